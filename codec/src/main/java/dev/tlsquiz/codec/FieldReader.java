@@ -1,0 +1,101 @@
+package dev.tlsquiz.codec;
+
+import io.netty.buffer.ByteBuf;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+
+/**
+ * Reads the fields of one frame's payload, checking before every read that the bytes are there,
+ * so that a short frame becomes {@link ErrorCode#TRUNCATED} rather than an
+ * {@code IndexOutOfBoundsException}. Strings are decoded strictly: malformed UTF-8, overlong
+ * forms and encoded surrogates are {@link ErrorCode#INVALID_UTF8}, never replaced.
+ *
+ * <p>Error messages name the field as {@code TYPE.field} so that a peer's log says exactly
+ * which byte was wrong.
+ */
+final class FieldReader {
+
+    private final ByteBuf in;
+    private final MessageType type;
+    private final CharsetDecoder utf8;
+
+    /**
+     * @param in   the payload, positioned after the type byte
+     * @param type the frame's type, for error messages
+     * @param utf8 a UTF-8 decoder that reports malformed input (not thread-safe, so owned by the
+     *             caller's channel)
+     */
+    FieldReader(ByteBuf in, MessageType type, CharsetDecoder utf8) {
+        this.in = in;
+        this.type = type;
+        this.utf8 = utf8;
+    }
+
+    int u8(String field) {
+        require(field, 1);
+        return in.readUnsignedByte();
+    }
+
+    int u16(String field) {
+        require(field, 2);
+        return in.readUnsignedShort();
+    }
+
+    long u32(String field) {
+        require(field, 4);
+        return in.readUnsignedInt();
+    }
+
+    long u64(String field) {
+        require(field, 8);
+        return in.readLong();
+    }
+
+    /** A u64 that must fit a Java {@code long} without its sign bit, such as a duration. */
+    long u63(String field) {
+        long value = u64(field);
+        if (value < 0) {
+            throw new QuizProtocolException(ErrorCode.FIELD_OUT_OF_RANGE, name(field) + ": "
+                    + Long.toUnsignedString(value) + " (expected: <= " + Long.MAX_VALUE + ")");
+        }
+        return value;
+    }
+
+    String string(String field) {
+        int length = u16(field + ".length");
+        require(field, length);
+        ByteBuffer bytes = in.nioBuffer(in.readerIndex(), length);
+        String value;
+        try {
+            value = utf8.decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            throw new QuizProtocolException(ErrorCode.INVALID_UTF8, name(field) + ": " + length
+                    + " bytes that are not well-formed UTF-8 (" + e.getMessage() + ")");
+        }
+        in.skipBytes(length);
+        return value;
+    }
+
+    /** Fails unless every byte of the payload has been read. */
+    void end() {
+        int left = in.readableBytes();
+        if (left != 0) {
+            throw new QuizProtocolException(ErrorCode.TRAILING_BYTES,
+                    type + ": " + left + " bytes after the last field (expected: 0)");
+        }
+    }
+
+    private void require(String field, int bytes) {
+        int left = in.readableBytes();
+        if (left < bytes) {
+            throw new QuizProtocolException(ErrorCode.TRUNCATED,
+                    name(field) + ": " + left + " bytes left (expected: >= " + bytes + ")");
+        }
+    }
+
+    private String name(String field) {
+        return type + "." + field;
+    }
+}

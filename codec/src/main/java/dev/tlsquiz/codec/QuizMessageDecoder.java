@@ -1,0 +1,53 @@
+package dev.tlsquiz.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Turns one frame from {@link QuizFrameDecoder} (type byte and payload) into a
+ * {@link QuizMessage}. It rejects an unknown type byte ({@link ErrorCode#UNKNOWN_TYPE}), a type
+ * the peer may not send ({@link ErrorCode#WRONG_DIRECTION}) and any malformed payload with a
+ * {@link QuizProtocolException}; no other exception leaves it. The frame is released either way,
+ * and because every frame stands alone, the next frame decodes normally after an error.
+ *
+ * <p>One instance per channel: it owns a {@link CharsetDecoder}, which is not thread-safe.
+ */
+public final class QuizMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
+
+    private final Side peer;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    /** @param localSide the side this pipeline plays; messages must come from its peer */
+    public QuizMessageDecoder(Side localSide) {
+        super(ByteBuf.class);
+        this.peer = Objects.requireNonNull(localSide, "localSide").peer();
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) {
+        out.add(decode(frame));
+    }
+
+    private QuizMessage decode(ByteBuf frame) {
+        if (!frame.isReadable()) {
+            throw new QuizProtocolException(ErrorCode.TRUNCATED, "type: 0 bytes left (expected: >= 1)");
+        }
+        MessageType type = MessageType.fromCode(frame.readUnsignedByte());
+        if (!type.direction().allowsSender(peer)) {
+            throw new QuizProtocolException(ErrorCode.WRONG_DIRECTION,
+                    "type: " + type + " sent by the " + peer.name().toLowerCase(Locale.ROOT)
+                            + " (expected: " + type.direction() + ")");
+        }
+        return MessageBodies.read(type, new FieldReader(frame, type, utf8));
+    }
+}

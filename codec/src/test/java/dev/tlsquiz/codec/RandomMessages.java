@@ -1,0 +1,67 @@
+package dev.tlsquiz.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Random valid messages, for the fuzz test: any field value the records accept. */
+final class RandomMessages {
+
+    private static final String[] ALPHABETS = {"abcxyz0123456789 +-*/", "é€字🦊\u0301", "\u0000\n\t"};
+
+    private RandomMessages() {
+    }
+
+    /** A random message of a type {@code sender} may send. */
+    static QuizMessage message(Random random, Side sender) {
+        MessageType[] types = MessageType.values();
+        MessageType type;
+        do {
+            type = types[random.nextInt(types.length)];
+        } while (!type.direction().allowsSender(sender));
+        return switch (type) {
+            case HELLO -> new Hello(u16(random), string(random), u16(random));
+            case WELCOME -> new Welcome(u16(random), random.nextLong(), u16(random), u32(random),
+                    string(random), string(random));
+            case PROBLEM -> new Problem(u32(random), u16(random), u16(random), u32(random),
+                    string(random), choices(random));
+            case ANSWER -> new Answer(u32(random), string(random));
+            case VERDICT -> new Verdict(u32(random), Outcome.values()[random.nextInt(3)], string(random),
+                    u32(random), u32(random));
+            case SUMMARY -> new Summary(u16(random), u16(random), u16(random), u32(random),
+                    random.nextLong() & Long.MAX_VALUE);
+            case ERROR -> new ErrorMessage(u16(random), string(random));
+            case PING -> new Ping(random.nextLong());
+            case PONG -> new Pong(random.nextLong());
+            case BYE -> new Bye();
+        };
+    }
+
+    private static int u16(Random random) {
+        return random.nextInt(0x10000);
+    }
+
+    private static long u32(Random random) {
+        return random.nextInt() & 0xFFFF_FFFFL;
+    }
+
+    private static String string(Random random) {
+        String alphabet = ALPHABETS[random.nextInt(ALPHABETS.length)];
+        int length = random.nextInt(4) == 0 ? 0 : random.nextInt(24);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
+                    random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+        }
+        return text.toString();
+    }
+
+    private static List<String> choices(Random random) {
+        int count = random.nextInt(3) == 0 ? 0 : random.nextInt(6);
+        List<String> choices = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            choices.add(string(random));
+        }
+        return choices;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tlsquiz.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * At least one message of every type, with the edge cases of each field: empty and non-ASCII
+ * strings, the largest value of each integer, a full list of choices.
+ */
+final class SampleMessages {
+
+    /** A name mixing a CJK name, an emoji outside the BMP and a combining accent. */
+    static final String NON_ASCII = "李小龍 🦊 Zoë\u0301";
+
+    private SampleMessages() {
+    }
+
+    static List<QuizMessage> all() {
+        List<QuizMessage> messages = new ArrayList<>(List.of(
+                new Hello(1, "ada", 5),
+                new Hello(0, "", 0),
+                new Hello(0xFFFF, NON_ASCII, 0xFFFF),
+                new Welcome(1, 0x0123_4567_89AB_CDEFL, 10, 15_000, "ada", "tlsquiz/0.1.0"),
+                new Welcome(0xFFFF, -1L, 0, 0xFFFF_FFFFL, "", NON_ASCII),
+                new Problem(1, 1, 10, 15_000, "17 + 25"),
+                new Problem(0xFFFF_FFFFL, 0xFFFF, 0xFFFF, 0, "", List.of("", NON_ASCII, "42")),
+                new Problem(2, 2, 3, 1000, "pick one", choices(255)),
+                new Answer(1, "42"),
+                new Answer(0xFFFF_FFFFL, ""),
+                new Answer(0, NON_ASCII),
+                new Verdict(1, Outcome.CORRECT, "42", 10, 10),
+                new Verdict(2, Outcome.WRONG, NON_ASCII, 0, 0xFFFF_FFFFL),
+                new Verdict(0xFFFF_FFFFL, Outcome.TIMEOUT, "", 0xFFFF_FFFFL, 0),
+                new Summary(7, 9, 10, 70, 123_456),
+                new Summary(0, 0, 0, 0, 0),
+                new Summary(0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF_FFFFL, Long.MAX_VALUE),
+                new ErrorMessage(ErrorCode.WRONG_PROBLEM, "answer for problem 3, but problem 4 is open"),
+                new ErrorMessage(0xFFFF, ""),
+                new ErrorMessage(0, NON_ASCII),
+                new Ping(0),
+                new Ping(-1L),
+                new Pong(0x8000_0000_0000_0001L),
+                new Pong(42),
+                new Bye()));
+        return List.copyOf(messages);
+    }
+
+    static List<String> choices(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "choice " + i).collect(Collectors.toList());
+    }
+
+    /** The side that sends {@code message}: a side its direction allows (the client for BOTH). */
+    static Side sender(QuizMessage message) {
+        return message.type().direction().allowsSender(Side.CLIENT) ? Side.CLIENT : Side.SERVER;
+    }
+
+    /** The side that receives {@code message}. */
+    static Side receiver(QuizMessage message) {
+        return sender(message).peer();
+    }
+}
