@@ -1,0 +1,67 @@
+package dev.tlsquiz.server.certs;
+
+import dev.tlsquiz.tls.pki.CertificateAuthority;
+import dev.tlsquiz.tls.pki.DevPki;
+import dev.tlsquiz.tls.pki.IssuedCertificate;
+import dev.tlsquiz.tls.pki.Pem;
+import dev.tlsquiz.tls.pki.WriteMode;
+import dev.tlsquiz.server.ManifestVersionProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code quiz-server certs client NAME [--days N] [--force]}: a client certificate for player NAME in
+ * {@code clients/NAME.pem} and {@code clients/NAME.key}, and the exact {@code quiz play} command that
+ * uses it.
+ */
+@Command(name = "client", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        description = "Issues a client certificate for a player: clients/NAME.pem and clients/NAME.key.")
+final class CertsClientCommand extends CertsSubcommand {
+
+    @Parameters(paramLabel = "NAME",
+            description = "The player name (1-64 of A-Z a-z 0-9 . _ -); also the certificate's CN.")
+    private String name;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "365",
+            description = "Days the certificate is valid (default: ${DEFAULT-VALUE}).")
+    private int days;
+
+    @Option(names = "--force", description = "Replace an existing certificate for NAME (the old one stays valid "
+            + "until it expires; revoke it first to stop it).")
+    private boolean force;
+
+    @Override
+    void run() throws IOException {
+        requireDays("--days", days);
+        DevPki pki = certs.pki();
+        IssuedCertificate client = pki.issueClient(name, Duration.ofDays(days),
+                force ? WriteMode.REPLACE : WriteMode.CREATE_NEW);
+        out().printf("Issued a client certificate for %s, valid until %s:%n", name,
+                CertificateText.day(client.certificate().getNotAfter()));
+        out().printf("  %-12s %s%n", "certificate", pki.clientCertificate(name));
+        out().printf("  %-12s %s  (secret, mode 0600: give it only to %s)%n", "key", pki.clientKey(name), name);
+        out().printf("  %-12s %s%n", "CA", pki.caCertificate());
+        out().printf("%s connects with: %s%n", name, pki.clientCommand(serverHost(pki), name));
+    }
+
+    /** The server's first name, so the printed command reaches the server this PKI serves; localhost otherwise. */
+    private static String serverHost(DevPki pki) {
+        if (Files.exists(pki.serverCertificate())) {
+            try {
+                List<String> names = DevPki.subjectAltNames(Pem.readCertificate(pki.serverCertificate()));
+                if (!names.isEmpty()) {
+                    return names.get(0);
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // An unreadable server.pem does not matter here: the client certificate is already written.
+                return CertificateAuthority.DEFAULT_SERVER_NAMES.get(0);
+            }
+        }
+        return CertificateAuthority.DEFAULT_SERVER_NAMES.get(0);
+    }
+}

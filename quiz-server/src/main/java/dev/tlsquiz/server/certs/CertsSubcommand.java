@@ -1,0 +1,59 @@
+package dev.tlsquiz.server.certs;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every {@code certs} subcommand shares: {@code --certs-dir}, output to the command line's own
+ * writers (so tests capture it), and failures as one line on stderr with exit status 1. Expected
+ * failures (a file exists, a key is readable by others, a PEM file is broken, a bad name) all arrive
+ * here as {@link IOException} or {@link IllegalArgumentException} whose messages already say what to do.
+ */
+abstract class CertsSubcommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CertsDirOption certs;
+
+    @Override
+    public final Integer call() {
+        try {
+            run();
+            out().flush();
+            return CommandLine.ExitCode.OK;
+        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+            out().flush();
+            err().println("quiz-server: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err().flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+    }
+
+    /** Does the work; throws with a user-facing message on failure. */
+    abstract void run() throws IOException;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Rejects a {@code --*-days} value that is not a positive number of days (exit status 2, usage). */
+    void requireDays(String option, int days) {
+        if (days < 1 || days > 36500) {
+            throw new ParameterException(spec.commandLine(),
+                    "invalid value for " + option + ": " + days + " (expected: 1..36500 days)");
+        }
+    }
+}

@@ -1,0 +1,414 @@
+package dev.tlsquiz.tls.pki;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlsquiz.tls.testing.OpenSsl;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.Signature;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DevPkiTest {
+
+    private static final List<String> NAMES = CertificateAuthority.DEFAULT_SERVER_NAMES;
+    private static final Duration CA_DAYS = CertificateAuthority.DEFAULT_CA_VALIDITY;
+    private static final Duration SERVER_DAYS = CertificateAuthority.DEFAULT_SERVER_VALIDITY;
+
+    @TempDir
+    Path tempDir;
+
+    private Path certsDir;
+    private DevPki pki;
+
+    @BeforeEach
+    void setUp() {
+        certsDir = tempDir.resolve("certs");
+        pki = DevPki.in(certsDir);
+    }
+
+    @Test
+    void init_thenWritesCaAndServerFilesWithSafeModes() throws Exception {
+        assertFalse(pki.exists());
+
+        DevPki.InitResult result = pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+
+        assertTrue(pki.exists());
+        assertEquals(certsDir.resolve("ca.pem"), pki.caCertificate());
+        assertEquals(result.ca(), Pem.readCertificate(pki.caCertificate()));
+        assertEquals(result.server(), Pem.readCertificate(pki.serverCertificate()));
+        assertEquals(NAMES.get(0), DevPki.subjectAltNames(result.server()).get(0));
+        assertTrue(DevPki.issuedBy(result.server(), result.ca()));
+        CertificateAuthorityTest.validatePkix(result.server(), result.ca());
+        assertEquals(List.of(), result.staleClients());
+        X509CRL crl = Pem.readCrl(pki.crl());
+        crl.verify(result.ca().getPublicKey());
+        assertEquals(null, crl.getRevokedCertificates(), "an empty CRL, there from the start for a server to watch");
+        assertTrue(crl.getNextUpdate().toInstant().isAfter(Instant.now().plus(Duration.ofDays(59))));
+        assertEquals("rwx------", mode(certsDir));
+        assertEquals("rw-------", mode(pki.caKey()));
+        assertEquals("rw-------", mode(pki.serverKey()));
+        assertEquals("rw-r--r--", mode(pki.caCertificate()));
+        SecureFiles.requireOwnerOnly(pki.caKey());
+        assertEquals(result.ca(), pki.ca().certificate());
+    }
+
+    @Test
+    void init_thenOpensslVerifiesTheServerCertificate() throws Exception {
+        OpenSsl.assumeAvailable();
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+
+        OpenSsl.Result result = OpenSsl.run("verify", "-x509_strict", "-purpose", "sslserver",
+                "-CAfile", pki.caCertificate().toString(), pki.serverCertificate().toString());
+
+        assertEquals(0, result.exitCode(), result.output());
+        assertEquals(pki.serverCertificate() + ": OK", result.output().strip());
+    }
+
+    @Test
+    void init_whenPkiExists_thenRefusesAndKeepsIt() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        X509Certificate ca = Pem.readCertificate(pki.caCertificate());
+
+        ExistingFileException e = assertThrows(ExistingFileException.class,
+                () -> pki.init(NAMES, CA_DAYS, SERVER_DAYS));
+
+        assertEquals(pki.caKey() + " exists; use --force to replace the development PKI", e.getMessage());
+        assertEquals(ca, Pem.readCertificate(pki.caCertificate()));
+    }
+
+    @Test
+    void init_whenOnlyTheKeyExists_thenRefusesNamingIt() throws Exception {
+        Pem.writePrivateKey(pki.serverKey(), CertificateAuthority.generateKeyPair().getPrivate());
+
+        ExistingFileException e = assertThrows(ExistingFileException.class,
+                () -> pki.init(NAMES, CA_DAYS, SERVER_DAYS));
+
+        assertEquals(pki.serverKey(), e.file());
+        assertFalse(Files.exists(pki.caCertificate()), "nothing written");
+    }
+
+    @Test
+    void init_whenForced_thenNewCaDropsTheCrlAndListsStaleClients() throws Exception {
+        DevPki.InitResult first = pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        pki.issueClient("alice", Duration.ofDays(1), WriteMode.CREATE_NEW);
+        pki.revoke("alice");
+
+        DevPki.InitResult second = pki.init(NAMES, CA_DAYS, SERVER_DAYS, WriteMode.REPLACE);
+
+        assertNotEquals(first.ca(), second.ca());
+        assertEquals(second.ca(), Pem.readCertificate(pki.caCertificate()));
+        X509CRL crl = Pem.readCrl(pki.crl());
+        crl.verify(second.ca().getPublicKey());
+        assertEquals(null, crl.getRevokedCertificates(), "the new CA's CRL starts empty");
+        assertEquals(List.of(pki.clientCertificate("alice")), second.staleClients());
+        assertEquals("rw-------", mode(pki.caKey()));
+    }
+
+    @Test
+    void init_whenNameInvalid_thenWritesNothing() {
+        assertThrows(IllegalArgumentException.class, () -> pki.init(List.of("bad name"), CA_DAYS, SERVER_DAYS));
+
+        assertFalse(pki.exists());
+    }
+
+    @Test
+    void renew_whenWithinThreshold_thenNewCertificateForTheSameNames() throws Exception {
+        DevPki.InitResult init = pki.init(List.of("quiz.test", "127.0.0.1"), CA_DAYS, Duration.ofDays(10));
+
+        Optional<DevPki.RenewalResult> renewal = pki.renewServerCertificateIfExpiring(Duration.ofDays(30));
+
+        assertTrue(renewal.isPresent());
+        X509Certificate renewed = Pem.readCertificate(pki.serverCertificate());
+        assertEquals(renewal.get().renewed(), renewed);
+        assertEquals(init.server(), renewal.get().previous());
+        assertEquals(List.of("quiz.test", "127.0.0.1"), DevPki.subjectAltNames(renewed));
+        assertTrue(renewed.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(89))));
+        assertTrue(DevPki.issuedBy(renewed, init.ca()));
+        assertKeyBelongsTo(pki.serverKey(), renewed);
+        assertEquals("rw-------", mode(pki.serverKey()));
+        assertEquals(Optional.empty(), pki.renewServerCertificateIfExpiring(Duration.ofDays(30)), "now fresh");
+    }
+
+    @Test
+    void renew_whenFarFromExpiry_thenKeepsTheCertificate() throws Exception {
+        DevPki.InitResult init = pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+
+        assertEquals(Optional.empty(), pki.renewServerCertificateIfExpiring(DevPki.RENEWAL_THRESHOLD));
+
+        assertEquals(init.server(), Pem.readCertificate(pki.serverCertificate()));
+    }
+
+    @Test
+    void issueServer_thenReplacesServerFilesWithTheNewNames() throws Exception {
+        DevPki.InitResult init = pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+
+        X509Certificate server = pki.issueServer(List.of("quiz.example.org"), Duration.ofDays(30));
+
+        assertNotEquals(init.server(), server);
+        assertEquals(server, Pem.readCertificate(pki.serverCertificate()));
+        assertEquals(List.of("quiz.example.org"), DevPki.subjectAltNames(server));
+        assertKeyBelongsTo(pki.serverKey(), server);
+    }
+
+    @Test
+    void issueClient_thenWritesClientFilesAndRefusesToReplaceThemUnlessForced() throws Exception {
+        DevPki.InitResult init = pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+
+        IssuedCertificate alice = pki.issueClient("alice", CertificateAuthority.DEFAULT_CLIENT_VALIDITY,
+                WriteMode.CREATE_NEW);
+
+        assertEquals(certsDir.resolve("clients/alice.pem"), pki.clientCertificate("alice"));
+        assertEquals(alice.certificate(), Pem.readCertificate(pki.clientCertificate("alice")));
+        assertEquals("CN=alice", alice.certificate().getSubjectX500Principal().getName());
+        assertTrue(DevPki.issuedBy(alice.certificate(), init.ca()));
+        assertEquals("rw-------", mode(pki.clientKey("alice")));
+        assertEquals("rwx------", mode(pki.clientsDir()));
+
+        ExistingFileException e = assertThrows(ExistingFileException.class,
+                () -> pki.issueClient("alice", Duration.ofDays(1), WriteMode.CREATE_NEW));
+        assertTrue(e.getMessage().startsWith(pki.clientCertificate("alice") + " exists; use --force"), e.getMessage());
+
+        IssuedCertificate again = pki.issueClient("alice", Duration.ofDays(1), WriteMode.REPLACE);
+        assertEquals(again.certificate(), Pem.readCertificate(pki.clientCertificate("alice")));
+    }
+
+    @Test
+    void clientPaths_whenNameInvalid_thenClearError() {
+        for (String bad : List.of("", "../evil", "a/b", "sp ace", "x".repeat(65), "..", "ü")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> pki.clientCertificate(bad), bad);
+            assertEquals("invalid client name '" + bad + "' (expected: 1-64 letters, digits, '.', '_' or '-', "
+                    + "e.g. alice)", e.getMessage());
+        }
+        assertEquals(certsDir.resolve("clients/Bob_2.test-x.pem"), pki.clientCertificate("Bob_2.test-x"));
+    }
+
+    @Test
+    void revoke_whenCalledForTwoClientsAndTwice_thenCrlKeepsBothWithTheirDates() throws Exception {
+        DevPki.InitResult init = pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        BigInteger alice = pki.issueClient("alice", Duration.ofDays(1), WriteMode.CREATE_NEW)
+                .certificate().getSerialNumber();
+        BigInteger bob = pki.issueClient("bob", Duration.ofDays(1), WriteMode.CREATE_NEW)
+                .certificate().getSerialNumber();
+        pki.issueClient("carol", Duration.ofDays(1), WriteMode.CREATE_NEW);
+
+        DevPki.RevocationResult first = pki.revoke("alice");
+        Instant aliceRevokedAt = pki.revokedSerials().get(alice);
+        DevPki.RevocationResult second = pki.revoke("bob");
+        DevPki.RevocationResult again = pki.revoke("alice");
+
+        assertFalse(first.alreadyRevoked());
+        assertEquals(1, first.revokedCount());
+        assertEquals(2, second.revokedCount());
+        assertTrue(again.alreadyRevoked());
+        assertEquals(2, again.revokedCount());
+        X509CRL crl = Pem.readCrl(pki.crl());
+        crl.verify(init.ca().getPublicKey());
+        assertTrue(crl.isRevoked(Pem.readCertificate(pki.clientCertificate("alice"))));
+        assertTrue(crl.isRevoked(Pem.readCertificate(pki.clientCertificate("bob"))));
+        assertFalse(crl.isRevoked(Pem.readCertificate(pki.clientCertificate("carol"))));
+        Map<BigInteger, Instant> revoked = pki.revokedSerials();
+        assertEquals(Set.of(alice, bob), revoked.keySet());
+        assertEquals(aliceRevokedAt, revoked.get(alice), "the first revocation date is kept");
+        assertEquals("rw-r--r--", mode(pki.crl()));
+    }
+
+    @Test
+    void revoke_thenOpensslRefusesTheClientWithTheCrl() throws Exception {
+        OpenSsl.assumeAvailable();
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        pki.issueClient("mallory", Duration.ofDays(1), WriteMode.CREATE_NEW);
+        pki.revoke("mallory");
+
+        OpenSsl.Result result = OpenSsl.run("verify", "-crl_check", "-CRLfile", pki.crl().toString(),
+                "-CAfile", pki.caCertificate().toString(), pki.clientCertificate("mallory").toString());
+
+        assertNotEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("certificate revoked"), result.output());
+    }
+
+    @Test
+    void revoke_whenNoSuchClient_thenSaysWhatCanBeRevoked() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+
+        PemException e = assertThrows(PemException.class, () -> pki.revoke("nobody"));
+
+        assertEquals(pki.clientCertificate("nobody") + " not found; only certificates issued with "
+                + "'quiz-server certs client nobody' can be revoked by name", e.getMessage());
+        assertEquals(Map.of(), pki.revokedSerials());
+    }
+
+    @Test
+    void refreshCrl_whenCloseToNextUpdate_thenSignsAgainWithTheSameEntries() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        pki.issueClient("alice", Duration.ofDays(1), WriteMode.CREATE_NEW);
+        pki.revoke("alice");
+        X509CRL before = Pem.readCrl(pki.crl());
+
+        assertEquals(Optional.empty(), pki.refreshCrlIfExpiring(DevPki.RENEWAL_THRESHOLD));
+        Optional<X509CRL> refreshed = pki.refreshCrlIfExpiring(DevPki.CRL_VALIDITY.plusDays(1));
+
+        assertTrue(refreshed.isPresent());
+        assertEquals(before.getRevokedCertificates().size(), refreshed.get().getRevokedCertificates().size());
+        assertEquals(refreshed.get(), Pem.readCrl(pki.crl()));
+    }
+
+    @Test
+    void ensureForServer_whenFirstRun_thenCreatesAndTellsTheOperator() throws Exception {
+        List<String> notices = new ArrayList<>();
+
+        DevPki created = DevPki.ensureForServer(certsDir, NAMES, notices::add);
+
+        X509Certificate ca = Pem.readCertificate(created.caCertificate());
+        assertEquals(List.of(
+                "Created a development CA and server certificate in " + certsDir + " for localhost, 127.0.0.1, ::1",
+                "CA fingerprint " + Fingerprints.certificate(ca),
+                "clients connect with: quiz play --host localhost --cafile " + certsDir.resolve("ca.pem")), notices);
+    }
+
+    @Test
+    void ensureForServer_whenRelativeCertsDir_thenCommandUsesThatPath() {
+        DevPki relative = DevPki.in(Path.of("certs"));
+
+        assertEquals("quiz play --host localhost --cafile certs/ca.pem", relative.clientCommand("localhost"));
+        assertEquals("quiz play --host localhost --cert certs/clients/alice.pem --key certs/clients/alice.key "
+                + "--cafile certs/ca.pem", relative.clientCommand("localhost", "alice"));
+        assertEquals("quiz play --host ::1 --cafile 'my certs/ca.pem'",
+                DevPki.in(Path.of("my certs")).clientCommand("::1"));
+    }
+
+    @Test
+    void ensureForServer_whenRunAgain_thenReusesTheSamePki() throws Exception {
+        DevPki.ensureForServer(certsDir, NAMES, notice -> { });
+        X509Certificate ca = Pem.readCertificate(pki.caCertificate());
+        X509Certificate server = Pem.readCertificate(pki.serverCertificate());
+        List<String> notices = new ArrayList<>();
+
+        DevPki.ensureForServer(certsDir, NAMES, notices::add);
+
+        assertEquals(ca, Pem.readCertificate(pki.caCertificate()));
+        assertEquals(server, Pem.readCertificate(pki.serverCertificate()));
+        assertEquals(List.of("CA fingerprint " + Fingerprints.certificate(ca),
+                "clients connect with: quiz play --host localhost --cafile " + pki.caCertificate()), notices);
+    }
+
+    @Test
+    void ensureForServer_whenServerCertificateExpiresSoon_thenRenewsIt() throws Exception {
+        pki.init(NAMES, CA_DAYS, Duration.ofDays(5));
+        X509Certificate before = Pem.readCertificate(pki.serverCertificate());
+        List<String> notices = new ArrayList<>();
+
+        DevPki.ensureForServer(certsDir, NAMES, notices::add);
+
+        X509Certificate after = Pem.readCertificate(pki.serverCertificate());
+        assertNotEquals(before, after);
+        assertTrue(after.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(89))));
+        assertTrue(notices.get(0).startsWith("Renewed " + pki.serverCertificate() + " (it expires "), notices.get(0));
+    }
+
+    @Test
+    void ensureForServer_whenANameIsNotCovered_thenReissuesForAllNames() throws Exception {
+        pki.init(List.of("localhost"), CA_DAYS, SERVER_DAYS);
+        List<String> notices = new ArrayList<>();
+
+        DevPki.ensureForServer(certsDir, List.of("localhost", "quiz.test"), notices::add);
+
+        assertEquals(List.of("localhost", "quiz.test"),
+                DevPki.subjectAltNames(Pem.readCertificate(pki.serverCertificate())));
+        assertEquals("Re-issued " + pki.serverCertificate() + " to also cover quiz.test", notices.get(0));
+    }
+
+    @Test
+    void ensureForServer_whenIpv6SpelledDifferently_thenCountsAsCovered() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        X509Certificate server = Pem.readCertificate(pki.serverCertificate());
+
+        DevPki.ensureForServer(certsDir, List.of("LOCALHOST", "0:0:0:0:0:0:0:1"), notice -> { });
+
+        assertEquals(server, Pem.readCertificate(pki.serverCertificate()));
+    }
+
+    @Test
+    void ensureForServer_whenCrlMissing_thenWritesAnEmptyOne() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        Files.delete(pki.crl());
+
+        DevPki.ensureForServer(certsDir, NAMES, notice -> { });
+
+        X509CRL crl = Pem.readCrl(pki.crl());
+        crl.verify(Pem.readCertificate(pki.caCertificate()).getPublicKey());
+        assertEquals(null, crl.getRevokedCertificates());
+    }
+
+    @Test
+    void ensureForServer_whenKeyReadableByOthers_thenRefusesWithTheFix() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        Files.setPosixFilePermissions(pki.serverKey(), PosixFilePermissions.fromString("rw-r--r--"));
+
+        InsecureKeyFileException e = assertThrows(InsecureKeyFileException.class,
+                () -> DevPki.ensureForServer(certsDir, NAMES, notice -> { }));
+
+        assertEquals(pki.serverKey() + " is readable by group/others (mode 0644); run: chmod 600 " + pki.serverKey(),
+                e.getMessage());
+    }
+
+    @Test
+    void ensureForServer_whenAFileIsMissing_thenSaysHowToRecreate() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        Files.delete(pki.serverKey());
+
+        PemException e = assertThrows(PemException.class,
+                () -> DevPki.ensureForServer(certsDir, NAMES, notice -> { }));
+
+        assertEquals(pki.serverKey() + " is missing; run: quiz-server certs init --force --certs-dir " + certsDir
+                + " to create a new development PKI", e.getMessage());
+    }
+
+    @Test
+    void ensureForServer_whenServerCertificateFromAnotherCa_thenRefuses() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        IssuedCertificate foreign = CertificateAuthority.create("other", Duration.ofDays(1))
+                .issueServerCertificate(NAMES, Duration.ofDays(1));
+        Pem.writeCertificates(pki.serverCertificate(), List.of(foreign.certificate()), WriteMode.REPLACE);
+
+        PemException e = assertThrows(PemException.class,
+                () -> DevPki.ensureForServer(certsDir, NAMES, notice -> { }));
+
+        assertTrue(e.getMessage().startsWith(pki.serverCertificate() + " was not issued by " + pki.caCertificate()),
+                e.getMessage());
+    }
+
+    private static void assertKeyBelongsTo(Path keyFile, X509Certificate certificate) throws Exception {
+        // The key belongs to the certificate when a signature made with it verifies with the certificate's key.
+        byte[] data = {1, 2, 3};
+        Signature signer = Signature.getInstance("SHA256withECDSA");
+        signer.initSign(Pem.readPrivateKey(keyFile));
+        signer.update(data);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(certificate.getPublicKey());
+        verifier.update(data);
+        assertTrue(verifier.verify(signature), keyFile + " belongs to " + certificate.getSubjectX500Principal());
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+}

@@ -1,0 +1,235 @@
+package dev.tlsquiz.tls.testing;
+
+import dev.tlsquiz.tls.pki.CertificateAuthority;
+import dev.tlsquiz.tls.pki.CertificateRequest;
+import dev.tlsquiz.tls.pki.CertificateUsage;
+import dev.tlsquiz.tls.pki.IssuedCertificate;
+import dev.tlsquiz.tls.pki.Pem;
+import dev.tlsquiz.tls.pki.WriteMode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A throwaway PKI for tests: a CA, a server certificate for localhost, 127.0.0.1 and ::1, and a client
+ * certificate for player "alice", written as PEM into a folder (keys 0600), plus certificates that
+ * must be refused, for negative tests. Each key is a fresh P-256 key, so creating one costs milliseconds.
+ *
+ * <pre>{@code
+ * @TempDir Path dir;
+ * TestPki pki = TestPki.create(dir);
+ * serverConfig(pki.serverCert(), pki.serverKey(), pki.caCert());
+ * TestPki.Credentials expired = pki.expiredServer();
+ * }</pre>
+ *
+ * Files: {@code ca.pem}, {@code server.pem}/{@code server.key}, {@code alice.pem}/{@code alice.key}; every
+ * extra certificate gets its own numbered pair, e.g. {@code expired-server-3.pem}, so helpers can be
+ * called any number of times. Methods throw {@link UncheckedIOException} instead of checked exceptions
+ * to keep test code short.
+ */
+public final class TestPki {
+
+    /** The player name of the default client certificate. */
+    public static final String CLIENT_NAME = "alice";
+
+    /**
+     * A certificate and key on disk.
+     *
+     * @param cert        its PEM certificate file
+     * @param key         its PEM (PKCS#8) private key file, mode 0600
+     * @param certificate the certificate itself
+     */
+    public record Credentials(Path cert, Path key, X509Certificate certificate) {
+    }
+
+    private final Path dir;
+    private final CertificateAuthority ca;
+    private final Credentials server;
+    private final Credentials client;
+    private final AtomicInteger counter = new AtomicInteger();
+    private volatile CertificateAuthority otherCa;
+
+    private TestPki(Path dir, CertificateAuthority ca, Credentials server, Credentials client) {
+        this.dir = dir;
+        this.ca = ca;
+        this.server = server;
+        this.client = client;
+    }
+
+    /** Writes a fresh CA, server and client certificate into {@code dir}. */
+    public static TestPki create(Path dir) {
+        try {
+            CertificateAuthority ca = CertificateAuthority.create("tlsquiz test CA", Duration.ofDays(30));
+            Pem.writeCertificate(dir.resolve("ca.pem"), ca.certificate());
+            Pem.writePrivateKey(dir.resolve("ca.key"), ca.privateKey());
+            Credentials server = write(dir, "server",
+                    ca.issueServerCertificate(CertificateAuthority.DEFAULT_SERVER_NAMES, Duration.ofDays(1)));
+            Credentials client = write(dir, CLIENT_NAME, ca.issueClientCertificate(CLIENT_NAME, Duration.ofDays(1)));
+            return new TestPki(dir, ca, server, client);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the test PKI into " + dir, e);
+        }
+    }
+
+    /** The folder holding every file. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The CA, to issue further certificates or CRLs. */
+    public CertificateAuthority ca() {
+        return ca;
+    }
+
+    /** {@code ca.pem}: the trust anchor. */
+    public Path caCert() {
+        return dir.resolve("ca.pem");
+    }
+
+    /** {@code ca.key}: the CA's private key. */
+    public Path caKey() {
+        return dir.resolve("ca.key");
+    }
+
+    /** The server certificate (SANs localhost, 127.0.0.1, ::1; valid one day). */
+    public Credentials server() {
+        return server;
+    }
+
+    /** {@code server.pem}. */
+    public Path serverCert() {
+        return server.cert();
+    }
+
+    /** {@code server.key}. */
+    public Path serverKey() {
+        return server.key();
+    }
+
+    /** The client certificate of player "alice". */
+    public Credentials client() {
+        return client;
+    }
+
+    /** {@code alice.pem}. */
+    public Path clientCert() {
+        return client.cert();
+    }
+
+    /** {@code alice.key}. */
+    public Path clientKey() {
+        return client.key();
+    }
+
+    /** A second, unrelated CA (its cert and key): trusting it instead of {@link #caCert()} must fail. */
+    public Credentials otherCa() {
+        CertificateAuthority other = otherCertificateAuthority();
+        return write("other-ca", new IssuedCertificate(other.certificate(), other.privateKey()));
+    }
+
+    /** A valid-looking server certificate (loopback SANs) signed by the {@link #otherCa() other CA}. */
+    public Credentials serverFromOtherCa() {
+        return write("other-ca-server", otherCertificateAuthority()
+                .issueServerCertificate(CertificateAuthority.DEFAULT_SERVER_NAMES, Duration.ofDays(1)));
+    }
+
+    /** A client certificate signed by the {@link #otherCa() other CA}: a server must refuse it. */
+    public Credentials clientFromOtherCa(String name) {
+        return write("other-ca-" + name, otherCertificateAuthority().issueClientCertificate(name, Duration.ofDays(1)));
+    }
+
+    /** A server certificate (loopback SANs) that expired yesterday. */
+    public Credentials expiredServer() {
+        Instant now = Instant.now();
+        return issue("expired-server", serverRequest()
+                .withValidity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))));
+    }
+
+    /** A server certificate (loopback SANs) that becomes valid tomorrow. */
+    public Credentials notYetValidServer() {
+        Instant now = Instant.now();
+        return issue("not-yet-valid-server", serverRequest()
+                .withValidity(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))));
+    }
+
+    /** A server certificate for exactly {@code names} (e.g. "other.example" to fail the hostname check). */
+    public Credentials serverWithSans(String... names) {
+        return issue("server-sans", CertificateRequest.server(List.of(names), Duration.ofDays(1)));
+    }
+
+    /** A certificate with EKU clientAuth only but the loopback SANs: a server presenting it must be refused. */
+    public Credentials clientOnlyCertAsServer() {
+        return issue("client-only", serverRequest().withUsage(CertificateUsage.CLIENT));
+    }
+
+    /** A self-signed server certificate (loopback SANs), not issued by any CA. */
+    public Credentials selfSignedServer() {
+        return write("self-signed-server", CertificateAuthority.selfSigned(serverRequest()));
+    }
+
+    /** A fresh client certificate for player {@code name}, valid one day. */
+    public Credentials clientCert(String name) {
+        return write("client-" + name, ca.issueClientCertificate(name, Duration.ofDays(1)));
+    }
+
+    /** A client certificate for player {@code name} that expired yesterday. */
+    public Credentials expiredClient(String name) {
+        Instant now = Instant.now();
+        return issue("expired-client-" + name, CertificateRequest.client(name, Duration.ofDays(1))
+                .withValidity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))));
+    }
+
+    /**
+     * Writes {@code crl.pem}, signed by the CA, revoking {@code revoked} (replacing an earlier one).
+     *
+     * @return the CRL file
+     */
+    public Path writeCrl(X509Certificate... revoked) {
+        Path crl = dir.resolve("crl.pem");
+        List<BigInteger> serials = Arrays.stream(revoked).map(X509Certificate::getSerialNumber).toList();
+        try {
+            Pem.writeCrl(crl, ca.createCrl(serials, Duration.ofDays(1)), WriteMode.REPLACE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + crl, e);
+        }
+        return crl;
+    }
+
+    private CertificateRequest serverRequest() {
+        return CertificateRequest.server(CertificateAuthority.DEFAULT_SERVER_NAMES, Duration.ofDays(1));
+    }
+
+    private Credentials issue(String baseName, CertificateRequest request) {
+        return write(baseName, ca.issue(request));
+    }
+
+    private Credentials write(String baseName, IssuedCertificate issued) {
+        try {
+            return write(dir, baseName + "-" + counter.incrementAndGet(), issued);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + baseName + " into " + dir, e);
+        }
+    }
+
+    private synchronized CertificateAuthority otherCertificateAuthority() {
+        if (otherCa == null) {
+            otherCa = CertificateAuthority.create("tlsquiz other test CA", Duration.ofDays(30));
+        }
+        return otherCa;
+    }
+
+    private static Credentials write(Path dir, String name, IssuedCertificate issued) throws IOException {
+        Path cert = dir.resolve(name + ".pem");
+        Path key = dir.resolve(name + ".key");
+        Pem.writeCertificate(cert, issued.certificate());
+        Pem.writePrivateKey(key, issued.privateKey());
+        return new Credentials(cert, key, issued.certificate());
+    }
+}
