@@ -1,0 +1,122 @@
+package dev.tlsquiz.tls;
+
+import dev.tlsquiz.codec.Protocol;
+import dev.tlsquiz.tls.pki.Fingerprints;
+import dev.tlsquiz.tls.pki.Pem;
+import dev.tlsquiz.tls.pki.PemException;
+import dev.tlsquiz.tls.pki.SecureFiles;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.OpenSslContextOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds a server {@link SslContext} from the files a {@link ServerTlsConfig} names. */
+final class ServerContexts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerContexts.class);
+
+    /** A built context and the certificate it serves. */
+    record Loaded(SslContext context, X509Certificate certificate, String fingerprint) {
+    }
+
+    private ServerContexts() {
+    }
+
+    /**
+     * Reads every file and builds a context.
+     *
+     * @throws IOException naming the file that cannot be used and why (PemException, InsecureKeyFileException)
+     */
+    static Loaded build(ServerTlsConfig config, SslProvider provider) throws IOException {
+        SecureFiles.requireOwnerOnly(config.keyFile());
+        List<X509Certificate> chain = Pem.readCertificates(config.certFile());
+        PrivateKey key = Pem.readPrivateKey(config.keyFile());
+        X509Certificate leaf = chain.get(0);
+        requireMatchingKey(config, key, leaf);
+        SslContextBuilder builder = SslContextBuilder.forServer(key, chain)
+                .sslProvider(provider)
+                .protocols(config.profile().protocols())
+                .ciphers(config.profile().cipherSuites(), IdentityCipherSuiteFilter.INSTANCE)
+                .applicationProtocolConfig(alpn(provider));
+        if (provider != SslProvider.JDK) {
+            builder.option(OpenSslContextOption.GROUPS, TlsProfile.GROUPS.clone());
+        }
+        if (config.clientAuth() != ClientAuthMode.NONE) {
+            List<X509Certificate> clientCas = Pem.readCertificates(config.clientCaFile());
+            X509CRL crl = config.crlFile() == null ? null : readVerifiedCrl(config, clientCas);
+            builder.trustManager(new RevocationCheckingTrustManager(TrustManagers.forAnchors(clientCas), crl))
+                    .clientAuth(config.clientAuth().nettyValue());
+        }
+        try {
+            return new Loaded(builder.build(), leaf, Fingerprints.certificate(leaf));
+        } catch (SSLException e) {
+            throw new TlsConfigException("cannot build the TLS context from " + config.certFile() + " and "
+                    + config.keyFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The server's ALPN setting. The JDK fails the handshake with no_application_protocol by itself
+     * (FATAL_ALERT); netty-tcnative cannot, so for OpenSSL the context only advertises, and
+     * {@link AlpnGuardSslHandler} refuses the ClientHello instead.
+     */
+    private static ApplicationProtocolConfig alpn(SslProvider provider) {
+        ApplicationProtocolConfig.SelectorFailureBehavior onNoMatch = provider == SslProvider.JDK
+                ? ApplicationProtocolConfig.SelectorFailureBehavior.FATAL_ALERT
+                : ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE;
+        return new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN, onNoMatch,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, Protocol.ALPN_ID);
+    }
+
+    private static void requireMatchingKey(ServerTlsConfig config, PrivateKey key, X509Certificate leaf)
+            throws PemException {
+        boolean matches;
+        try {
+            matches = KeyMatch.matches(key, leaf.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new PemException(config.keyFile(), config.keyFile() + " cannot be checked against "
+                    + config.certFile() + ": " + e.getMessage(), e);
+        }
+        if (!matches) {
+            throw new PemException(config.keyFile(), config.keyFile() + " is not the private key of the certificate in "
+                    + config.certFile() + "; replace both files together (the key file last is fine: the"
+                    + " server retries on the next change)");
+        }
+    }
+
+    private static X509CRL readVerifiedCrl(ServerTlsConfig config, List<X509Certificate> clientCas)
+            throws PemException {
+        X509CRL crl = Pem.readCrl(config.crlFile());
+        for (X509Certificate ca : clientCas) {
+            if (!ca.getSubjectX500Principal().equals(crl.getIssuerX500Principal())) {
+                continue;
+            }
+            try {
+                crl.verify(ca.getPublicKey());
+            } catch (GeneralSecurityException e) {
+                throw new PemException(config.crlFile(), config.crlFile() + " is not signed by the client CA in "
+                        + config.clientCaFile() + " (" + e.getMessage() + "); issue the CRL with that CA", e);
+            }
+            if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(Instant.now())) {
+                LOG.warn("CRL {} was due to be replaced at {}; it is still used, but issue a fresh one",
+                        config.crlFile(), crl.getNextUpdate().toInstant());
+            }
+            return crl;
+        }
+        throw new PemException(config.crlFile(), config.crlFile() + " is issued by "
+                + crl.getIssuerX500Principal().getName() + ", not by the client CA in " + config.clientCaFile()
+                + "; issue the CRL with that CA");
+    }
+}

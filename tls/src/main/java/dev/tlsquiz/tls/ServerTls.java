@@ -1,0 +1,211 @@
+package dev.tlsquiz.tls;
+
+import dev.tlsquiz.codec.Protocol;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.IllegalReferenceCountException;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.ReferenceCounted;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's TLS: builds the context from the certificate, key, client CA and CRL files, hands out
+ * an {@link SslHandler} per connection, and reloads the files when they change.
+ *
+ * <p>Reloading: a daemon thread (never an event loop) checks the files' modification time and size
+ * every {@link ServerTlsConfig#reloadInterval()}. When they changed it builds a new context and swaps
+ * it in atomically: new handshakes get the new certificate, connections already open go on with
+ * theirs. Files that cannot be used leave the old context in service, with an ERROR log that names the
+ * file and the reason. A reload also starts a fresh session cache and ticket keys, so a client revoked
+ * by a new CRL cannot resume an older session.
+ *
+ * <p>ALPN: a client offering ALPN without {@value Protocol#ALPN_ID} is refused with a fatal
+ * {@code no_application_protocol} alert in the handshake, on both providers; a client offering no ALPN
+ * is accepted.
+ */
+public final class ServerTls implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerTls.class);
+
+    private final ServerTlsConfig config;
+    private final SslProvider provider;
+    private final AtomicReference<ServerContexts.Loaded> current;
+    private final FileWatcher watcher;
+
+    private ServerTls(ServerTlsConfig config, SslProvider provider, ServerContexts.Loaded first) {
+        this.config = config;
+        this.provider = provider;
+        this.current = new AtomicReference<>(first);
+        this.watcher = new FileWatcher(watchedFiles(config), config.reloadInterval(), this::reloadFromWatcher);
+    }
+
+    /**
+     * Checks the key file's permissions, builds the context and starts watching the files.
+     *
+     * @throws dev.tlsquiz.tls.pki.InsecureKeyFileException when the key file is readable by group or others
+     * @throws IOException         when a file cannot be read or parsed, naming it
+     * @throws TlsConfigException  when the provider is unavailable or the context cannot be built
+     */
+    public static ServerTls open(ServerTlsConfig config) throws IOException {
+        SslProvider provider = config.provider().resolve();
+        if (provider == SslProvider.JDK) {
+            // Set even for TLS 1.3 only: the JDK reads it once, at its first server handshake in the JVM.
+            refuseClientRenegotiationOnJdk();
+        }
+        ServerContexts.Loaded first = ServerContexts.build(config, provider);
+        LOG.info("TLS ready: {} {}, certificate {} (serial {}), client certificates {}",
+                TlsProvider.displayName(provider), config.profile(), first.fingerprint(),
+                first.certificate().getSerialNumber().toString(16), config.clientAuth());
+        return new ServerTls(config, provider, first);
+    }
+
+    /**
+     * A handler for one new connection, with the context in service now. Safe on any thread; never
+     * blocks.
+     */
+    public SslHandler newHandler(ByteBufAllocator alloc) {
+        while (true) {
+            ServerContexts.Loaded loaded = current.get();
+            if (loaded == null) {
+                throw new IllegalStateException("ServerTls is closed");
+            }
+            SslContext context = loaded.context();
+            if (!(context instanceof ReferenceCounted)) {
+                return handlerFor(context, alloc);
+            }
+            try {
+                // A reload may release this context right now; holding a reference keeps it alive until
+                // the engine holds its own, and a lost race means the new one is already in place.
+                ((ReferenceCounted) context).retain();
+            } catch (IllegalReferenceCountException released) {
+                continue;
+            }
+            try {
+                return handlerFor(context, alloc);
+            } finally {
+                ReferenceCountUtil.release(context);
+            }
+        }
+    }
+
+    private SslHandler handlerFor(SslContext context, ByteBufAllocator alloc) {
+        if (provider == SslProvider.JDK) {
+            return context.newHandler(alloc);
+        }
+        return new AlpnGuardSslHandler(context.newEngine(alloc), Protocol.ALPN_ID);
+    }
+
+    /**
+     * Reads the files now and, if they are usable, puts a new context in service.
+     *
+     * @return true when the new context is in service; false when a file could not be used (logged)
+     */
+    public boolean reloadNow() {
+        watcher.markSeen();
+        return reload();
+    }
+
+    private void reloadFromWatcher() {
+        reload();
+    }
+
+    private synchronized boolean reload() {
+        if (current.get() == null) {
+            return false;
+        }
+        ServerContexts.Loaded fresh;
+        try {
+            fresh = ServerContexts.build(config, provider);
+        } catch (IOException | TlsConfigException e) {
+            LOG.error("TLS files not reloaded, the previous certificate stays in service: {}", e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            LOG.error("TLS files not reloaded, the previous certificate stays in service: {}", e.toString());
+            return false;
+        }
+        ServerContexts.Loaded old = current.getAndSet(fresh);
+        if (old == null) {
+            // Closed while building: do not leak the new context.
+            current.set(null);
+            ReferenceCountUtil.release(fresh.context());
+            return false;
+        }
+        ReferenceCountUtil.release(old.context());
+        LOG.info("TLS files reloaded: certificate {} (serial {}) for new connections",
+                fresh.fingerprint(), fresh.certificate().getSerialNumber().toString(16));
+        return true;
+    }
+
+    /** The certificate in service now. */
+    public X509Certificate certificate() {
+        return loaded().certificate();
+    }
+
+    /** The SHA-256 fingerprint of the certificate in service now, {@code SHA256:<hex>}. */
+    public String certificateFingerprint() {
+        return loaded().fingerprint();
+    }
+
+    /** The TLS implementation in use, e.g. {@code OpenSSL (BoringSSL)}. */
+    public String providerName() {
+        return TlsProvider.displayName(provider);
+    }
+
+    /** The versions and suites allowed. */
+    public TlsProfile profile() {
+        return config.profile();
+    }
+
+    private ServerContexts.Loaded loaded() {
+        ServerContexts.Loaded loaded = current.get();
+        if (loaded == null) {
+            throw new IllegalStateException("ServerTls is closed");
+        }
+        return loaded;
+    }
+
+    /** Stops watching the files and releases the context; open connections keep their engines. */
+    @Override
+    public void close() {
+        watcher.close();
+        synchronized (this) {
+            ServerContexts.Loaded last = current.getAndSet(null);
+            if (last != null) {
+                ReferenceCountUtil.release(last.context());
+            }
+        }
+    }
+
+    private static List<Path> watchedFiles(ServerTlsConfig config) {
+        List<Path> files = new ArrayList<>(List.of(config.certFile(), config.keyFile()));
+        if (config.clientCaFile() != null) {
+            files.add(config.clientCaFile());
+        }
+        if (config.crlFile() != null) {
+            files.add(config.crlFile());
+        }
+        return files;
+    }
+
+    /**
+     * TLS 1.2 renegotiation started by a client is refused by the JDK only through this JVM-wide
+     * property, read once when the JDK's server handshake class loads; set it unless the operator chose
+     * otherwise.
+     */
+    private static void refuseClientRenegotiationOnJdk() {
+        String property = "jdk.tls.rejectClientInitiatedRenegotiation";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, "true");
+            LOG.debug("set {}=true so that TLS 1.2 clients cannot renegotiate", property);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.tlsquiz.tls;
+
+import static dev.tlsquiz.tls.TlsTestSupport.caClient;
+import static dev.tlsquiz.tls.TlsTestSupport.client;
+import static dev.tlsquiz.tls.TlsTestSupport.openServer;
+import static dev.tlsquiz.tls.TlsTestSupport.serverConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlsquiz.codec.Protocol;
+import dev.tlsquiz.tls.pki.Fingerprints;
+import dev.tlsquiz.tls.testing.TestPki;
+import io.netty.channel.EventLoopGroup;
+import java.nio.file.Path;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Real handshakes over loopback: how a client judges the server's certificate, on both providers. */
+class ClientTrustHandshakeTest {
+
+    private static EventLoopGroup group;
+    private static TestPki pki;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        TlsTestSupport.requireOpenSsl();
+        group = TlsLoopback.newGroup();
+        pki = TestPki.create(dir);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Runs one handshake of a client against a server presenting {@code serverCredentials}. */
+    private static TlsLoopback.Outcome handshake(TestPki.Credentials serverCredentials, ClientTls clientTls,
+                                                 String host, TlsProvider provider) {
+        try (ServerTls server = openServer(serverConfig(serverCredentials, provider));
+             TlsLoopback loopback = TlsLoopback.start(group, server);
+             clientTls) {
+            return loopback.connect(clientTls, host);
+        }
+    }
+
+    private static HandshakeFailure refusedBy(TlsLoopback.Outcome outcome, String host) {
+        assertTrue(outcome.clientFailure() != null, "the client should have refused the server");
+        return HandshakeFailure.classify(outcome.clientFailure(), host, 26062);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenCaTrustedAndHostIsLocalhost_thenSucceedsWithTls13AndAlpn(TlsProvider provider) {
+        TlsLoopback.Outcome outcome = handshake(pki.server(), caClient(pki.caCert(), provider), "localhost", provider)
+                .assertSucceeded();
+        assertEquals("TLSv1.3", outcome.clientSession().getProtocol());
+        assertEquals(Protocol.ALPN_ID, outcome.clientAlpn());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenClientUsesTheOtherProvider_thenSucceedsWithAlpn(TlsProvider serverProvider) {
+        TlsProvider clientProvider = serverProvider == TlsProvider.JDK ? TlsProvider.OPENSSL : TlsProvider.JDK;
+        TlsLoopback.Outcome outcome = handshake(pki.server(), caClient(pki.caCert(), clientProvider), "localhost",
+                serverProvider).assertSucceeded();
+        assertEquals(Protocol.ALPN_ID, outcome.clientAlpn());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenCaTrustedAndHostIsIpLiteral_thenSucceedsWithoutSni(TlsProvider provider) {
+        TlsLoopback.Outcome outcome = handshake(pki.server(), caClient(pki.caCert(), provider), "127.0.0.1", provider)
+                .assertSucceeded();
+        assertEquals(List.of(), outcome.serverSni());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenHostIsDnsName_thenClientSendsSni(TlsProvider provider) {
+        TlsLoopback.Outcome outcome = handshake(pki.server(), caClient(pki.caCert(), provider), "localhost", provider)
+                .assertSucceeded();
+        assertEquals(List.of(new SNIHostName("localhost")), outcome.serverSni());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenServerSignedByUnknownCa_thenUntrustedCertificate(TlsProvider provider) {
+        TlsLoopback.Outcome outcome = handshake(pki.serverFromOtherCa(), caClient(pki.caCert(), provider),
+                "127.0.0.1", provider);
+        HandshakeFailure failure = refusedBy(outcome, "127.0.0.1");
+        assertEquals(HandshakeFailure.Kind.UNTRUSTED_CERTIFICATE, failure.kind(), failure.message());
+        assertTrue(failure.message().contains("not signed by a CA you trust"), failure.message());
+        assertTrue(failure.message().contains("--cafile"), failure.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenHostNotInSans_thenHostnameMismatchNamingTheSans(TlsProvider provider) {
+        TlsLoopback.Outcome outcome = handshake(pki.serverWithSans("other.example"),
+                caClient(pki.caCert(), provider), "localhost", provider);
+        HandshakeFailure failure = refusedBy(outcome, "localhost");
+        assertEquals(HandshakeFailure.Kind.HOSTNAME_MISMATCH, failure.kind(), failure.message());
+        assertTrue(failure.message().contains("does not name host 'localhost' (it names: other.example)"),
+                failure.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenIpLiteralNotInSans_thenHostnameMismatch(TlsProvider provider) {
+        TlsLoopback.Outcome outcome = handshake(pki.serverWithSans("localhost"),
+                caClient(pki.caCert(), provider), "127.0.0.1", provider);
+        HandshakeFailure failure = refusedBy(outcome, "127.0.0.1");
+        assertEquals(HandshakeFailure.Kind.HOSTNAME_MISMATCH, failure.kind(), failure.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenServerCertificateExpired_thenExpired(TlsProvider provider) {
+        HandshakeFailure failure = refusedBy(handshake(pki.expiredServer(), caClient(pki.caCert(), provider),
+                "localhost", provider), "localhost");
+        assertEquals(HandshakeFailure.Kind.EXPIRED, failure.kind(), failure.message());
+        assertTrue(failure.message().contains("expired on"), failure.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenServerCertificateNotYetValid_thenNotYetValid(TlsProvider provider) {
+        HandshakeFailure failure = refusedBy(handshake(pki.notYetValidServer(), caClient(pki.caCert(), provider),
+                "localhost", provider), "localhost");
+        assertEquals(HandshakeFailure.Kind.NOT_YET_VALID, failure.kind(), failure.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenServerPresentsClientOnlyCertificate_thenNotAServerCertificate(TlsProvider provider) {
+        HandshakeFailure failure = refusedBy(handshake(pki.clientOnlyCertAsServer(),
+                caClient(pki.caCert(), provider), "localhost", provider), "localhost");
+        assertEquals(HandshakeFailure.Kind.NOT_A_SERVER_CERTIFICATE, failure.kind(), failure.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenServerCertificateSelfSigned_thenUntrustedCertificate(TlsProvider provider) {
+        HandshakeFailure failure = refusedBy(handshake(pki.selfSignedServer(), caClient(pki.caCert(), provider),
+                "localhost", provider), "localhost");
+        assertEquals(HandshakeFailure.Kind.UNTRUSTED_CERTIFICATE, failure.kind(), failure.message());
+        assertTrue(failure.message().contains("self-signed"), failure.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenPinMatches_thenSucceedsWithoutCa(TlsProvider provider) {
+        TestPki.Credentials selfSigned = pki.selfSignedServer();
+        String pin = Fingerprints.publicKeyPin(selfSigned.certificate());
+        // The pin is the whole decision: no CA, and any name (here one the certificate does not hold).
+        handshake(selfSigned, client(new ClientTrust.Pin(pin.toUpperCase()), provider), "quiz.invalid", provider)
+                .assertSucceeded();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenPinDiffers_thenPinMismatchWarningShowsBothPins(TlsProvider provider) {
+        String wrongPin = Fingerprints.publicKeyPin(pki.selfSignedServer().certificate());
+        String presented = Fingerprints.publicKeyPin(pki.server().certificate());
+        HandshakeFailure failure = refusedBy(handshake(pki.server(), client(new ClientTrust.Pin(wrongPin), provider),
+                "localhost", provider), "localhost");
+        assertEquals(HandshakeFailure.Kind.PIN_MISMATCH, failure.kind(), failure.message());
+        assertTrue(failure.message().contains("intercepting"), failure.message());
+        assertTrue(failure.message().contains(wrongPin) && failure.message().contains(presented), failure.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenTrustOnFirstUse_thenUnknownThenRememberedThenChangedKeyRefused(TlsProvider provider)
+            throws Exception {
+        Path knownHostsFile = dir.resolve("known_hosts-" + provider);
+        ClientTrust trust = new ClientTrust.SystemThenKnownHosts(knownHostsFile);
+        String pin = Fingerprints.publicKeyPin(pki.server().certificate());
+
+        try (ServerTls server = openServer(serverConfig(pki.server(), provider));
+             TlsLoopback loopback = TlsLoopback.start(group, server);
+             ClientTls clientTls = client(trust, provider)) {
+            HandshakeFailure first = HandshakeFailure.classify(loopback.connect(clientTls, "localhost").clientFailure(),
+                    "localhost", loopback.port());
+            assertEquals(HandshakeFailure.Kind.UNKNOWN_SERVER_KEY, first.kind(), first.message());
+            UnknownServerKeyException unknown = first.unknownServerKey().orElseThrow();
+            assertEquals(pin, unknown.pin());
+            assertEquals("localhost", unknown.host());
+            assertEquals(loopback.port(), unknown.port());
+            assertEquals(Fingerprints.certificate(pki.server().certificate()), unknown.certificateFingerprint());
+
+            KnownHosts.at(knownHostsFile).remember(unknown.host(), unknown.port(), unknown.pin());
+            loopback.connect(clientTls, "localhost").assertSucceeded();
+
+            try (ServerTls otherKey = openServer(serverConfig(pki.selfSignedServer(), provider));
+                 TlsLoopback impostor = TlsLoopback.start(group, otherKey)) {
+                // The impostor listens on another port: remember the real key for that host and port.
+                KnownHosts.at(knownHostsFile).remember("localhost", impostor.port(), pin);
+                TlsLoopback.Outcome outcome = impostor.connect(clientTls, "localhost");
+                HandshakeFailure changed = HandshakeFailure.classify(outcome.clientFailure(), "localhost",
+                        impostor.port());
+                assertEquals(HandshakeFailure.Kind.SERVER_KEY_CHANGED, changed.kind(), changed.message());
+                String presented = Fingerprints.publicKeyPin(otherKey.certificate());
+                assertTrue(changed.message().contains(pin) && changed.message().contains(presented),
+                        changed.message());
+                assertTrue(changed.message().contains("intercepting"), changed.message());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenClientOffersNoAlpn_thenAccepted(TlsProvider provider) throws Exception {
+        try (ServerTls server = openServer(serverConfig(pki.server(), provider));
+             TlsLoopback loopback = TlsLoopback.start(group, server)) {
+            io.netty.handler.ssl.SslContext plain = io.netty.handler.ssl.SslContextBuilder.forClient()
+                    .sslProvider(provider.resolve())
+                    .trustManager(pki.caCert().toFile())
+                    .build();
+            TlsLoopback.Outcome outcome = loopback.connect(alloc -> plain.newHandler(alloc, "localhost", loopback.port()))
+                    .assertSucceeded();
+            assertNull(outcome.clientAlpn());
+            io.netty.util.ReferenceCountUtil.release(plain);
+        }
+    }
+}

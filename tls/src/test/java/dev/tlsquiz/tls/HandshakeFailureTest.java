@@ -1,0 +1,60 @@
+package dev.tlsquiz.tls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.handler.codec.DecoderException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classification details that the loopback handshakes do not reach; the handshake tests cover every
+ * kind a real failure produces, on both providers.
+ */
+class HandshakeFailureTest {
+
+    @Test
+    void classify_whenConnectionClosedMidHandshake_thenOtherWithOneLineAdvice() {
+        SSLHandshakeException closed = new SSLHandshakeException("Connection closed while SSL/TLS handshake was in progress");
+        closed.initCause(new ClosedChannelException());
+        HandshakeFailure failure = HandshakeFailure.classify(closed, "quiz.example.org", 26062);
+        assertEquals(HandshakeFailure.Kind.OTHER, failure.kind());
+        assertEquals("the TLS handshake with quiz.example.org:26062 failed: the connection closed during the"
+                + " handshake; check that a tlsquiz server listens there, and retry with --verbose for details",
+                failure.message());
+        assertFalse(failure.message().contains("\n"));
+    }
+
+    @Test
+    void classify_whenTofuExceptionIsWrapped_thenFoundThroughTheCauseChain() {
+        UnknownServerKeyException unknown = new UnknownServerKeyException("::1", 26062, "SHA256:" + "ab".repeat(32),
+                "SHA256:" + "cd".repeat(32), "CN=quiz", "CN=quiz");
+        SSLHandshakeException engine = new SSLHandshakeException("verify failed");
+        engine.initCause(unknown);
+        HandshakeFailure failure = HandshakeFailure.classify(new DecoderException(engine), "::1", 26062);
+        assertEquals(HandshakeFailure.Kind.UNKNOWN_SERVER_KEY, failure.kind());
+        assertEquals(Optional.of(unknown), failure.unknownServerKey());
+        assertTrue(failure.message().contains("[::1]:26062"), failure.message());
+    }
+
+    @Test
+    void classify_whenBoringSslAlertNames_thenSameKindsAsJdkNames() {
+        assertEquals(HandshakeFailure.Kind.PROTOCOL_VERSION, HandshakeFailure.classify(new SSLHandshakeException(
+                "error:1000042e:SSL routines:OPENSSL_internal:TLSV1_ALERT_PROTOCOL_VERSION"), "h", 1).kind());
+        assertEquals(HandshakeFailure.Kind.PROTOCOL_VERSION, HandshakeFailure.classify(new SSLHandshakeException(
+                "Received fatal alert: protocol_version"), "h", 1).kind());
+        assertEquals(HandshakeFailure.Kind.CLIENT_CERTIFICATE_REJECTED, HandshakeFailure.classify(
+                new SSLHandshakeException("error:10000414:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_REVOKED"),
+                "h", 1).kind());
+    }
+
+    @Test
+    void constructor_whenTofuExceptionMissingForUnknownKey_thenRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new HandshakeFailure(
+                HandshakeFailure.Kind.UNKNOWN_SERVER_KEY, "x", Optional.empty()));
+    }
+}
