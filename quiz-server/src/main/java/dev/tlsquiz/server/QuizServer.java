@@ -1,0 +1,261 @@
+package dev.tlsquiz.server;
+
+import dev.tlsquiz.server.converters.DurationConverter;
+import dev.tlsquiz.server.quiz.ArithmeticProblems;
+import dev.tlsquiz.server.quiz.ProblemSourceFactory;
+import dev.tlsquiz.tls.ServerTls;
+import dev.tlsquiz.tls.TlsProfile;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running quiz server: a Netty TLS listener that serves many players at once, each in its own
+ * {@link QuizSession}.
+ *
+ * <pre>{@code
+ * try (QuizServer server = QuizServer.start(ServerConfig.builder().port(0).build())) {
+ *     int port = server.localAddress().getPort();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>{@link #shutdownGracefully(Duration)} stops accepting connections at once, refuses new HELLOs,
+ * lets sessions in progress finish within the grace period, then tells the players still connected
+ * that the server is shutting down, closes them and releases the event loops (and the TLS context
+ * when the server opened it). {@link #close()} does the same with no grace. Neither may be called
+ * from an event loop: they wait.
+ */
+public final class QuizServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuizServer.class);
+    /** How long players told about the shutdown get to receive the ERROR before they are cut off. */
+    private static final long FAREWELL_MILLIS = 5_000;
+    /** Unsent bytes per connection above which the channel stops being writable. */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+
+    private final ServerConfig config;
+    private final ServerTls tls;
+    private final boolean ownsTls;
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+    private final ChannelGroup connections;
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final Object shutdownLock = new Object();
+    private Channel serverChannel;
+    private boolean stopped;
+
+    private QuizServer(ServerConfig config, ServerTls tls, boolean ownsTls) {
+        this.config = config;
+        this.tls = tls;
+        this.ownsTls = ownsTls;
+        this.acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        this.connections = new DefaultChannelGroup("quiz-connections", GlobalEventExecutor.INSTANCE);
+    }
+
+    /**
+     * Opens TLS as the configuration says (the development PKI unless a certificate is given),
+     * binds and returns once the server listens. The server closes its TLS context on shutdown.
+     * Notices for the operator (the CA fingerprint, how clients connect) are logged at INFO.
+     *
+     * @throws ServerStartException when TLS cannot be set up or the address cannot be bound
+     */
+    public static QuizServer start(ServerConfig config) throws ServerStartException {
+        ServerTls tls = ServerTlsSetup.open(config, notice -> LOG.info("{}", notice));
+        return start(config, tls, true, arithmetic(config));
+    }
+
+    /**
+     * Binds with an already open TLS context and returns once the server listens. The caller keeps
+     * ownership of {@code tls} and closes it after the server.
+     *
+     * @throws ServerStartException when the address cannot be bound
+     */
+    public static QuizServer start(ServerConfig config, ServerTls tls) throws ServerStartException {
+        return start(config, tls, false, arithmetic(config));
+    }
+
+    /**
+     * Like {@link #start(ServerConfig, ServerTls)}, with questions from {@code problems} instead of
+     * the arithmetic generator the configuration describes.
+     */
+    public static QuizServer start(ServerConfig config, ServerTls tls, ProblemSourceFactory problems)
+            throws ServerStartException {
+        return start(config, tls, false, problems);
+    }
+
+    private static QuizServer start(ServerConfig config, ServerTls tls, boolean ownsTls,
+                                    ProblemSourceFactory problems) throws ServerStartException {
+        QuizServer server = new QuizServer(config, tls, ownsTls);
+        try {
+            server.bind(problems);
+            return server;
+        } catch (ServerStartException | RuntimeException e) {
+            server.releaseResources();
+            throw e;
+        }
+    }
+
+    private static ProblemSourceFactory arithmetic(ServerConfig config) {
+        return new ArithmeticProblems(config.operations(), config.digits(), config.seed());
+    }
+
+    private void bind(ProblemSourceFactory problems) throws ServerStartException {
+        InetSocketAddress address = bindAddress();
+        SessionEnvironment env = new SessionEnvironment(config, problems, ServerVersion.serverName(),
+                shuttingDown::get);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                // A restarted server can bind while connections of the previous one linger in TIME_WAIT.
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                // Small messages, each waited for by a player: send them now, not after Nagle's delay.
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new QuizServerInitializer(tls, env, connections));
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw bindFailure(address, bound.cause());
+        }
+        serverChannel = bound.channel();
+        LOG.debug("{}", listeningLine());
+    }
+
+    private InetSocketAddress bindAddress() throws ServerStartException {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port());
+        } catch (UnknownHostException e) {
+            throw new ServerStartException("cannot resolve --bind address '" + config.bindAddress()
+                    + "'; pass an IP address of this machine, such as 127.0.0.1 or 0.0.0.0", e);
+        }
+    }
+
+    private ServerStartException bindFailure(InetSocketAddress address, Throwable cause) {
+        String host = address.getAddress().getHostAddress();
+        String reason = String.valueOf(cause.getMessage());
+        if (cause instanceof BindException && reason.contains("in use")) {
+            return new ServerStartException("port " + address.getPort() + " on " + host
+                    + " is already in use; stop the other server or pass --port N", cause);
+        }
+        return new ServerStartException("cannot listen on " + host + ":" + address.getPort() + ": " + reason
+                + "; pass --bind with an address of this machine and a free --port", cause);
+    }
+
+    /** The address the server listens on, with the actual port when it was started with port 0. */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** The TLS context in use. */
+    public ServerTls tls() {
+        return tls;
+    }
+
+    /** The configuration the server runs with. */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Open connections: players in a session, and connections still in the handshake or before HELLO. */
+    public int connectedSessions() {
+        return connections.size();
+    }
+
+    /** Whether a shutdown has begun. */
+    public boolean isShuttingDown() {
+        return shuttingDown.get();
+    }
+
+    /**
+     * The line printed when the server is up, such as
+     * {@code listening on 127.0.0.1:26062 (TLS 1.3, OpenSSL (BoringSSL), certificate SHA256:...)}.
+     * Scripts and tests parse it: keep its shape.
+     */
+    public String listeningLine() {
+        InetSocketAddress local = localAddress();
+        String host = local.getAddress().getHostAddress();
+        String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + local.getPort();
+        String versions = tls.profile() == TlsProfile.MODERN ? "TLS 1.3" : "TLS 1.2+1.3";
+        return "listening on " + hostPort + " (" + versions + ", " + tls.providerName() + ", certificate "
+                + tls.certificateFingerprint() + ")";
+    }
+
+    /** Shuts down with the configured grace period ({@code --shutdown-grace}). */
+    public void shutdownGracefully() {
+        shutdownGracefully(config.shutdownGrace());
+    }
+
+    /**
+     * Stops accepting connections, lets sessions in progress finish for up to {@code grace}, then
+     * ends the rest with ERROR SERVER_SHUTTING_DOWN and releases everything. Returns when done;
+     * calling it again (or concurrently) waits for the first call to finish.
+     */
+    public void shutdownGracefully(Duration grace) {
+        synchronized (shutdownLock) {
+            if (stopped) {
+                return;
+            }
+            shuttingDown.set(true);
+            serverChannel.close().awaitUninterruptibly();
+            LOG.info("shutting down: {} sessions in progress, waiting up to {}", connections.size(),
+                    DurationConverter.format(grace));
+            if (!connections.newCloseFuture().awaitUninterruptibly(grace.toMillis())) {
+                LOG.info("shutdown grace period over: ending {} sessions early", connections.size());
+                for (Channel channel : connections) {
+                    channel.pipeline().fireUserEventTriggered(ServerShutdownEvent.INSTANCE);
+                }
+                if (!connections.newCloseFuture().awaitUninterruptibly(FAREWELL_MILLIS)) {
+                    connections.close().awaitUninterruptibly(FAREWELL_MILLIS);
+                }
+            }
+            releaseResources();
+            stopped = true;
+            LOG.info("server stopped");
+        }
+    }
+
+    /** Shuts down at once: players still connected get ERROR SERVER_SHUTTING_DOWN. */
+    @Override
+    public void close() {
+        shutdownGracefully(Duration.ZERO);
+    }
+
+    private void releaseResources() {
+        shuttingDown.set(true);
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly();
+        }
+        // No quiet period: every connection is closed already, nothing new can arrive.
+        io.netty.util.concurrent.Future<?> acceptorsDone = acceptors.shutdownGracefully(0, 5, TimeUnit.SECONDS);
+        io.netty.util.concurrent.Future<?> workersDone = workers.shutdownGracefully(0, 5, TimeUnit.SECONDS);
+        acceptorsDone.awaitUninterruptibly(10, TimeUnit.SECONDS);
+        workersDone.awaitUninterruptibly(10, TimeUnit.SECONDS);
+        if (ownsTls) {
+            try {
+                tls.close();
+            } catch (Exception e) {
+                LOG.warn("closing the TLS context failed: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tlsquiz.server.converters;
+
+import dev.tlsquiz.tls.ClientAuthMode;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Reads {@code --client-auth}: {@code none}, {@code optional} or {@code require}, any case. */
+public final class ClientAuthConverter implements ITypeConverter<ClientAuthMode> {
+
+    @Override
+    public ClientAuthMode convert(String value) {
+        for (ClientAuthMode mode : ClientAuthMode.values()) {
+            if (mode.name().equalsIgnoreCase(value.trim())) {
+                return mode;
+            }
+        }
+        throw new TypeConversionException("'" + value + "' (expected: none, optional, require)");
+    }
+
+    /** The command-line spelling of {@code mode}. */
+    public static String format(ClientAuthMode mode) {
+        return mode.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.tlsquiz.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlsquiz.codec.Answer;
+import dev.tlsquiz.codec.ErrorCode;
+import dev.tlsquiz.codec.ErrorMessage;
+import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.Outcome;
+import dev.tlsquiz.codec.Problem;
+import dev.tlsquiz.codec.QuizMessage;
+import dev.tlsquiz.codec.QuizProtocolException;
+import dev.tlsquiz.codec.Summary;
+import dev.tlsquiz.codec.Verdict;
+import dev.tlsquiz.codec.Welcome;
+import dev.tlsquiz.server.quiz.ProblemSourceFactory;
+import dev.tlsquiz.server.quiz.Question;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.concurrent.MockTicker;
+import io.netty.util.concurrent.Ticker;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The session state machine on an {@link EmbeddedChannel}, with time moved by hand: the edge cases
+ * that real time makes racy (an ANSWER crossing a TIMEOUT, exact speed bonuses, timers after close).
+ */
+class QuizSessionTest {
+
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(10);
+    private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(5);
+
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final ServerConfig config = ServerConfig.builder().rounds(2).timeLimit(TIME_LIMIT)
+            .helloTimeout(HELLO_TIMEOUT).build();
+    /** A mock ticker: time moves only when the test says so, so elapsed times and points are exact. */
+    private final MockTicker ticker = Ticker.newMockTicker();
+    private final EmbeddedChannel channel = EmbeddedChannel.builder()
+            .ticker(ticker)
+            .handlers(new QuizSession(new SessionEnvironment(config,
+                    () -> () -> Question.freeAnswer("20 + 22", "42"), "tlsquiz/test", shuttingDown::get)))
+            .build();
+
+    private void handshake() {
+        channel.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
+    }
+
+    private Problem welcomed() {
+        handshake();
+        channel.writeInbound(Hello.of("ada"));
+        assertEquals("ada", read(Welcome.class).playerName());
+        return read(Problem.class);
+    }
+
+    private <T extends QuizMessage> T read(Class<T> type) {
+        return assertInstanceOf(type, channel.readOutbound());
+    }
+
+    private void advance(Duration duration) {
+        ticker.advance(duration.toNanos(), TimeUnit.NANOSECONDS);
+        channel.runScheduledPendingTasks();
+    }
+
+    @Test
+    void answer_whenItCrossedTheTimeoutVerdict_thenItIsIgnored() {
+        Problem first = welcomed();
+        advance(TIME_LIMIT);
+        assertEquals(new Verdict(first.problemId(), Outcome.TIMEOUT, "42", 0, 0), read(Verdict.class));
+        Problem second = read(Problem.class);
+
+        channel.writeInbound(new Answer(first.problemId(), "42"));
+        assertNull(channel.readOutbound(), "a late ANSWER for the timed-out problem gets no reply");
+        assertTrue(channel.isActive());
+
+        channel.writeInbound(new Answer(second.problemId(), "42"));
+        assertEquals(Outcome.CORRECT, read(Verdict.class).outcome());
+        assertEquals(new Summary(1, 1, 2, 150, 10_000), read(Summary.class));
+        assertFalse(channel.isOpen());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void answer_whenTheTimedOutProblemIsNoLongerTheLatest_thenWrongProblem() {
+        handshake();
+        channel.writeInbound(new Hello(1, "ada", 3));
+        assertEquals(3, read(Welcome.class).rounds());
+        Problem first = read(Problem.class);
+        advance(TIME_LIMIT);
+        read(Verdict.class);
+        Problem second = read(Problem.class);
+        channel.writeInbound(new Answer(second.problemId(), "41"));
+        assertEquals(Outcome.WRONG, read(Verdict.class).outcome());
+        read(Problem.class);
+        // Problem 1 no longer crossed a verdict on the wire: problem 2 was answered since.
+        channel.writeInbound(new Answer(first.problemId(), "42"));
+        assertEquals(ErrorCode.WRONG_PROBLEM.code(), read(ErrorMessage.class).code());
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void answer_earnsASpeedBonusForTheTimeLeft() {
+        Problem first = welcomed();
+        advance(Duration.ofMillis(2_500));
+        channel.writeInbound(new Answer(first.problemId(), "42"));
+        // 100 + 50 * 7.5 / 10
+        assertEquals(new Verdict(first.problemId(), Outcome.CORRECT, "42", 137, 137), read(Verdict.class));
+        Problem second = read(Problem.class);
+        channel.writeInbound(new Answer(second.problemId(), "42"));
+        // 100 + 50 + a streak of one
+        assertEquals(new Verdict(second.problemId(), Outcome.CORRECT, "42", 160, 297), read(Verdict.class));
+        assertEquals(new Summary(2, 2, 2, 297, 2_500), read(Summary.class));
+    }
+
+    @Test
+    void answer_whenTheOpenProblemIsAnsweredTwice_thenWrongProblem() {
+        Problem first = welcomed();
+        channel.writeInbound(new Answer(first.problemId(), "7"));
+        assertEquals(Outcome.WRONG, read(Verdict.class).outcome());
+        read(Problem.class);
+        channel.writeInbound(new Answer(first.problemId(), "42"));
+        assertEquals(ErrorCode.WRONG_PROBLEM.code(), read(ErrorMessage.class).code());
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void hello_whenTheDeadlinePasses_thenHelloTimeout() {
+        handshake();
+        advance(HELLO_TIMEOUT.minusMillis(1));
+        assertNull(channel.readOutbound());
+        advance(Duration.ofMillis(1));
+        ErrorMessage error = read(ErrorMessage.class);
+        assertEquals(ErrorCode.HELLO_TIMEOUT.code(), error.code());
+        assertEquals("no HELLO within 5s after the TLS handshake; a client must send HELLO first", error.message());
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void hello_deadlineStartsOnlyAfterTheHandshake() {
+        advance(HELLO_TIMEOUT.multipliedBy(2));
+        assertNull(channel.readOutbound());
+        assertTrue(channel.isActive());
+    }
+
+    @Test
+    void close_cancelsEveryTimer() {
+        welcomed();
+        channel.close();
+        assertEquals(-1, channel.runScheduledPendingTasks(), "no task may stay scheduled after close");
+    }
+
+    @Test
+    void hello_whenTheServerIsShuttingDown_thenServerShuttingDown() {
+        handshake();
+        shuttingDown.set(true);
+        channel.writeInbound(Hello.of("late"));
+        assertEquals(ErrorCode.SERVER_SHUTTING_DOWN.code(), read(ErrorMessage.class).code());
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void shutdownEvent_duringPlay_endsTheSessionWithServerShuttingDown() {
+        welcomed();
+        channel.pipeline().fireUserEventTriggered(ServerShutdownEvent.INSTANCE);
+        ErrorMessage error = read(ErrorMessage.class);
+        assertEquals(new ErrorMessage(ErrorCode.SERVER_SHUTTING_DOWN, "server shutting down; your session ended early"),
+                error);
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void protocolException_isAnsweredWithItsOwnError() {
+        handshake();
+        QuizProtocolException violation = new QuizProtocolException(ErrorCode.TRUNCATED, "HELLO: 1 byte (expected: >= 2)");
+        channel.pipeline().fireExceptionCaught(violation);
+        assertEquals(violation.toErrorMessage(), read(ErrorMessage.class));
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void errorFromTheClient_closesWithoutAReply() {
+        welcomed();
+        channel.writeInbound(new ErrorMessage(ErrorCode.INTERNAL_ERROR, "client crashed"));
+        assertNull(channel.readOutbound());
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void failureOfTheProblemSource_isAnsweredWithInternalError() {
+        ProblemSourceFactory broken = () -> () -> {
+            throw new IllegalStateException("question bank is empty");
+        };
+        EmbeddedChannel failing = new EmbeddedChannel(
+                new QuizSession(new SessionEnvironment(config, broken, "tlsquiz/test", () -> false)),
+                ServerExceptionHandler.INSTANCE);
+        failing.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
+        failing.writeInbound(Hello.of("ada"));
+        assertInstanceOf(Welcome.class, failing.readOutbound());
+        ErrorMessage error = assertInstanceOf(ErrorMessage.class, failing.readOutbound());
+        assertEquals(ErrorCode.INTERNAL_ERROR.code(), error.code());
+        assertFalse(failing.isOpen());
+        assertFalse(failing.finish());
+    }
+}
