@@ -1,12 +1,56 @@
 package dev.tlsquiz.client;
 
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Set;
+import picocli.CommandLine;
+
 /** Entry point of the {@code quiz} command. */
 public final class QuizMain {
+
+    /** Options that belong to the root command even though {@code play} is the default. */
+    private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     private QuizMain() {
     }
 
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(run(args, Terminal.system()));
+    }
+
+    /** Runs {@code quiz} on the process's streams and returns the exit code. */
+    public static int run(String[] args) {
+        return run(args, Terminal.system());
+    }
+
+    /**
+     * Runs {@code quiz} on the given streams, treating {@code in} as a script of answers (not a
+     * terminal), and returns the exit code.
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, new Terminal(in, out, err, false));
+    }
+
+    /** Runs {@code quiz} on {@code terminal} and returns the exit code. */
+    public static int run(String[] args, Terminal terminal) {
+        CommandLine commandLine = QuizCommand.newCommandLine(terminal);
+        int exitCode = commandLine.execute(defaultToPlay(args, commandLine.getSubcommands().keySet()));
+        terminal.out().flush();
+        terminal.err().flush();
+        return exitCode;
+    }
+
+    /**
+     * Makes {@code play} the default subcommand: arguments that do not start with a subcommand
+     * name or a root option ({@code --help}, {@code --version}) are meant for {@code play}.
+     */
+    static String[] defaultToPlay(String[] args, Set<String> subcommands) {
+        if (args.length > 0 && (subcommands.contains(args[0]) || ROOT_OPTIONS.contains(args[0]))) {
+            return args;
+        }
+        String[] rewritten = new String[args.length + 1];
+        rewritten[0] = "play";
+        System.arraycopy(args, 0, rewritten, 1, args.length);
+        return rewritten;
     }
 }

@@ -1,0 +1,43 @@
+package dev.tlsquiz.client;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The exit codes of {@code quiz}, one constant each, so that scripts can tell a lost game from a
+ * broken connection. They are listed in every command's {@code --help} through
+ * {@link #helpList()}.
+ */
+public final class ExitCodes {
+
+    /** The session completed, whatever the score (also after BYE when the SUMMARY arrived). */
+    public static final int OK = 0;
+    /** An unexpected internal error: a bug in the client. */
+    public static final int INTERNAL_ERROR = 1;
+    /** The command line was wrong. */
+    public static final int USAGE = 2;
+    /** Could not connect: refused, unreachable, unknown host or connect timeout. */
+    public static final int CONNECT_FAILED = 3;
+    /** The TLS handshake or the trust decision failed (including a refused unknown server). */
+    public static final int TLS_FAILED = 4;
+    /** A protocol error, or the server ended the session abnormally. */
+    public static final int PROTOCOL_ERROR = 5;
+
+    private ExitCodes() {
+    }
+
+    /** The list shown under "Exit codes:" in {@code --help}: code to description, in order. */
+    public static Map<String, String> helpList() {
+        Map<String, String> list = new LinkedHashMap<>();
+        list.put(Integer.toString(OK), "the session completed (whatever the score)");
+        list.put(Integer.toString(INTERNAL_ERROR), "unexpected internal error");
+        list.put(Integer.toString(USAGE), "usage error (bad command line)");
+        list.put(Integer.toString(CONNECT_FAILED),
+                "could not connect (refused, unreachable, unknown host, timeout)");
+        list.put(Integer.toString(TLS_FAILED), "TLS or trust failure (untrusted or changed server key,"
+                + " refused unknown server, pin mismatch, client certificate rejected)");
+        list.put(Integer.toString(PROTOCOL_ERROR),
+                "protocol error, or the server ended the session abnormally");
+        return list;
+    }
+}

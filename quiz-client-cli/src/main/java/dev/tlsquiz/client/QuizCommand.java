@@ -1,0 +1,59 @@
+package dev.tlsquiz.client;
+
+import dev.tlsquiz.client.play.PlayCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root of the {@code quiz} command. It does nothing by itself: {@code play} is the default
+ * subcommand (see {@link QuizMain#defaultToPlay}), and a further subcommand plugs in with one
+ * {@code addSubcommand} line in {@link #newCommandLine(Terminal)}.
+ */
+@Command(name = "quiz", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "The tlsquiz terminal client: an arithmetic quiz over TLS.",
+        footer = {"", "Without a subcommand, 'play' is assumed: 'quiz --auto' is 'quiz play --auto'."})
+public final class QuizCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        // Only reached when args were rewritten wrongly; show what exists instead of failing silently.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * The complete command tree, talking through {@code terminal}: help and version text go to
+     * its out stream, usage errors to its err stream, and every command's help lists the exit codes.
+     */
+    public static CommandLine newCommandLine(Terminal terminal) {
+        CommandLine commandLine = new CommandLine(new QuizCommand())
+                .addSubcommand("play", new PlayCommand(terminal))
+                .addSubcommand("help", new CommandLine.HelpCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setOut(writer(terminal.out()));
+        commandLine.setErr(writer(terminal.err()));
+        addExitCodeList(commandLine);
+        return commandLine;
+    }
+
+    private static void addExitCodeList(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.helpList());
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            addExitCodeList(sub);
+        }
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tlsquiz.client;
+
+import dev.tlsquiz.client.converters.PinConverter;
+import dev.tlsquiz.client.converters.TlsMinVersionConverter;
+import dev.tlsquiz.tls.ClientTls;
+import dev.tlsquiz.tls.ClientTlsConfig;
+import dev.tlsquiz.tls.ClientTrust;
+import dev.tlsquiz.tls.KnownHosts;
+import dev.tlsquiz.tls.TlsConfigException;
+import dev.tlsquiz.tls.TlsProfile;
+import dev.tlsquiz.tls.TlsProvider;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * How the client trusts the server and proves itself: a picocli mixin shared by every command
+ * that connects. Trust is decided in this order: {@code --cafile}, else {@code --pin}, else the
+ * system's CAs and then the known-hosts file (trust on first use).
+ */
+public final class TlsOptions {
+
+    @Option(names = "--cafile", paramLabel = "FILE",
+            description = "Trust only servers whose certificate this CA (PEM) signed.")
+    private Path caFile;
+
+    @Option(names = "--pin", paramLabel = "SHA256:...", converter = PinConverter.class,
+            description = "Trust only a server whose public key has this SHA-256 pin.")
+    private String pin;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "Keys of servers trusted on first use.%nDefault: ~/.tlsquiz/known_hosts")
+    private Path knownHosts;
+
+    @Option(names = "--cert", paramLabel = "FILE",
+            description = "Client certificate (PEM) for servers that require one; needs --key.")
+    private Path certFile;
+
+    @Option(names = "--key", paramLabel = "FILE",
+            description = "Private key (PEM) of --cert.")
+    private Path keyFile;
+
+    @Option(names = "--tls-provider", paramLabel = "PROVIDER", defaultValue = "auto",
+            description = "TLS implementation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private TlsProvider provider;
+
+    @Option(names = "--tls-min", paramLabel = "VERSION", defaultValue = "1.3",
+            converter = TlsMinVersionConverter.class,
+            description = "Lowest TLS version to accept: 1.3 or 1.2 (default: ${DEFAULT-VALUE}).")
+    private TlsProfile profile;
+
+    /**
+     * Checks what picocli's types cannot.
+     *
+     * @return a usage message, or {@code null} when the options are fine
+     */
+    public String validate() {
+        if ((certFile == null) != (keyFile == null)) {
+            return "--cert and --key go together: give both (a client certificate and its key) or neither";
+        }
+        return null;
+    }
+
+    /** The known-hosts file in use. */
+    public Path knownHostsFile() {
+        return knownHosts != null ? knownHosts : KnownHosts.defaultPath();
+    }
+
+    /** Whether the trust decision may end in the trust-on-first-use prompt. */
+    public boolean usesKnownHosts() {
+        return caFile == null && pin == null;
+    }
+
+    /** The TLS configuration these options describe. */
+    public ClientTlsConfig toConfig() {
+        ClientTrust trust;
+        if (caFile != null) {
+            trust = new ClientTrust.CaFile(caFile);
+        } else if (pin != null) {
+            trust = new ClientTrust.Pin(pin);
+        } else {
+            trust = new ClientTrust.SystemThenKnownHosts(knownHostsFile());
+        }
+        return new ClientTlsConfig(trust, certFile, keyFile, provider, profile);
+    }
+
+    /**
+     * Builds the client TLS factory, which the caller closes; a file that cannot be read or a
+     * provider that is unavailable becomes a {@link ClientFailure}.
+     */
+    public ClientTls createTls() {
+        try {
+            return ClientTls.create(toConfig());
+        } catch (IOException | TlsConfigException | IllegalArgumentException e) {
+            throw Failures.tlsSetup(e);
+        }
+    }
+}

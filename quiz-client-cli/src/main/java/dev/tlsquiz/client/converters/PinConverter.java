@@ -1,0 +1,21 @@
+package dev.tlsquiz.client.converters;
+
+import dev.tlsquiz.tls.pki.Fingerprints;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Validates a {@code --pin SHA256:...} value and returns it in the normalized form the trust
+ * manager compares against, so a typo fails at the command line rather than in the handshake.
+ */
+public final class PinConverter implements ITypeConverter<String> {
+
+    @Override
+    public String convert(String value) {
+        try {
+            return Fingerprints.normalize(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+}

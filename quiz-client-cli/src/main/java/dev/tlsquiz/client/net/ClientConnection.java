@@ -1,0 +1,69 @@
+package dev.tlsquiz.client.net;
+
+import dev.tlsquiz.codec.QuizMessage;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Future;
+import java.util.Objects;
+import javax.net.ssl.SSLSession;
+
+/**
+ * One TCP+TLS connection to a quiz server, as the play loop sees it: send messages, wait for the
+ * handshake, close. Events come back through the sink given to {@link ClientConnector#connect},
+ * from {@link #release()} on.
+ */
+public final class ClientConnection implements AutoCloseable {
+
+    private final Channel channel;
+    private final SslHandler ssl;
+    private final EventSink sink;
+
+    ClientConnection(Channel channel, SslHandler ssl, EventSink sink) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.ssl = Objects.requireNonNull(ssl, "ssl");
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** Completes when the TLS handshake succeeded, or fails with its cause. */
+    public Future<Channel> handshakeFuture() {
+        return ssl.handshakeFuture();
+    }
+
+    /**
+     * Sends a message. Safe from any thread: Netty runs the write on the channel's event loop. A
+     * failed write closes the connection and reaches the play loop as a connection failure.
+     */
+    public ChannelFuture send(QuizMessage message) {
+        return channel.writeAndFlush(message)
+                .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    }
+
+    /** The negotiated protocol and cipher suite, for {@code --verbose}. */
+    public String describeTls() {
+        SSLSession session = ssl.engine().getSession();
+        String alpn = ssl.applicationProtocol();
+        return session.getProtocol() + ", " + session.getCipherSuite()
+                + (alpn == null ? "" : ", ALPN " + alpn);
+    }
+
+    /**
+     * Starts delivering this connection's events (those held back since the connect first), once
+     * the play loop has decided to use it.
+     */
+    public void release() {
+        sink.release();
+    }
+
+    /** Stops delivering events from this connection and drops any held back; used before abandoning it. */
+    public void detach() {
+        sink.detach();
+    }
+
+    /** Closes the connection and waits briefly for the close to finish. */
+    @Override
+    public void close() {
+        channel.close().awaitUninterruptibly(5_000);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.tlsquiz.client.play;
+
+import dev.tlsquiz.client.ClientFailure;
+import dev.tlsquiz.client.ConnectOptions;
+import dev.tlsquiz.client.Failures;
+import dev.tlsquiz.client.Terminal;
+import dev.tlsquiz.client.TlsOptions;
+import dev.tlsquiz.client.VersionProvider;
+import dev.tlsquiz.client.net.ClientTimeouts;
+import dev.tlsquiz.client.render.OutputFormat;
+import dev.tlsquiz.client.render.SessionRenderer;
+import dev.tlsquiz.codec.Hello;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code quiz play}: one quiz session against a server, played by a person at the terminal, by
+ * a script of answers ({@code --answers}) or by the built-in solver ({@code --auto}).
+ */
+@Command(name = "play", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Play one quiz session against a tlsquiz server.",
+            "At a terminal you type the answers ('quit' ends the session); with --answers or piped"
+                    + " stdin each line is one answer; with --auto the client solves the problems itself."
+        })
+public final class PlayCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(PlayCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ConnectOptions connect;
+
+    @Mixin
+    private TlsOptions tls;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Your player name (default: your user name).")
+    private String name;
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Ask for N rounds (default: the server's choice).")
+    private Integer rounds;
+
+    @Option(names = "--answers", paramLabel = "FILE|-",
+            description = "Read one answer per line from FILE, or from stdin with '-'; each line is sent"
+                    + " as written.")
+    private String answers;
+
+    @Option(names = "--auto", description = "Solve every problem automatically.")
+    private boolean auto;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: text or json (one JSON object per line; default: ${DEFAULT-VALUE}).")
+    private OutputFormat output;
+
+    @Option(names = "--verbose", description = "Show connection details and stack traces of failures.")
+    private boolean verbose;
+
+    private final Terminal terminal;
+
+    public PlayCommand(Terminal terminal) {
+        this.terminal = Objects.requireNonNull(terminal, "terminal");
+    }
+
+    @Override
+    public Integer call() {
+        validate();
+        PlaySettings settings = settings();
+        SessionRenderer renderer = SessionRenderer.create(output, terminal);
+        try {
+            PlaySession session = new PlaySession(settings, terminal, renderer, tls::createTls,
+                    ClientTimeouts.DEFAULT, verbose);
+            return session.run();
+        } catch (ClientFailure failure) {
+            report(renderer, failure);
+            return failure.exitCode();
+        } catch (RuntimeException e) {
+            ClientFailure failure = Failures.internal(e);
+            report(renderer, failure);
+            return failure.exitCode();
+        }
+    }
+
+    private void report(SessionRenderer renderer, ClientFailure failure) {
+        renderer.failure(failure);
+        if (verbose && failure.getCause() != null) {
+            log.warn("details of the failure above", failure.getCause());
+        }
+    }
+
+    private void validate() {
+        String problem = connect.validate();
+        if (problem == null) {
+            problem = tls.validate();
+        }
+        if (problem == null && auto && answers != null) {
+            problem = "--auto and --answers exclude each other: let the client solve, or give the answers";
+        }
+        if (problem == null && rounds != null && (rounds < 1 || rounds > 0xFFFF)) {
+            problem = "--rounds: " + rounds + " (expected: 1..65535)";
+        }
+        if (problem == null && name != null && name.isBlank()) {
+            problem = "--name must not be empty";
+        }
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
+    }
+
+    private PlaySettings settings() {
+        AnswerMode mode;
+        InputStream lines;
+        boolean fromTerminal;
+        if (auto) {
+            mode = AnswerMode.AUTO;
+            lines = null;
+            fromTerminal = false;
+        } else if (answers != null && !answers.equals("-")) {
+            mode = AnswerMode.SCRIPTED;
+            lines = openAnswers(Path.of(answers));
+            fromTerminal = false;
+        } else if (answers == null && terminal.interactive()) {
+            mode = AnswerMode.INTERACTIVE;
+            lines = terminal.in();
+            fromTerminal = true;
+        } else {
+            // "--answers -", or stdin is a pipe or file: a script of answers.
+            mode = AnswerMode.SCRIPTED;
+            lines = terminal.in();
+            fromTerminal = true;
+        }
+        return new PlaySettings(connect.host(), connect.port(), connect.connectTimeout(), playerName(),
+                rounds == null ? Hello.SERVER_DEFAULT_ROUNDS : rounds, mode, lines, fromTerminal,
+                tls.usesKnownHosts() ? tls.knownHostsFile() : null);
+    }
+
+    private String playerName() {
+        if (name != null) {
+            return name.strip();
+        }
+        String user = System.getProperty("user.name");
+        return user == null || user.isBlank() ? "player" : user;
+    }
+
+    private InputStream openAnswers(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--answers: no such file: " + file);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--answers: cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}

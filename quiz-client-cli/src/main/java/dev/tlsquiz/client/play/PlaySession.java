@@ -1,0 +1,343 @@
+package dev.tlsquiz.client.play;
+
+import dev.tlsquiz.client.ClientFailure;
+import dev.tlsquiz.client.ExitCodes;
+import dev.tlsquiz.client.Failures;
+import dev.tlsquiz.client.Terminal;
+import dev.tlsquiz.client.net.ClientConnection;
+import dev.tlsquiz.client.net.ClientConnector;
+import dev.tlsquiz.client.net.ClientTimeouts;
+import dev.tlsquiz.client.render.SessionRenderer;
+import dev.tlsquiz.codec.Answer;
+import dev.tlsquiz.codec.Bye;
+import dev.tlsquiz.codec.ErrorMessage;
+import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.Problem;
+import dev.tlsquiz.codec.Protocol;
+import dev.tlsquiz.codec.QuizMessage;
+import dev.tlsquiz.codec.Summary;
+import dev.tlsquiz.codec.Verdict;
+import dev.tlsquiz.codec.Welcome;
+import dev.tlsquiz.tls.ClientTls;
+import dev.tlsquiz.tls.HandshakeFailure;
+import dev.tlsquiz.tls.UnknownServerKeyException;
+import io.netty.channel.Channel;
+import io.netty.util.concurrent.Future;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+
+/**
+ * One {@code quiz play} run on the calling (main) thread: connect, settle trust, say HELLO, then
+ * answer problems until the SUMMARY arrives.
+ *
+ * <p>The Netty handler and the {@link LineReader} thread only put {@link ClientEvent}s into one
+ * queue; this loop is the only place that acts on them, so a player thinking at the prompt never
+ * blocks the event loop, and a TIMEOUT verdict that arrives while they type is shown at once.
+ * All session state below is confined to the thread that calls {@link #run()}.
+ */
+public final class PlaySession {
+
+    private static final String ASK_AGAIN = "please type a whole number, or 'quit' to stop";
+    private static final String ASK_AGAIN_FREE = "please type an answer, or 'quit' to stop";
+
+    private final PlaySettings settings;
+    private final Terminal terminal;
+    private final SessionRenderer renderer;
+    private final Supplier<ClientTls> tlsFactory;
+    private final ClientTimeouts timeouts;
+    private final boolean verbose;
+    private final BlockingQueue<ClientEvent> events = new LinkedBlockingQueue<>();
+
+    private ClientTls tls;
+    private ClientConnection connection;
+    private Welcome welcome;
+    private Problem openProblem;
+    private String sentAnswer;
+    private int lastRound;
+    private final Deque<String> pendingLines = new ArrayDeque<>();
+    private boolean inputEnded;
+    private boolean byeSent;
+
+    /**
+     * @param tlsFactory builds the TLS factory for each connection attempt (again after a
+     *                   trust-on-first-use decision changed the known-hosts file)
+     */
+    public PlaySession(PlaySettings settings, Terminal terminal, SessionRenderer renderer,
+                       Supplier<ClientTls> tlsFactory, ClientTimeouts timeouts, boolean verbose) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.terminal = Objects.requireNonNull(terminal, "terminal");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.tlsFactory = Objects.requireNonNull(tlsFactory, "tlsFactory");
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+        this.verbose = verbose;
+    }
+
+    /**
+     * Plays the session.
+     *
+     * @return {@link ExitCodes#OK} once the SUMMARY arrived
+     * @throws ClientFailure for everything that ends the run otherwise
+     */
+    public int run() {
+        if (settings.answers() != null) {
+            LineReader.start(settings.answers(), events::add);
+        }
+        try (ClientConnector connector = new ClientConnector(timeouts)) {
+            try {
+                connection = connectTrusted(connector);
+            } finally {
+                // Handlers already made keep working without their context.
+                closeTls();
+            }
+            try {
+                if (verbose) {
+                    renderer.notice("connected to " + address() + " (" + connection.describeTls() + ")");
+                }
+                connection.send(new Hello(Protocol.VERSION, settings.playerName(), settings.requestedRounds()));
+                return play();
+            } finally {
+                connection.detach();
+                connection.close();
+            }
+        }
+    }
+
+    private ClientConnection connectTrusted(ClientConnector connector) {
+        boolean trustDecided = false;
+        while (true) {
+            closeTls();
+            tls = tlsFactory.get();
+            ClientConnection candidate = connector.connect(tls, settings.host(), settings.port(),
+                    settings.connectTimeout(), events::add);
+            Future<Channel> handshake = candidate.handshakeFuture();
+            // SslHandler's own handshake timeout fails the future; the margin is only a backstop.
+            handshake.awaitUninterruptibly(settings.connectTimeout().toMillis() + 5_000);
+            if (handshake.isSuccess()) {
+                candidate.release();
+                return candidate;
+            }
+            candidate.detach();
+            candidate.close();
+            Throwable cause = handshake.cause() != null ? handshake.cause()
+                    : new SSLException("TLS handshake did not finish in time");
+            Optional<UnknownServerKeyException> unknown =
+                    HandshakeFailure.classify(cause, settings.host(), settings.port()).unknownServerKey();
+            if (unknown.isEmpty() || settings.knownHosts() == null || trustDecided) {
+                throw Failures.tlsFailed(cause, settings.host(), settings.port());
+            }
+            if (!terminal.interactive()) {
+                throw Failures.unknownServerRefused(unknown.get(), settings.knownHosts(), false);
+            }
+            if (!new TrustPrompt(terminal, this::readTrustReply).ask(unknown.get(), settings.knownHosts())) {
+                throw Failures.unknownServerRefused(unknown.get(), settings.knownHosts(), true);
+            }
+            trustDecided = true;
+        }
+    }
+
+    private void closeTls() {
+        if (tls != null) {
+            tls.close();
+            tls = null;
+        }
+    }
+
+    /** The player's reply to the trust question, or empty at end of input. */
+    private Optional<String> readTrustReply() {
+        if (!settings.answersFromTerminal()) {
+            return TrustPrompt.readLine(terminal.in());
+        }
+        // The terminal's reader thread is already running: its next line is the reply.
+        while (true) {
+            ClientEvent event = take();
+            if (event instanceof ClientEvent.LineRead line) {
+                return Optional.of(line.line());
+            }
+            if (event instanceof ClientEvent.InputEnded ended) {
+                // Keep the end of input for the session loop, which must end politely too.
+                inputEnded = true;
+                return Optional.empty();
+            }
+        }
+    }
+
+    private int play() {
+        while (true) {
+            ClientEvent event = take();
+            if (event instanceof ClientEvent.MessageReceived received) {
+                Summary summary = onMessage(received.message());
+                if (summary != null) {
+                    return ExitCodes.OK;
+                }
+            } else if (event instanceof ClientEvent.LineRead line) {
+                onLine(line.line());
+            } else if (event instanceof ClientEvent.InputEnded) {
+                inputEnded = true;
+                offerAnswers();
+            } else if (event instanceof ClientEvent.ConnectionFailed failed) {
+                throw Failures.sessionFailed(failed.cause(), settings.host(), settings.port(), when());
+            } else if (event instanceof ClientEvent.ServerSilent silent) {
+                throw Failures.serverSilent(silent.silentMillis(), when());
+            } else if (event instanceof ClientEvent.ConnectionClosed) {
+                throw Failures.closedEarly(when());
+            }
+        }
+    }
+
+    /** Acts on one server message; returns the SUMMARY when the session is over. */
+    private Summary onMessage(QuizMessage message) {
+        switch (message.type()) {
+            case WELCOME -> {
+                welcome = (Welcome) message;
+                renderer.welcome(welcome);
+            }
+            case PROBLEM -> {
+                openProblem = (Problem) message;
+                sentAnswer = null;
+                lastRound = openProblem.round();
+                if (!byeSent) {
+                    renderer.problem(openProblem);
+                    offerAnswers();
+                }
+            }
+            case VERDICT -> {
+                Verdict verdict = (Verdict) message;
+                boolean ours = openProblem != null && openProblem.problemId() == verdict.problemId();
+                renderer.verdict(verdict, ours ? openProblem : null, ours ? sentAnswer : null);
+                if (ours) {
+                    openProblem = null;
+                    sentAnswer = null;
+                }
+            }
+            case SUMMARY -> {
+                Summary summary = (Summary) message;
+                renderer.summary(summary);
+                return summary;
+            }
+            case ERROR -> throw Failures.serverError((ErrorMessage) message);
+            // The handler answers PINGs and swallows PONGs; the decoder refuses client-only types.
+            case PING, PONG, HELLO, ANSWER, BYE -> {
+            }
+        }
+        return null;
+    }
+
+    private void onLine(String line) {
+        if (settings.mode() == AnswerMode.INTERACTIVE) {
+            renderer.lineTyped();
+            if (isQuit(line)) {
+                sendBye();
+                return;
+            }
+        }
+        pendingLines.add(line);
+        offerAnswers();
+    }
+
+    /** Answers the open problem from what is available, or ends the session when nothing will be. */
+    private void offerAnswers() {
+        if (byeSent) {
+            return;
+        }
+        if (settings.mode() == AnswerMode.AUTO) {
+            if (openProblem != null && sentAnswer == null) {
+                sendAnswer(solve(openProblem), false);
+            }
+            return;
+        }
+        while (openProblem != null && sentAnswer == null && !pendingLines.isEmpty()) {
+            String line = pendingLines.poll();
+            if (settings.mode() == AnswerMode.SCRIPTED) {
+                sendAnswer(line, false);
+            } else {
+                String reason = invalidReason(openProblem, line);
+                if (reason != null) {
+                    renderer.reprompt(openProblem, reason);
+                } else {
+                    sendAnswer(line.strip(), true);
+                }
+            }
+        }
+        if (inputEnded && pendingLines.isEmpty()) {
+            // Interactive: end of input means the player left. Scripted: the answers ran out.
+            boolean waitingForAnswer = openProblem != null && sentAnswer == null;
+            if (settings.mode() == AnswerMode.INTERACTIVE || waitingForAnswer) {
+                sendBye();
+            }
+        }
+    }
+
+    private static String solve(Problem problem) {
+        try {
+            return Long.toString(ArithmeticSolver.solve(problem.text()));
+        } catch (IllegalArgumentException e) {
+            throw Failures.unsolvable(e.getMessage());
+        }
+    }
+
+    /** Why an interactive line is not an answer to send, or {@code null} when it is one. */
+    static String invalidReason(Problem problem, String line) {
+        boolean arithmetic = problem.choices().isEmpty() && ArithmeticSolver.isArithmetic(problem.text());
+        String answer = line.strip();
+        if (answer.isEmpty()) {
+            return arithmetic ? ASK_AGAIN : ASK_AGAIN_FREE;
+        }
+        if (arithmetic && !ArithmeticSolver.isWholeNumber(answer)) {
+            return ASK_AGAIN;
+        }
+        return null;
+    }
+
+    private static boolean isQuit(String line) {
+        String word = line.strip().toLowerCase(Locale.ROOT);
+        return word.equals("quit") || word.equals("exit") || word.equals("q");
+    }
+
+    private void sendAnswer(String answer, boolean typed) {
+        sentAnswer = answer;
+        connection.send(new Answer(openProblem.problemId(), answer));
+        renderer.answerSent(openProblem, answer, typed);
+    }
+
+    private void sendBye() {
+        if (!byeSent) {
+            byeSent = true;
+            connection.send(new Bye());
+        }
+    }
+
+    /** Where in the session we are, for messages about an abnormal end. */
+    private String when() {
+        if (welcome == null) {
+            return "before the session started";
+        }
+        if (byeSent) {
+            return "after we said BYE, before the summary";
+        }
+        if (lastRound == 0) {
+            return "before the first problem";
+        }
+        return "during round " + lastRound + "/" + welcome.rounds();
+    }
+
+    private String address() {
+        return Failures.address(settings.host(), settings.port());
+    }
+
+    private ClientEvent take() {
+        try {
+            return events.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientFailure(ExitCodes.INTERNAL_ERROR, "INTERRUPTED",
+                    "interrupted while waiting for the server", e);
+        }
+    }
+}

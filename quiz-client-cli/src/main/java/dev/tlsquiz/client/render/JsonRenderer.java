@@ -1,0 +1,135 @@
+package dev.tlsquiz.client.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tlsquiz.client.ClientFailure;
+import dev.tlsquiz.codec.Problem;
+import dev.tlsquiz.codec.Summary;
+import dev.tlsquiz.codec.Verdict;
+import dev.tlsquiz.codec.Welcome;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * JSON lines: exactly one object per event on stdout, each with a {@code "type"} of
+ * {@code welcome}, {@code problem}, {@code verdict}, {@code summary} or {@code error}. Anything
+ * meant for people (re-prompts, notices, the failure line) goes to stderr so that every stdout
+ * line parses.
+ */
+final class JsonRenderer implements SessionRenderer {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final PrintStream out;
+    private final PrintStream err;
+
+    JsonRenderer(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void welcome(Welcome welcome) {
+        Map<String, Object> event = event("welcome");
+        // The session id is 64 arbitrary bits; shown unsigned, as the server logs it.
+        event.put("sessionId", new BigInteger(Long.toUnsignedString(welcome.sessionId())));
+        event.put("rounds", welcome.rounds());
+        event.put("timeLimitMillis", welcome.timeLimitMillis());
+        event.put("playerName", welcome.playerName());
+        event.put("server", welcome.serverName());
+        write(event);
+    }
+
+    @Override
+    public void problem(Problem problem) {
+        Map<String, Object> event = event("problem");
+        event.put("problemId", problem.problemId());
+        event.put("round", problem.round());
+        event.put("rounds", problem.rounds());
+        event.put("text", problem.text());
+        event.put("timeLimitMillis", problem.timeLimitMillis());
+        event.put("choices", problem.choices());
+        write(event);
+    }
+
+    @Override
+    public void reprompt(Problem problem, String reason) {
+        err.println(reason);
+        err.print("Problem " + problem.round() + "/" + problem.rounds() + "  " + problem.text() + " = ");
+        err.flush();
+    }
+
+    @Override
+    public void lineTyped() {
+        // Prompts in JSON mode go to stderr and are not tracked.
+    }
+
+    @Override
+    public void answerSent(Problem problem, String answer, boolean typed) {
+        // The answer is reported in the verdict event, next to the outcome it earned.
+    }
+
+    @Override
+    public void verdict(Verdict verdict, Problem problem, String answer) {
+        Map<String, Object> event = event("verdict");
+        event.put("problemId", verdict.problemId());
+        if (problem != null) {
+            event.put("round", problem.round());
+        }
+        event.put("outcome", verdict.outcome().name());
+        if (answer != null) {
+            event.put("answer", answer);
+        }
+        event.put("expected", verdict.expected());
+        event.put("points", verdict.points());
+        event.put("score", verdict.score());
+        write(event);
+    }
+
+    @Override
+    public void summary(Summary summary) {
+        Map<String, Object> event = event("summary");
+        event.put("correct", summary.correct());
+        event.put("answered", summary.answered());
+        event.put("total", summary.total());
+        event.put("score", summary.score());
+        event.put("durationMillis", summary.durationMillis());
+        write(event);
+    }
+
+    @Override
+    public void failure(ClientFailure failure) {
+        err.println("quiz: " + failure.getMessage());
+        err.flush();
+        Map<String, Object> event = event("error");
+        event.put("code", failure.protocolCode());
+        event.put("name", failure.name());
+        event.put("message", failure.getMessage());
+        event.put("exitCode", failure.exitCode());
+        write(event);
+    }
+
+    @Override
+    public void notice(String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    private static Map<String, Object> event(String type) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        return event;
+    }
+
+    private void write(Map<String, Object> event) {
+        try {
+            out.println(mapper.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            // Maps of strings, numbers and lists always serialize; this would be a bug here.
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+}

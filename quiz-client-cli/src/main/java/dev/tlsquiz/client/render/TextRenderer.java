@@ -1,0 +1,119 @@
+package dev.tlsquiz.client.render;
+
+import dev.tlsquiz.client.ClientFailure;
+import dev.tlsquiz.codec.Problem;
+import dev.tlsquiz.codec.Summary;
+import dev.tlsquiz.codec.Verdict;
+import dev.tlsquiz.codec.Welcome;
+import java.io.PrintStream;
+
+/**
+ * The human-readable output: a header after WELCOME, a prompt per problem, one line per verdict
+ * and a summary table. Diagnostics and failures go to stderr so that stdout stays the game.
+ */
+final class TextRenderer implements SessionRenderer {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    /** A prompt was printed without a line end; whatever comes next must start a new line. */
+    private boolean promptOpen;
+
+    TextRenderer(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void welcome(Welcome welcome) {
+        out.println("Welcome, " + welcome.playerName() + "! " + welcome.rounds()
+                + (welcome.rounds() == 1 ? " round, " : " rounds, ")
+                + Formats.seconds(welcome.timeLimitMillis()) + " per problem"
+                + " (server " + welcome.serverName() + ")");
+        out.flush();
+    }
+
+    @Override
+    public void problem(Problem problem) {
+        closePrompt();
+        if (!problem.choices().isEmpty()) {
+            out.println("  choices: " + String.join(" | ", problem.choices()));
+        }
+        prompt(problem);
+    }
+
+    @Override
+    public void reprompt(Problem problem, String reason) {
+        closePrompt();
+        out.println("  " + reason);
+        prompt(problem);
+    }
+
+    @Override
+    public void lineTyped() {
+        // The terminal echoed the line and its Enter; the cursor is already on a new line.
+        promptOpen = false;
+    }
+
+    @Override
+    public void answerSent(Problem problem, String answer, boolean typed) {
+        if (typed) {
+            return;
+        }
+        out.println(answer);
+        out.flush();
+        promptOpen = false;
+    }
+
+    @Override
+    public void verdict(Verdict verdict, Problem problem, String answer) {
+        closePrompt();
+        String score = "(score " + Formats.grouped(verdict.score()) + ")";
+        out.println(switch (verdict.outcome()) {
+            case CORRECT -> "\u2713 correct  +" + Formats.grouped(verdict.points()) + " points " + score;
+            case WRONG -> "\u2717 wrong, expected " + verdict.expected() + " " + score;
+            case TIMEOUT -> "\u23F1 time's up, expected " + verdict.expected() + " " + score;
+        });
+        out.flush();
+    }
+
+    @Override
+    public void summary(Summary summary) {
+        closePrompt();
+        out.println();
+        out.println("Summary");
+        out.println(String.format("  %-10s %s", "correct", summary.correct()));
+        out.println(String.format("  %-10s %s", "answered", summary.answered()));
+        out.println(String.format("  %-10s %s", "total", summary.total()));
+        out.println(String.format("  %-10s %s", "score", Formats.grouped(summary.score())));
+        out.println(String.format("  %-10s %s", "duration", Formats.duration(summary.durationMillis())));
+        out.flush();
+    }
+
+    @Override
+    public void failure(ClientFailure failure) {
+        closePrompt();
+        err.println("quiz: " + failure.getMessage());
+        err.flush();
+    }
+
+    @Override
+    public void notice(String line) {
+        closePrompt();
+        err.println(line);
+        err.flush();
+    }
+
+    private void prompt(Problem problem) {
+        out.print("Problem " + problem.round() + "/" + problem.rounds() + "  " + problem.text() + " = ");
+        out.flush();
+        promptOpen = true;
+    }
+
+    private void closePrompt() {
+        if (promptOpen) {
+            out.println();
+            out.flush();
+            promptOpen = false;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tlsquiz.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlsquiz.client.testing.ClientResult;
+import dev.tlsquiz.client.testing.Clients;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class QuizCommandTest {
+
+    private static final Set<String> SUBCOMMANDS = Set.of("play", "help");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void help_whenAsked_thenListsSubcommandsAndExitCodes() {
+        ClientResult result = Clients.run("--help");
+        assertEquals(ExitCodes.OK, result.exitCode(), result.err());
+        assertTrue(result.out().contains("play"), result.out());
+        assertTrue(result.out().contains("Exit codes:"), result.out());
+        assertTrue(result.out().contains("could not connect"), result.out());
+    }
+
+    @Test
+    void help_whenAskedForPlay_thenShowsItsOptionsAndExitCodes() {
+        ClientResult result = Clients.run("play", "--help");
+        assertEquals(ExitCodes.OK, result.exitCode(), result.err());
+        for (String option : new String[] {"--host", "--port", "--connect-timeout", "--cafile", "--pin",
+            "--known-hosts", "--cert", "--key", "--tls-provider", "--tls-min", "--name", "--rounds",
+            "--answers", "--auto", "--output", "--verbose", "Exit codes:"}) {
+            assertTrue(result.out().contains(option), option + " missing in:\n" + result.out());
+        }
+    }
+
+    @Test
+    void version_whenAsked_thenPrintsAVersion() {
+        ClientResult result = Clients.run("--version");
+        assertEquals(ExitCodes.OK, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("quiz "), result.out());
+    }
+
+    @Test
+    void defaultToPlay_whenFirstArgumentIsNoSubcommand_thenPrependsPlay() {
+        assertArrayEquals(new String[] {"play", "--auto"}, QuizMain.defaultToPlay(new String[] {"--auto"}, SUBCOMMANDS));
+        assertArrayEquals(new String[] {"play"}, QuizMain.defaultToPlay(new String[0], SUBCOMMANDS));
+        assertArrayEquals(new String[] {"play", "--auto"}, QuizMain.defaultToPlay(new String[] {"play", "--auto"}, SUBCOMMANDS));
+        assertArrayEquals(new String[] {"--version"}, QuizMain.defaultToPlay(new String[] {"--version"}, SUBCOMMANDS));
+        assertArrayEquals(new String[] {"help", "play"}, QuizMain.defaultToPlay(new String[] {"help", "play"}, SUBCOMMANDS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "--no-such-option",
+        "--port=70000",
+        "--port=many",
+        "--connect-timeout=soon",
+        "--pin=SHA256:abc",
+        "--tls-min=1.1",
+        "--tls-provider=gnutls",
+        "--output=xml",
+        "--rounds=0",
+        "--name=",
+    })
+    void run_whenUsageIsWrong_thenExitsWithUsageError(String argument) {
+        ClientResult result = Clients.run("--auto", argument);
+        assertEquals(ExitCodes.USAGE, result.exitCode(), result.err());
+        assertTrue(result.err().contains("Usage:"), result.err());
+    }
+
+    @Test
+    void run_whenCertWithoutKey_thenExitsWithUsageError() {
+        ClientResult result = Clients.run("--auto", "--cert", dir.resolve("me.pem").toString());
+        assertEquals(ExitCodes.USAGE, result.exitCode());
+        assertTrue(result.err().contains("--cert and --key go together"), result.err());
+    }
+
+    @Test
+    void run_whenAutoAndAnswers_thenExitsWithUsageError() {
+        ClientResult result = Clients.run("--auto", "--answers", "-");
+        assertEquals(ExitCodes.USAGE, result.exitCode());
+        assertTrue(result.err().contains("--auto and --answers"), result.err());
+    }
+
+    @Test
+    void run_whenAnswersFileMissing_thenExitsWithUsageError() {
+        ClientResult result = Clients.run("--answers", dir.resolve("missing.txt").toString());
+        assertEquals(ExitCodes.USAGE, result.exitCode());
+        assertTrue(result.err().contains("no such file"), result.err());
+    }
+}
