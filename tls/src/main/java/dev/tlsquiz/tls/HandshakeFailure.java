@@ -96,7 +96,8 @@ public record HandshakeFailure(Kind kind, String message, Optional<UnknownServer
         if ((required && !Boolean.TRUE.equals(hasClientCertificate))
                 || (rejection != null && Boolean.FALSE.equals(hasClientCertificate))) {
             return of(Kind.CLIENT_CERTIFICATE_REQUIRED, "the server at " + where + " requires a client"
-                    + " certificate; pass a client certificate and key issued by the server's operator");
+                    + " certificate; pass --cert FILE --key FILE with a certificate issued by the server's operator"
+                    + " (they create one with: quiz-server certs client NAME)");
         }
         if (required) {
             return of(Kind.CLIENT_CERTIFICATE_REJECTED, "the server at " + where + " requires a client"
