@@ -24,6 +24,8 @@ public final class PipelineNames {
     public static final String IDLE = "idle";
     /** Limits the rate of incoming messages. */
     public static final String RATE_LIMIT = "rateLimit";
+    /** Closes a connection whose peer stops reading what it is sent (server only). */
+    public static final String SLOW_CONSUMER = "slowConsumer";
     /** The session state machine. */
     public static final String SESSION = "session";
     /** The last handler: logs and closes on any exception that got this far. */

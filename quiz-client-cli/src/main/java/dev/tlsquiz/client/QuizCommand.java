@@ -36,6 +36,7 @@ public final class QuizCommand implements Runnable {
     public static CommandLine newCommandLine(Terminal terminal) {
         CommandLine commandLine = new CommandLine(new QuizCommand())
                 .addSubcommand("play", new PlayCommand(terminal))
+                .addSubcommand("bench", new dev.tlsquiz.client.bench.BenchCommand(terminal))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(writer(terminal.out()));

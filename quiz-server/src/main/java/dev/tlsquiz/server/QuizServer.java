@@ -14,8 +14,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.Errors;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -53,6 +52,7 @@ public final class QuizServer implements AutoCloseable {
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
 
     private final ServerConfig config;
+    private final ServerTuning tuning;
     private final ServerTls tls;
     private final boolean ownsTls;
     private final EventLoopGroup acceptors;
@@ -63,12 +63,13 @@ public final class QuizServer implements AutoCloseable {
     private Channel serverChannel;
     private boolean stopped;
 
-    private QuizServer(ServerConfig config, ServerTls tls, boolean ownsTls) {
+    private QuizServer(ServerConfig config, ServerTuning tuning, ServerTls tls, boolean ownsTls) {
         this.config = config;
+        this.tuning = tuning;
         this.tls = tls;
         this.ownsTls = ownsTls;
-        this.acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        this.acceptors = new MultiThreadIoEventLoopGroup(1, tuning.transport().ioHandlerFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(tuning.eventLoopThreads(), tuning.transport().ioHandlerFactory());
         this.connections = new DefaultChannelGroup("quiz-connections", GlobalEventExecutor.INSTANCE);
     }
 
@@ -80,8 +81,18 @@ public final class QuizServer implements AutoCloseable {
      * @throws ServerStartException when TLS cannot be set up or the address cannot be bound
      */
     public static QuizServer start(ServerConfig config) throws ServerStartException {
+        return start(config, ServerTuning.DEFAULTS);
+    }
+
+    /**
+     * Like {@link #start(ServerConfig)}, with the fast paths {@code tuning} chooses ({@code --transport},
+     * {@code --[no-]flush-consolidation}, {@code --allocator}, {@code --event-loop-threads}).
+     *
+     * @throws ServerStartException when TLS cannot be set up or the address cannot be bound
+     */
+    public static QuizServer start(ServerConfig config, ServerTuning tuning) throws ServerStartException {
         ServerTls tls = ServerTlsSetup.open(config, notice -> LOG.info("{}", notice));
-        return start(config, tls, true, arithmetic(config));
+        return start(config, tuning, tls, true, arithmetic(config));
     }
 
     /**
@@ -91,7 +102,7 @@ public final class QuizServer implements AutoCloseable {
      * @throws ServerStartException when the address cannot be bound
      */
     public static QuizServer start(ServerConfig config, ServerTls tls) throws ServerStartException {
-        return start(config, tls, false, arithmetic(config));
+        return start(config, ServerTuning.DEFAULTS, tls, false, arithmetic(config));
     }
 
     /**
@@ -100,12 +111,12 @@ public final class QuizServer implements AutoCloseable {
      */
     public static QuizServer start(ServerConfig config, ServerTls tls, ProblemSourceFactory problems)
             throws ServerStartException {
-        return start(config, tls, false, problems);
+        return start(config, ServerTuning.DEFAULTS, tls, false, problems);
     }
 
-    private static QuizServer start(ServerConfig config, ServerTls tls, boolean ownsTls,
+    private static QuizServer start(ServerConfig config, ServerTuning tuning, ServerTls tls, boolean ownsTls,
                                     ProblemSourceFactory problems) throws ServerStartException {
-        QuizServer server = new QuizServer(config, tls, ownsTls);
+        QuizServer server = new QuizServer(config, tuning, tls, ownsTls);
         try {
             server.bind(problems);
             return server;
@@ -125,14 +136,15 @@ public final class QuizServer implements AutoCloseable {
                 shuttingDown::get);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(tuning.transport().serverChannelClass())
                 // A restarted server can bind while connections of the previous one linger in TIME_WAIT.
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 // Small messages, each waited for by a player: send them now, not after Nagle's delay.
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new QuizServerInitializer(tls, env, connections));
+                .childOption(ChannelOption.ALLOCATOR, tuning.allocator().instance())
+                .childHandler(new QuizServerInitializer(tls, env, connections, tuning.flushConsolidation()));
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw bindFailure(address, bound.cause());
@@ -153,7 +165,8 @@ public final class QuizServer implements AutoCloseable {
     private ServerStartException bindFailure(InetSocketAddress address, Throwable cause) {
         String host = address.getAddress().getHostAddress();
         String reason = String.valueOf(cause.getMessage());
-        if (cause instanceof BindException && reason.contains("in use")) {
+        // NIO reports a taken port as BindException, native epoll as NativeIoException (EADDRINUSE).
+        if ((cause instanceof BindException || cause instanceof Errors.NativeIoException) && reason.contains("in use")) {
             return new ServerStartException("port " + address.getPort() + " on " + host
                     + " is already in use; stop the other server or pass --port N", cause);
         }
@@ -169,6 +182,11 @@ public final class QuizServer implements AutoCloseable {
     /** The TLS context in use. */
     public ServerTls tls() {
         return tls;
+    }
+
+    /** The fast paths the server runs with. */
+    public ServerTuning tuning() {
+        return tuning;
     }
 
     /** The configuration the server runs with. */

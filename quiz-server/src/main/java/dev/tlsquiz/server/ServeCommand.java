@@ -128,10 +128,50 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest frame accepted (default: ${DEFAULT-VALUE}).")
     private int maxFrameBytes;
 
+    @Option(names = "--max-connections", defaultValue = "10000", paramLabel = "N",
+            description = "Most connections open at once; more are reset before any TLS work (default: ${DEFAULT-VALUE}).")
+    private int maxConnections;
+
+    @Option(names = "--max-connections-per-ip", defaultValue = "1000", paramLabel = "N",
+            description = "Most connections open at once from one client address; players behind one NAT"
+                    + " share it (default: ${DEFAULT-VALUE}).")
+    private int maxConnectionsPerIp;
+
+    @Option(names = "--max-messages-per-second", defaultValue = "1000", paramLabel = "N",
+            description = "Messages per second one connection may send, bursts up to twice that; a flood gets"
+                    + " ERROR RATE_LIMITED (default: ${DEFAULT-VALUE}).")
+    private int maxMessagesPerSecond;
+
+    @Option(names = "--slow-consumer-timeout", defaultValue = "10s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Close a connection whose client reads nothing of what is sent for this long"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private Duration slowConsumerTimeout;
+
     @Option(names = "--shutdown-grace", defaultValue = "10s", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "On SIGTERM/SIGINT, how long sessions in progress may finish (default: ${DEFAULT-VALUE}).")
     private Duration shutdownGrace;
+
+    @Option(names = "--transport", defaultValue = "nio", paramLabel = "KIND",
+            converter = dev.tlsquiz.server.converters.TransportConverter.class,
+            description = "I/O transport: nio, epoll (native, Linux) or auto (epoll where it loads); epoll"
+                    + " defeats --slow-consumer-timeout for now (default: ${DEFAULT-VALUE}).")
+    private ServerTuning.Transport transport;
+
+    @Option(names = "--flush-consolidation", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Send the messages written while handling one read in one TLS record and one write"
+                    + " (default: off; faster, but defeats --slow-consumer-timeout for now).")
+    private boolean flushConsolidation;
+
+    @Option(names = "--allocator", defaultValue = "adaptive", paramLabel = "KIND",
+            converter = dev.tlsquiz.server.converters.AllocatorConverter.class,
+            description = "Buffer allocator: adaptive (Netty 4.2's) or pooled (default: ${DEFAULT-VALUE}).")
+    private ServerTuning.Allocator allocator;
+
+    @Option(names = "--event-loop-threads", defaultValue = "0", paramLabel = "N",
+            description = "Event-loop threads serving connections; 0 = twice the CPUs (default: ${DEFAULT-VALUE}).")
+    private int eventLoopThreads;
 
     @Option(names = "--verbose", description = "Debug logging, and stack traces for failures.")
     private boolean verbose;
@@ -166,7 +206,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         QuizServer server;
         try {
-            server = QuizServer.start(config);
+            server = QuizServer.start(config, toTuning());
         } catch (ServerStartException e) {
             err.println("quiz-server: " + e.getMessage());
             err.flush();
@@ -206,7 +246,26 @@ public final class ServeCommand implements Callable<Integer> {
                     .idleTimeout(idleTimeout)
                     .maxFrameBytes(maxFrameBytes)
                     .shutdownGrace(shutdownGrace)
+                    .maxConnections(maxConnections)
+                    .maxConnectionsPerIp(maxConnectionsPerIp)
+                    .maxMessagesPerSecond(maxMessagesPerSecond)
+                    .slowConsumerTimeout(slowConsumerTimeout)
                     .build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The fast paths the options choose.
+     *
+     * @throws ParameterException (exit status 2) when one is not available here
+     */
+    ServerTuning toTuning() {
+        try {
+            ServerTuning tuning = new ServerTuning(transport, flushConsolidation, allocator, eventLoopThreads);
+            tuning.transport().resolve();
+            return tuning;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

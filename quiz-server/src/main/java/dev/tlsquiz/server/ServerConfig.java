@@ -50,13 +50,22 @@ import java.util.Set;
  * @param maxFrameBytes    the largest frame accepted ({@code --max-frame-bytes})
  * @param shutdownGrace    how long sessions in progress may go on after a shutdown begins
  *                         ({@code --shutdown-grace})
+ * @param maxConnections   the most connections open at once; more are reset before any TLS work
+ *                         ({@code --max-connections})
+ * @param maxConnectionsPerIp the most connections open at once from one client address
+ *                         ({@code --max-connections-per-ip}); players behind one NAT share it
+ * @param maxMessagesPerSecond the messages per second one connection may send, with bursts of
+ *                         twice that ({@code --max-messages-per-second})
+ * @param slowConsumerTimeout how long a connection may stay unwritable (its client not reading)
+ *                         before it is closed ({@code --slow-consumer-timeout})
  */
 public record ServerConfig(String bindAddress, int port, Path certsDir, Path certFile, Path keyFile,
                            ClientAuthMode clientAuth, Path clientCaFile, TlsProvider tlsProvider,
                            TlsProfile tlsProfile, int rounds, int maxRounds, Set<Operation> operations,
                            int digits, Duration timeLimit, OptionalLong seed, Duration handshakeTimeout,
                            Duration helloTimeout, Duration idleTimeout, int maxFrameBytes,
-                           Duration shutdownGrace) {
+                           Duration shutdownGrace, int maxConnections, int maxConnectionsPerIp,
+                           int maxMessagesPerSecond, Duration slowConsumerTimeout) {
 
     /** The loopback address: a server is reachable from elsewhere only when the operator says so. */
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -68,6 +77,15 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
     public static final Duration DEFAULT_HELLO_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** Far above what one host serves comfortably, far below what exhausts its file descriptors. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    /** A school or a class behind one NAT address shares it: a few hundred players must fit. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 1_000;
+    /** A player sends about one message per answer; even a fast bot stays far below this. */
+    public static final int DEFAULT_MAX_MESSAGES_PER_SECOND = 1000;
+    public static final Duration DEFAULT_SLOW_CONSUMER_TIMEOUT = Duration.ofSeconds(10);
+    static final int MAX_CONNECTIONS_LIMIT = 1_000_000;
+    static final int MAX_MESSAGES_PER_SECOND_LIMIT = 10_000_000;
     /** Rounds are a u16 on the wire. */
     public static final int MAX_ROUNDS_LIMIT = 0xFFFF;
     /** Enough for any message this server receives; smaller limits would refuse honest clients. */
@@ -109,6 +127,14 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
                 "--max-frame-bytes: " + maxFrameBytes + " (expected: " + MIN_FRAME_BYTES + ".." + 16 * 1024 * 1024 + ")");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         require(!shutdownGrace.isNegative(), "--shutdown-grace: must not be negative");
+        require(maxConnections >= 1 && maxConnections <= MAX_CONNECTIONS_LIMIT,
+                "--max-connections: " + maxConnections + " (expected: 1.." + MAX_CONNECTIONS_LIMIT + ")");
+        require(maxConnectionsPerIp >= 1 && maxConnectionsPerIp <= MAX_CONNECTIONS_LIMIT,
+                "--max-connections-per-ip: " + maxConnectionsPerIp + " (expected: 1.." + MAX_CONNECTIONS_LIMIT + ")");
+        require(maxMessagesPerSecond >= 1 && maxMessagesPerSecond <= MAX_MESSAGES_PER_SECOND_LIMIT,
+                "--max-messages-per-second: " + maxMessagesPerSecond + " (expected: 1.."
+                        + MAX_MESSAGES_PER_SECOND_LIMIT + ")");
+        requirePositive("--slow-consumer-timeout", slowConsumerTimeout);
     }
 
     /** The configuration with every option at its default. */
@@ -165,6 +191,10 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private int maxFrameBytes = CodecLimits.DEFAULT_MAX_FRAME_BYTES;
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int maxConnectionsPerIp = DEFAULT_MAX_CONNECTIONS_PER_IP;
+        private int maxMessagesPerSecond = DEFAULT_MAX_MESSAGES_PER_SECOND;
+        private Duration slowConsumerTimeout = DEFAULT_SLOW_CONSUMER_TIMEOUT;
 
         private Builder() {
         }
@@ -190,6 +220,10 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
             idleTimeout = c.idleTimeout;
             maxFrameBytes = c.maxFrameBytes;
             shutdownGrace = c.shutdownGrace;
+            maxConnections = c.maxConnections;
+            maxConnectionsPerIp = c.maxConnectionsPerIp;
+            maxMessagesPerSecond = c.maxMessagesPerSecond;
+            slowConsumerTimeout = c.slowConsumerTimeout;
         }
 
         public Builder bindAddress(String value) {
@@ -291,6 +325,26 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
             return this;
         }
 
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
+        public Builder maxConnectionsPerIp(int value) {
+            maxConnectionsPerIp = value;
+            return this;
+        }
+
+        public Builder maxMessagesPerSecond(int value) {
+            maxMessagesPerSecond = value;
+            return this;
+        }
+
+        public Builder slowConsumerTimeout(Duration value) {
+            slowConsumerTimeout = value;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -299,7 +353,8 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, certsDir, certFile, keyFile, clientAuth, clientCaFile,
                     tlsProvider, tlsProfile, rounds, maxRounds, operations, digits, timeLimit, seed,
-                    handshakeTimeout, helloTimeout, idleTimeout, maxFrameBytes, shutdownGrace);
+                    handshakeTimeout, helloTimeout, idleTimeout, maxFrameBytes, shutdownGrace, maxConnections,
+                    maxConnectionsPerIp, maxMessagesPerSecond, slowConsumerTimeout);
         }
     }
 }

@@ -1,0 +1,183 @@
+package dev.tlsquiz.client.bench;
+
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.internal.tcnative.SSL;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLEngine;
+
+/**
+ * The handshakes scenario: each slot connects, completes the TLS handshake, closes and starts over.
+ * No protocol bytes are sent, so any TLS server will do.
+ *
+ * <p>Full handshakes: the engine is keyed to a host:port the session cache has never seen
+ * ({@link BenchClient#connect}). Resumed: the real port, so the client offers the session (TLS 1.3
+ * ticket) of an earlier connection, and each connection stays open until the read after the
+ * handshake (which brings the server's new tickets, at most {@value #TICKET_WAIT_MILLIS} ms) so that
+ * it leaves a fresh ticket for the next: TLS 1.3 tickets are used once. On the
+ * OpenSSL provider each handshake is checked ({@code SSL_session_reused}) and counted as what it
+ * really was; the JDK has no such query, so there the phase decides.
+ */
+final class HandshakeLoad extends LoadDriver {
+
+    private static final long RETRY_MILLIS = 20;
+    /** How long a resumed-phase connection waits for session tickets from a server that sends none. */
+    private static final long TICKET_WAIT_MILLIS = 100;
+
+    private final Meter full = new Meter("full_handshakes");
+    private final Meter resumed = new Meter("resumed_handshakes");
+    private final AtomicLong notResumed = new AtomicLong();
+    private final AtomicLong checked = new AtomicLong();
+    private volatile boolean resumeMode;
+
+    HandshakeLoad(BenchClient client, BenchSettings settings, ErrorCounts errors) {
+        super(client, settings, errors);
+        resumeMode = settings.handshakeMode() == HandshakeMode.RESUMED;
+    }
+
+    @Override
+    void start() {
+        for (int i = 0; i < settings.connections(); i++) {
+            connect(i);
+        }
+    }
+
+    @Override
+    List<Meter> meters() {
+        switch (settings.handshakeMode()) {
+            case FULL:
+                return List.of(full);
+            case RESUMED:
+                return List.of(resumed);
+            default:
+                return List.of(full, resumed);
+        }
+    }
+
+    Meter fullMeter() {
+        return full;
+    }
+
+    Meter resumedMeter() {
+        return resumed;
+    }
+
+    /** From now on, connections offer the cached session. */
+    void switchToResumed() {
+        resumeMode = true;
+    }
+
+    @Override
+    Map<String, Long> gauges() {
+        return Map.of("resumption_attempts_not_resumed", notResumed.get(),
+                "handshakes_checked_for_resumption", checked.get());
+    }
+
+    private void connect(int slot) {
+        if (!running()) {
+            return;
+        }
+        boolean resume = resumeMode;
+        long startNanos = System.nanoTime();
+        ChannelFuture connected = client.connect(slot, !resume, true,
+                channel -> channel.pipeline().addLast(new Probe(startNanos, resume)));
+        track(connected.channel());
+        connected.addListener(f -> {
+            if (!f.isSuccess()) {
+                errors.count(f.cause());
+            }
+        });
+        connected.channel().closeFuture().addListener(f -> {
+            long delay = connected.isSuccess() ? 0 : RETRY_MILLIS;
+            connected.channel().eventLoop().schedule(() -> connect(slot), delay, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Times the handshake and closes the connection as soon as it is done. */
+    private final class Probe extends ChannelInboundHandlerAdapter {
+
+        private final long startNanos;
+        private final boolean resume;
+        private boolean counted;
+        private boolean awaitingTickets;
+        private int readsSinceHandshake;
+
+        Probe(long startNanos, boolean resume) {
+            this.startNanos = startNanos;
+            this.resume = resume;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof SslHandshakeCompletionEvent) {
+                SslHandshakeCompletionEvent done = (SslHandshakeCompletionEvent) event;
+                if (done.isSuccess()) {
+                    long took = System.nanoTime() - startNanos;
+                    Boolean reused = sessionReused(ctx.pipeline().get(SslHandler.class).engine());
+                    boolean wasResumed = reused != null ? reused : resume;
+                    (wasResumed ? resumed : full).record(took);
+                    if (reused != null) {
+                        checked.incrementAndGet();
+                    }
+                    if (resume && !wasResumed) {
+                        notResumed.incrementAndGet();
+                    }
+                } else {
+                    fail(done.cause());
+                }
+                counted = true;
+                if (resume && done.isSuccess()) {
+                    // Stay for the session tickets, which follow the handshake in the next read.
+                    awaitingTickets = true;
+                    ctx.executor().schedule(() -> ctx.close(), TICKET_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                } else {
+                    ctx.close();
+                }
+            }
+            ctx.fireUserEventTriggered(event);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            // The first read complete after the handshake ends the read that finished it; the
+            // server sends its tickets only once it has our Finished, so they come in a later read.
+            if (awaitingTickets && ++readsSinceHandshake >= 2) {
+                awaitingTickets = false;
+                ctx.close();
+            }
+            ctx.fireChannelReadComplete();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            fail(cause);
+            ctx.close();
+        }
+
+        private void fail(Throwable cause) {
+            if (!counted) {
+                counted = true;
+                errors.count(cause);
+            }
+        }
+    }
+
+    /** Whether the handshake resumed a session, or {@code null} when the engine cannot say. */
+    private static Boolean sessionReused(SSLEngine engine) {
+        if (engine instanceof ReferenceCountedOpenSslEngine) {
+            ReferenceCountedOpenSslEngine openSsl = (ReferenceCountedOpenSslEngine) engine;
+            synchronized (openSsl) {
+                long ssl = openSsl.sslPointer();
+                return ssl != 0 && SSL.isSessionReused(ssl);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tlsquiz.server;
+
+import io.netty.buffer.AdaptiveByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+/**
+ * The server's fast paths, each with a switch so that its effect can be measured (see
+ * {@code BENCHMARKS.md}, "Fast paths"): the I/O transport, flush consolidation, the buffer
+ * allocator and the number of event-loop threads. They change speed and memory, never behaviour.
+ *
+ * @param transport          native epoll or Java NIO ({@code --transport})
+ * @param flushConsolidation batch the flushes of one read into one write, so a VERDICT and the next
+ *                           PROBLEM leave in one TLS record and one syscall ({@code --flush-consolidation})
+ * @param allocator          Netty 4.2's adaptive allocator or the pooled one ({@code --allocator})
+ * @param eventLoopThreads   worker event loops; 0 for Netty's default, twice the CPUs
+ *                           ({@code --event-loop-threads})
+ */
+public record ServerTuning(Transport transport, boolean flushConsolidation, Allocator allocator,
+                           int eventLoopThreads) {
+
+    /**
+     * What the server runs with unless told otherwise: NIO, no flush consolidation, the adaptive
+     * allocator, twice the CPUs in event loops. Flush consolidation (about 20 % more round trips) and
+     * epoll are opt-in for now: with either, a client that never reads is not dropped by the
+     * slow-consumer timeout ({@code SlowConsumerTest} fails), and that protection comes first.
+     */
+    public static final ServerTuning DEFAULTS = new ServerTuning(Transport.NIO, false, Allocator.ADAPTIVE, 0);
+
+    public ServerTuning {
+        if (transport == null || allocator == null) {
+            throw new IllegalArgumentException("transport and allocator are required");
+        }
+        if (eventLoopThreads < 0 || eventLoopThreads > 1024) {
+            throw new IllegalArgumentException("--event-loop-threads: " + eventLoopThreads + " (expected: 0..1024)");
+        }
+    }
+
+    /** The I/O transport. */
+    public enum Transport {
+        /** Native epoll when it loads here (Linux), NIO otherwise. */
+        AUTO,
+        /** Native epoll (edge-triggered, fewer copies and syscalls than NIO); refused where it does not load. */
+        EPOLL,
+        /** Java NIO, available everywhere. */
+        NIO;
+
+        /**
+         * EPOLL or NIO.
+         *
+         * @throws IllegalArgumentException for EPOLL when the native transport cannot be loaded
+         */
+        public Transport resolve() {
+            return switch (this) {
+                case AUTO -> Epoll.isAvailable() ? EPOLL : NIO;
+                case EPOLL -> {
+                    if (!Epoll.isAvailable()) {
+                        throw new IllegalArgumentException("--transport epoll: the native epoll transport is not"
+                                + " available here (" + Epoll.unavailabilityCause() + "); use --transport nio");
+                    }
+                    yield EPOLL;
+                }
+                case NIO -> NIO;
+            };
+        }
+
+        IoHandlerFactory ioHandlerFactory() {
+            return resolve() == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        }
+
+        Class<? extends ServerSocketChannel> serverChannelClass() {
+            return resolve() == EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        }
+    }
+
+    /** The buffer allocator of every connection. */
+    public enum Allocator {
+        /** Netty 4.2's default: sizes its chunks to what is actually allocated. */
+        ADAPTIVE,
+        /** The jemalloc-style pooled allocator, Netty 4.1's default. */
+        POOLED;
+
+        ByteBufAllocator instance() {
+            return this == POOLED ? PooledByteBufAllocator.DEFAULT : Adaptive.INSTANCE;
+        }
+
+        /** One adaptive allocator per JVM, created only when used. */
+        private static final class Adaptive {
+            static final ByteBufAllocator INSTANCE = new AdaptiveByteBufAllocator();
+        }
+    }
+}

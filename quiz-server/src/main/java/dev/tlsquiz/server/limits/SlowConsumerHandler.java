@@ -1,0 +1,80 @@
+package dev.tlsquiz.server.limits;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes a connection whose peer stops reading: when the channel stays unwritable (its unsent
+ * bytes above the write-buffer high-water mark) for longer than {@code --slow-consumer-timeout},
+ * the connection is closed. Meanwhile the session stops reading from it, so the server buffers at
+ * most about one high-water mark per connection, and not for long.
+ *
+ * <p>No ERROR {@code SLOW_CONSUMER} is sent: the channel is unwritable by definition when the
+ * timer fires, so an ERROR would only queue behind everything the peer is not reading. For the
+ * same reason the close starts at the head of the pipeline, past the {@code SslHandler}: a
+ * close_notify would wait (up to its own timeout) behind the unread bytes too. The connection goes
+ * at once and the queued bytes are released with it.
+ *
+ * <p>One instance per connection; its timer runs on the channel's event loop and is cancelled as
+ * soon as the channel is writable again or closes.
+ */
+public final class SlowConsumerHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlowConsumerHandler.class);
+
+    private final long timeoutMillis;
+    private ScheduledFuture<?> timer;
+
+    /** @param timeout how long the channel may stay unwritable, at least 1 ms */
+    public SlowConsumerHandler(Duration timeout) {
+        this.timeoutMillis = timeout.toMillis();
+        if (timeoutMillis < 1) {
+            throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 1ms)");
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            cancel();
+        } else if (timer == null) {
+            timer = ctx.executor().schedule(() -> onTimeout(ctx), timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancel();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancel();
+    }
+
+    private void onTimeout(ChannelHandlerContext ctx) {
+        timer = null;
+        if (ctx.channel().isWritable()) {
+            return;
+        }
+        // One line per connection at most, and only for connections that were admitted and got this far.
+        LOG.info("{}: closing the connection: the client stopped reading for {} ms (slow consumer)",
+                ctx.channel().remoteAddress(), timeoutMillis);
+        // From the first handler's context: nothing in between, TLS included, holds the close up.
+        ctx.pipeline().firstContext().close();
+    }
+
+    private void cancel() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+}
