@@ -37,10 +37,10 @@ import java.util.concurrent.TimeUnit;
  * of everything the server sends. Raw frames can be written past the encoder to commit protocol
  * violations the encoder would never produce.
  */
-final class QuizTestClient implements AutoCloseable {
+public final class QuizTestClient implements AutoCloseable {
 
     /** Long enough for a loaded 2-core machine; tests normally see answers in milliseconds. */
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final Channel channel;
     private final BlockingQueue<Object> received;
@@ -51,7 +51,8 @@ final class QuizTestClient implements AutoCloseable {
     }
 
     /** Connects to {@code server} as host {@code localhost} and waits for the TLS handshake. */
-    static QuizTestClient connect(EventLoopGroup group, ClientTls tls, InetSocketAddress server) throws Exception {
+    public static QuizTestClient connect(EventLoopGroup group, ClientTls tls, InetSocketAddress server)
+            throws InterruptedException {
         BlockingQueue<Object> received = new LinkedBlockingQueue<>();
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -90,17 +91,22 @@ final class QuizTestClient implements AutoCloseable {
         return new QuizTestClient(channel, received);
     }
 
-    void send(QuizMessage message) {
+    /** The connection, for tests that need to write below the codec or watch it close. */
+    public Channel channel() {
+        return channel;
+    }
+
+    public void send(QuizMessage message) {
         channel.writeAndFlush(message).syncUninterruptibly();
     }
 
     /** Writes bytes as they are, past the encoder, inside TLS. */
-    void sendRaw(byte[] bytes) {
+    public void sendRaw(byte[] bytes) {
         channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).syncUninterruptibly();
     }
 
     /** The next message from the server; fails after {@link #TIMEOUT}. */
-    QuizMessage next() throws InterruptedException {
+    public QuizMessage next() throws InterruptedException {
         Object next = received.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         assertNotNull(next, "no message from the server within " + TIMEOUT);
         if (next instanceof Throwable failure) {
@@ -110,18 +116,23 @@ final class QuizTestClient implements AutoCloseable {
     }
 
     /** The next message, which must be of {@code type}. */
-    <T extends QuizMessage> T next(Class<T> type) throws InterruptedException {
+    public <T extends QuizMessage> T next(Class<T> type) throws InterruptedException {
         return assertInstanceOf(type, next());
     }
 
+    /** Sends HELLO for the current version, leaving the rounds to the server, and returns the WELCOME. */
+    public Welcome hello(String name) throws InterruptedException {
+        return hello(name, Hello.SERVER_DEFAULT_ROUNDS);
+    }
+
     /** Sends HELLO for the current version and returns the WELCOME. */
-    Welcome hello(String name, int rounds) throws InterruptedException {
+    public Welcome hello(String name, int rounds) throws InterruptedException {
         send(new Hello(dev.tlsquiz.codec.Protocol.VERSION, name, rounds));
         return next(Welcome.class);
     }
 
     /** The next message must be an ERROR with {@code code}, after which the server closes. */
-    ErrorMessage expectErrorAndClose(ErrorCode code) throws InterruptedException {
+    public ErrorMessage expectErrorAndClose(ErrorCode code) throws InterruptedException {
         ErrorMessage error = next(ErrorMessage.class);
         assertEquals(code.code(), error.code(), () -> "expected " + code + " but got " + error);
         assertClosedByServer();
@@ -129,12 +140,12 @@ final class QuizTestClient implements AutoCloseable {
     }
 
     /** The server closes the connection within {@link #TIMEOUT}. */
-    void assertClosedByServer() {
+    public void assertClosedByServer() {
         assertTrue(channel.closeFuture().awaitUninterruptibly(TIMEOUT.toMillis()),
                 "the server did not close the connection");
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return channel.isActive();
     }
 

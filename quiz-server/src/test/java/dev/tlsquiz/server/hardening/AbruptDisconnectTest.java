@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.hardening;
 
+import dev.tlsquiz.server.QuizTestClient;
 import dev.tlsquiz.codec.Answer;
 import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.Problem;
@@ -69,7 +70,7 @@ class AbruptDisconnectTest {
             case AFTER_CONNECT -> resetRaw(server, new byte[0]);
             case MID_CLIENT_HELLO -> resetRaw(server, Arrays.copyOf(clientHello, clientHello.length / 2));
             default -> {
-                Player player = Player.connect(group, tls, server.localAddress());
+                QuizTestClient player = QuizTestClient.connect(group, tls, server.localAddress());
                 if (stage != Stage.AFTER_HANDSHAKE) {
                     player.hello("vanishing");
                     Problem problem = player.next(Problem.class);

@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.hardening;
 
+import dev.tlsquiz.server.QuizTestClient;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.codec.Answer;
@@ -132,7 +133,7 @@ class BadBytesTest {
     void randomBytes_whenSentInsideTlsAfterTheHandshake_thenDecodingErrorAndClose() throws Exception {
         Random random = new Random(7);
         for (int i = 0; i < 30; i++) {
-            try (Player player = Player.connect(group, tls, server.localAddress())) {
+            try (QuizTestClient player = QuizTestClient.connect(group, tls, server.localAddress())) {
                 player.sendRaw(Garbage.frame(random, i));
                 ErrorMessage error = player.next(ErrorMessage.class);
                 assertTrue(error.code() >= 1 && error.code() <= 15, "a decoding error code: " + error);
@@ -143,7 +144,7 @@ class BadBytesTest {
 
     @Test
     void randomBytes_whenSentBelowTlsAfterTheHandshake_thenClosedPromptly() throws Exception {
-        try (Player player = Player.connect(group, tls, server.localAddress())) {
+        try (QuizTestClient player = QuizTestClient.connect(group, tls, server.localAddress())) {
             byte[] garbage = new byte[200];
             new Random(11).nextBytes(garbage);
             // From the first handler's context: past the SslHandler, straight onto the socket.
@@ -156,7 +157,7 @@ class BadBytesTest {
 
     @Test
     void reset_whenInTheMiddleOfAFrame_thenTheServerLetsGo() throws Exception {
-        Player player = Player.connect(group, tls, server.localAddress());
+        QuizTestClient player = QuizTestClient.connect(group, tls, server.localAddress());
         player.hello("resetter");
         Problem problem = player.next(Problem.class);
         byte[] frame = frameOf(new Answer(problem.problemId(), "123456"));
@@ -169,7 +170,7 @@ class BadBytesTest {
 
     @Test
     void halfClose_whenInTheMiddleOfASession_thenClosedPromptly() throws Exception {
-        try (Player player = Player.connect(group, tls, server.localAddress())) {
+        try (QuizTestClient player = QuizTestClient.connect(group, tls, server.localAddress())) {
             player.hello("half-closer");
             player.next(Problem.class);
             ((SocketChannel) player.channel()).shutdownOutput().syncUninterruptibly();
@@ -182,7 +183,7 @@ class BadBytesTest {
     private static Socket rawSocket() throws IOException {
         Socket socket = new Socket();
         socket.connect(server.localAddress(), 10_000);
-        socket.setSoTimeout((int) Player.TIMEOUT.toMillis());
+        socket.setSoTimeout((int) QuizTestClient.TIMEOUT.toMillis());
         return socket;
     }
 
@@ -196,7 +197,7 @@ class BadBytesTest {
                 read.write(buffer, 0, n);
             }
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server did not close the connection within " + Player.TIMEOUT, e);
+            throw new AssertionError("the server did not close the connection within " + QuizTestClient.TIMEOUT, e);
         } catch (SocketException e) {
             // A reset is a close too.
         }

@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.hardening;
 
+import dev.tlsquiz.server.QuizTestClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class GarbageFloodTest {
              HonestPlayers honest = HonestPlayers.start(3, 3, group, tls, server.localAddress(), config)) {
             int oversize = 0;
             for (int i = 0; i < ABUSERS; i++) {
-                try (Player abuser = Player.connect(group, tls, server.localAddress())) {
+                try (QuizTestClient abuser = QuizTestClient.connect(group, tls, server.localAddress())) {
                     boolean big = i % 2 == 0;
                     abuser.sendRaw(big ? Garbage.oversize(random) : Garbage.frame(random, i));
                     ErrorMessage error = abuser.next(ErrorMessage.class);

@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.hardening;
 
+import dev.tlsquiz.server.QuizTestClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +49,7 @@ final class HonestPlayers implements AutoCloseable {
             honest.players.add(CompletableFuture.supplyAsync(() -> {
                 int played = 0;
                 for (int s = 0; s < sessions; s++) {
-                    try (Player player = Player.connect(group, tls, server)) {
+                    try (QuizTestClient player = QuizTestClient.connect(group, tls, server)) {
                         playCorrectly(player, config, name);
                         played++;
                     } catch (InterruptedException e) {
@@ -70,7 +71,7 @@ final class HonestPlayers implements AutoCloseable {
     }
 
     /** One whole session with right answers, every message checked. */
-    static Summary playCorrectly(Player player, ServerConfig config, String name) throws InterruptedException {
+    static Summary playCorrectly(QuizTestClient player, ServerConfig config, String name) throws InterruptedException {
         Welcome welcome = player.hello(name);
         assertEquals(config.rounds(), welcome.rounds());
         ProblemSource questions = new ArithmeticProblems(config.operations(), config.digits(), config.seed())

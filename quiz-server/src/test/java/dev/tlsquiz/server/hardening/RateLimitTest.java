@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.hardening;
 
+import dev.tlsquiz.server.QuizTestClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ class RateLimitTest {
              QuizServer server = Loopback.start(config);
              HonestPlayers honest = HonestPlayers.start(3, 3, group, tls, server.localAddress(), config)) {
             for (int i = 0; i < FLOODERS; i++) {
-                try (Player flooder = Player.connect(group, tls, server.localAddress())) {
+                try (QuizTestClient flooder = QuizTestClient.connect(group, tls, server.localAddress())) {
                     flooder.sendRaw(pings(10 * RATE));
                     int pongs = 0;
                     QuizMessage reply;

@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.hardening;
 
+import dev.tlsquiz.server.QuizTestClient;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.codec.Answer;
@@ -144,7 +145,7 @@ class SlowConsumerTest {
                 })
                 .connect(server).syncUninterruptibly().channel();
         var handshake = channel.pipeline().get(SslHandler.class).handshakeFuture();
-        assertTrue(handshake.awaitUninterruptibly(Player.TIMEOUT.toMillis()) && handshake.isSuccess(),
+        assertTrue(handshake.awaitUninterruptibly(QuizTestClient.TIMEOUT.toMillis()) && handshake.isSuccess(),
                 "TLS handshake: " + handshake.cause());
         channel.config().setAutoRead(false);
         return channel;
