@@ -153,15 +153,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM/SIGINT, how long sessions in progress may finish (default: ${DEFAULT-VALUE}).")
     private Duration shutdownGrace;
 
-    @Option(names = "--transport", defaultValue = "nio", paramLabel = "KIND",
+    @Option(names = "--transport", defaultValue = "auto", paramLabel = "KIND",
             converter = dev.tlsquiz.server.converters.TransportConverter.class,
-            description = "I/O transport: nio, epoll (native, Linux) or auto (epoll where it loads); epoll"
-                    + " defeats --slow-consumer-timeout for now (default: ${DEFAULT-VALUE}).")
+            description = "I/O transport: auto (native epoll where it loads, NIO elsewhere), epoll or nio"
+                    + " (default: ${DEFAULT-VALUE}).")
     private ServerTuning.Transport transport;
 
-    @Option(names = "--flush-consolidation", negatable = true, defaultValue = "false", fallbackValue = "true",
+    @Option(names = "--flush-consolidation", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Send the messages written while handling one read in one TLS record and one write"
-                    + " (default: off; faster, but defeats --slow-consumer-timeout for now).")
+                    + " (default: on; --no-flush-consolidation flushes every message on its own).")
     private boolean flushConsolidation;
 
     @Option(names = "--allocator", defaultValue = "adaptive", paramLabel = "KIND",

@@ -27,12 +27,10 @@ public record ServerTuning(Transport transport, boolean flushConsolidation, Allo
                            int eventLoopThreads) {
 
     /**
-     * What the server runs with unless told otherwise: NIO, no flush consolidation, the adaptive
-     * allocator, twice the CPUs in event loops. Flush consolidation (about 20 % more round trips) and
-     * epoll are opt-in for now: with either, a client that never reads is not dropped by the
-     * slow-consumer timeout ({@code SlowConsumerTest} fails), and that protection comes first.
+     * What the server runs with unless told otherwise: what won in {@code BENCHMARKS.md}. Native
+     * epoll where it loads, flush consolidation, the adaptive allocator, twice the CPUs in event loops.
      */
-    public static final ServerTuning DEFAULTS = new ServerTuning(Transport.NIO, false, Allocator.ADAPTIVE, 0);
+    public static final ServerTuning DEFAULTS = new ServerTuning(Transport.AUTO, true, Allocator.ADAPTIVE, 0);
 
     public ServerTuning {
         if (transport == null || allocator == null) {

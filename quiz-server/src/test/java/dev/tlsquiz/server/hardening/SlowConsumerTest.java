@@ -1,41 +1,39 @@
 package dev.tlsquiz.server.hardening;
 
-import dev.tlsquiz.server.QuizTestClient;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.tlsquiz.codec.Answer;
 import dev.tlsquiz.codec.CodecLimits;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.Ping;
 import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.codec.QuizCodec;
-import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.Side;
 import dev.tlsquiz.server.QuizServer;
 import dev.tlsquiz.server.ServerConfig;
+import dev.tlsquiz.server.ServerTuning;
+import dev.tlsquiz.server.ServerTuning.Transport;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ResourceLeakDetector;
-import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Backpressure: clients that send answers and never read cannot make the server buffer without bound.
@@ -48,17 +46,21 @@ class SlowConsumerTest {
 
     private static final int CLIENTS = 2;
     /**
-     * ANSWERs each client sends, pipelined: each makes the server write a VERDICT and the next
-     * PROBLEM, about 90 bytes with TLS, so far more than the socket buffers between the two hold.
+     * PINGs after each ANSWER. Each is answered with a PONG of the same size, so the server has as
+     * much to send as the client sends it: the flood cannot end by itself before the kernel's
+     * socket buffers between the two (a few MiB on loopback) are full, however well the server
+     * packs its records (flush consolidation puts a whole read's replies in one record).
      */
-    private static final int ANSWERS = 60_000;
+    private static final int PINGS_PER_ANSWER = 20;
     private static final Duration SLOW_CONSUMER_TIMEOUT = Duration.ofSeconds(1);
 
     @TempDir
     Path dir;
 
-    @Test
-    void neverReadingClients_whenSendingAnswers_thenClosedAfterTheSlowConsumerTimeout() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tunings")
+    void neverReadingClients_whenFlooding_thenClosedAfterTheSlowConsumerTimeout(ServerTuning tuning)
+            throws Exception {
         // Over a hundred thousand messages pass through here. PARANOID records a stack trace at every
         // buffer access, which would make this one test take minutes; ADVANCED samples about one
         // buffer in 128 with the same records, and a leak on a per-message path is sampled hundreds
@@ -66,14 +68,23 @@ class SlowConsumerTest {
         ResourceLeakDetector.Level level = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.ADVANCED);
         try {
-            runNeverReadingClients();
+            runNeverReadingClients(tuning);
         } finally {
             ResourceLeakDetector.setLevel(level);
         }
         Loopback.assertNoLeakAndHeapBounded();
     }
 
-    private void runNeverReadingClients() throws Exception {
+    /** The defaults, and each fast path that changes how and when bytes are written turned off on its own. */
+    static Stream<ServerTuning> tunings() {
+        ServerTuning defaults = ServerTuning.DEFAULTS;
+        return Stream.of(defaults,
+                new ServerTuning(Transport.NIO, defaults.flushConsolidation(), defaults.allocator(),
+                        defaults.eventLoopThreads()),
+                new ServerTuning(defaults.transport(), false, defaults.allocator(), defaults.eventLoopThreads()));
+    }
+
+    private void runNeverReadingClients(ServerTuning tuning) throws Exception {
         TestPki pki = TestPki.create(dir);
         ServerConfig config = Loopback.config(pki)
                 .slowConsumerTimeout(SLOW_CONSUMER_TIMEOUT)
@@ -84,20 +95,14 @@ class SlowConsumerTest {
         EventLoopGroup group = Loopback.newClientGroup();
         List<Channel> stalled = new ArrayList<>();
         try (ClientTls tls = Loopback.clientTls(pki);
-             QuizServer server = Loopback.start(config);
+             QuizServer server = QuizServer.start(config, tuning);
              HonestPlayers honest = HonestPlayers.start(3, 3, group, tls, server.localAddress(), config)) {
-            byte[] session = helloAndAnswers(ANSWERS);
             for (int i = 0; i < CLIENTS; i++) {
-                Channel channel = neverReading(group, tls, server.localAddress());
-                stalled.add(channel);
-                // In chunks, so that the client's own buffer is not one huge allocation.
-                for (int offset = 0; offset < session.length; offset += 64 * 1024) {
-                    channel.writeAndFlush(Unpooled.wrappedBuffer(session, offset,
-                            Math.min(64 * 1024, session.length - offset)));
-                }
+                stalled.add(neverReading(group, tls, server.localAddress()));
             }
             honest.assertAllCompleted(3);
-            // Without the slow-consumer timeout, nothing but the 60 s idle timeout would free them.
+            // Without the slow-consumer timeout, nothing but the 60 s idle timeout would free them:
+            // the flood is far from its last round when the buffers fill.
             Loopback.await("the server to drop the clients that do not read", Duration.ofSeconds(30),
                     () -> server.connectedSessions() == 0);
         } finally {
@@ -108,46 +113,58 @@ class SlowConsumerTest {
         }
     }
 
-    /**
-     * HELLO asking for the most rounds there can be, then an ANSWER for each of the first
-     * {@code answers} problems in turn. This server numbers its problems 1, 2, 3, ... within a session, so the answers can be
-     * written before any problem has been read: each one is for the problem open when it arrives.
-     */
-    private static byte[] helloAndAnswers(int answers) {
-        ByteArrayOutputStream frames = new ByteArrayOutputStream();
-        // More rounds than answers: the session never ends by itself, only a timeout can end it.
-        frames.writeBytes(frame(new Hello(Protocol.VERSION, "never-reads", ServerConfig.MAX_ROUNDS_LIMIT)));
-        for (int problemId = 1; problemId <= answers; problemId++) {
-            frames.writeBytes(frame(new Answer(problemId, "0")));
-        }
-        return frames.toByteArray();
-    }
-
-    private static byte[] frame(QuizMessage message) {
-        ByteBuf frame = QuizCodec.encode(UnpooledByteBufAllocator.DEFAULT, message);
-        try {
-            return ByteBufUtil.getBytes(frame);
-        } finally {
-            frame.release();
-        }
-    }
-
-    /** A TLS client with a small receive buffer that stops reading once the handshake is done. */
+    /** A TLS client with a small receive buffer that floods the server and never reads a byte of its replies. */
     private static Channel neverReading(EventLoopGroup group, ClientTls tls, InetSocketAddress server) {
-        Channel channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        return new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.SO_RCVBUF, 4096)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(tls.newHandler(ch.alloc(), "localhost", server.getPort()));
                         QuizCodec.install(ch.pipeline(), Side.CLIENT, CodecLimits.DEFAULT);
+                        ch.pipeline().addLast(new Flooder());
                     }
                 })
                 .connect(server).syncUninterruptibly().channel();
-        var handshake = channel.pipeline().get(SslHandler.class).handshakeFuture();
-        assertTrue(handshake.awaitUninterruptibly(QuizTestClient.TIMEOUT.toMillis()) && handshake.isSuccess(),
-                "TLS handshake: " + handshake.cause());
-        channel.config().setAutoRead(false);
-        return channel;
+    }
+
+    /**
+     * Once the handshake is done: stops reading, says HELLO for the most rounds there can be, then
+     * writes an ANSWER for each problem in turn (this server numbers them 1, 2, 3, ... within a
+     * session, so answers can be written before any problem is read), each followed by PINGs, for
+     * as long as the connection takes them.
+     */
+    private static final class Flooder extends ChannelInboundHandlerAdapter {
+        private int nextProblem = 1;
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof SslHandshakeCompletionEvent handshake && handshake.isSuccess()) {
+                ctx.channel().config().setAutoRead(false);
+                ctx.write(new Hello(Protocol.VERSION, "never-reads", ServerConfig.MAX_ROUNDS_LIMIT));
+                flood(ctx);
+            }
+            ctx.fireUserEventTriggered(event);
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            flood(ctx);
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        private void flood(ChannelHandlerContext ctx) {
+            while (ctx.channel().isWritable() && nextProblem <= ServerConfig.MAX_ROUNDS_LIMIT) {
+                ctx.write(new Answer(nextProblem, "0"));
+                for (int i = 0; i < PINGS_PER_ANSWER; i++) {
+                    ctx.write(new Ping(nextProblem));
+                }
+                nextProblem++;
+                if (nextProblem % 64 == 0) {
+                    ctx.flush();
+                }
+            }
+            ctx.flush();
+        }
     }
 }
