@@ -7,15 +7,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a few files' modification time and size on one daemon thread and runs a callback when any of
- * them changed. Polling rather than a WatchService: it sees changes made through symlinks (Kubernetes
+ * Polls a few files' modification time and size on a scheduler the owner provides (one daemon thread,
+ * never an event loop) and runs a callback when any of them changed. Polling rather than a WatchService: it sees changes made through symlinks (Kubernetes
  * secret volumes swap a symlink) and on network file systems, and a few stat calls every two seconds
  * cost nothing.
  */
@@ -25,20 +25,15 @@ final class FileWatcher implements AutoCloseable {
 
     private final List<Path> files;
     private final Runnable onChange;
-    private final ScheduledExecutorService executor;
+    private final ScheduledFuture<?> polling;
     private List<String> lastSeen;
 
-    FileWatcher(List<Path> files, Duration interval, Runnable onChange) {
+    FileWatcher(List<Path> files, Duration interval, ScheduledExecutorService scheduler, Runnable onChange) {
         this.files = List.copyOf(files);
         this.onChange = onChange;
         this.lastSeen = snapshot();
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tlsquiz-tls-reload");
-            thread.setDaemon(true);
-            return thread;
-        });
         long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+        this.polling = scheduler.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Records the files' current state as seen, e.g. after a reload that was not caused by a poll. */
@@ -78,6 +73,6 @@ final class FileWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        polling.cancel(false);
     }
 }

@@ -8,6 +8,7 @@ import dev.tlsquiz.tls.pki.SecureFiles;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.OpenSslContextOption;
+import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -27,8 +28,12 @@ final class ServerContexts {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerContexts.class);
 
-    /** A built context and the certificate it serves. */
-    record Loaded(SslContext context, X509Certificate certificate, String fingerprint) {
+    /**
+     * A built context and the certificate it serves.
+     *
+     * @param ticketKeys its session-ticket keys; null on the JDK provider, which manages its own
+     */
+    record Loaded(SslContext context, X509Certificate certificate, String fingerprint, TicketKeys ticketKeys) {
     }
 
     private ServerContexts() {
@@ -59,12 +64,30 @@ final class ServerContexts {
             builder.trustManager(new RevocationCheckingTrustManager(TrustManagers.forAnchors(clientCas), crl))
                     .clientAuth(config.clientAuth().nettyValue());
         }
+        SslContext context;
         try {
-            return new Loaded(builder.build(), leaf, Fingerprints.certificate(leaf));
+            context = builder.build();
         } catch (SSLException e) {
             throw new TlsConfigException("cannot build the TLS context from " + config.certFile() + " and "
                     + config.keyFile() + ": " + e.getMessage(), e);
         }
+        return new Loaded(context, leaf, Fingerprints.certificate(leaf), ticketKeys(context));
+    }
+
+    /**
+     * Session resumption, by ticket: the session state travels with the client. Both providers
+     * resume TLS 1.3 sessions by themselves (BoringSSL issues TLS 1.3 tickets even under Netty's
+     * SSL_OP_NO_TICKET, with keys of its own; tcnative exposes no switch that stops it), so on
+     * OpenSSL this context gets keys of ours instead: rotated every hour, new with every reload, and
+     * they turn on TLS 1.2 tickets too. The server-side session cache (heap for every connection,
+     * needed by neither) is turned off. The JDK keeps its own tickets, new with every context too.
+     */
+    private static TicketKeys ticketKeys(SslContext context) {
+        if (context.sessionContext() instanceof OpenSslSessionContext sessions) {
+            sessions.setSessionCacheEnabled(false);
+            return TicketKeys.enable(sessions);
+        }
+        return null;
     }
 
     /**

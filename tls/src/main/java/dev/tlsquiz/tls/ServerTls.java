@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's TLS: builds the context from the certificate, key, client CA and CRL files, hands out
  * an {@link SslHandler} per connection, and reloads the files when they change.
+ *
+ * <p>Session resumption: returning clients resume their session with a ticket, an abbreviated
+ * handshake without certificate or signature. On OpenSSL the ticket keys are ours: in memory only,
+ * rotated every {@link TicketKeys#ROTATION}, new in every context.
  *
  * <p>Reloading: a daemon thread (never an event loop) checks the files' modification time and size
  * every {@link ServerTlsConfig#reloadInterval()}. When they changed it builds a new context and swaps
@@ -39,13 +46,23 @@ public final class ServerTls implements AutoCloseable {
     private final ServerTlsConfig config;
     private final SslProvider provider;
     private final AtomicReference<ServerContexts.Loaded> current;
+    /** Runs the file watcher and the ticket-key rotation: one daemon thread, never an event loop. */
+    private final ScheduledExecutorService maintenance;
     private final FileWatcher watcher;
 
     private ServerTls(ServerTlsConfig config, SslProvider provider, ServerContexts.Loaded first) {
         this.config = config;
         this.provider = provider;
         this.current = new AtomicReference<>(first);
-        this.watcher = new FileWatcher(watchedFiles(config), config.reloadInterval(), this::reloadFromWatcher);
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tlsquiz-tls-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.watcher = new FileWatcher(watchedFiles(config), config.reloadInterval(), maintenance,
+                this::reloadFromWatcher);
+        long rotation = TicketKeys.ROTATION.toMillis();
+        maintenance.scheduleWithFixedDelay(this::rotateTicketKeys, rotation, rotation, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -145,6 +162,15 @@ public final class ServerTls implements AutoCloseable {
         return true;
     }
 
+    /** A new ticket key for the context in service; under the lock so that no reload releases it meanwhile. */
+    synchronized void rotateTicketKeys() {
+        ServerContexts.Loaded loaded = current.get();
+        if (loaded != null && loaded.ticketKeys() != null) {
+            loaded.ticketKeys().rotate();
+            LOG.debug("session ticket keys rotated");
+        }
+    }
+
     /** The certificate in service now. */
     public X509Certificate certificate() {
         return loaded().certificate();
@@ -177,6 +203,7 @@ public final class ServerTls implements AutoCloseable {
     @Override
     public void close() {
         watcher.close();
+        maintenance.shutdownNow();
         synchronized (this) {
             ServerContexts.Loaded last = current.getAndSet(null);
             if (last != null) {
