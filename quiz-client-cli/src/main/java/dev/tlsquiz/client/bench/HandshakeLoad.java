@@ -1,5 +1,10 @@
 package dev.tlsquiz.client.bench;
 
+import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.Ping;
+import dev.tlsquiz.codec.Protocol;
+import dev.tlsquiz.codec.QuizCodec;
+import dev.tlsquiz.codec.QuizMessage;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -7,6 +12,7 @@ import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.internal.tcnative.SSL;
+import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +25,12 @@ import javax.net.ssl.SSLEngine;
  *
  * <p>Full handshakes: the engine is keyed to a host:port the session cache has never seen
  * ({@link BenchClient#connect}). Resumed: the real port, so the client offers the session (TLS 1.3
- * ticket) of an earlier connection, and each connection stays open until the read after the
- * handshake (which brings the server's new tickets, at most {@value #TICKET_WAIT_MILLIS} ms) so that
- * it leaves a fresh ticket for the next: TLS 1.3 tickets are used once. On the
+ * ticket) of an earlier connection, and each connection stays open until the server's new tickets
+ * have arrived (at most {@value #TICKET_WAIT_MILLIS} ms), so that it leaves a fresh ticket for the
+ * next: TLS 1.3 tickets are used once. BoringSSL servers (the quiz server, the echo peer) send their
+ * tickets only with their first application data, so the connection first sends what makes its
+ * peer answer: HELLO to a quiz server, a frame to the echo peer; {@code openssl s_server} sends
+ * them unasked. Only the handshake is timed either way. On the
  * OpenSSL provider each handshake is checked ({@code SSL_session_reused}) and counted as what it
  * really was; the JDK has no such query, so there the phase decides.
  */
@@ -29,7 +38,7 @@ final class HandshakeLoad extends LoadDriver {
 
     private static final long RETRY_MILLIS = 20;
     /** How long a resumed-phase connection waits for session tickets from a server that sends none. */
-    private static final long TICKET_WAIT_MILLIS = 100;
+    private static final long TICKET_WAIT_MILLIS = 1000;
 
     private final Meter full = new Meter("full_handshakes");
     private final Meter resumed = new Meter("resumed_handshakes");
@@ -134,8 +143,9 @@ final class HandshakeLoad extends LoadDriver {
                 }
                 counted = true;
                 if (resume && done.isSuccess()) {
-                    // Stay for the session tickets, which follow the handshake in the next read.
+                    // Stay for the session tickets, which follow the handshake in a later read.
                     awaitingTickets = true;
+                    promptForTickets(ctx);
                     ctx.executor().schedule(() -> ctx.close(), TICKET_WAIT_MILLIS, TimeUnit.MILLISECONDS);
                 } else {
                     ctx.close();
@@ -144,11 +154,33 @@ final class HandshakeLoad extends LoadDriver {
             ctx.fireUserEventTriggered(event);
         }
 
+        /** Sends what makes the peer write back, and so send the tickets it holds until its first write. */
+        private void promptForTickets(ChannelHandlerContext ctx) {
+            QuizMessage prompt = switch (settings.peer()) {
+                case QUIZ -> new Hello(Protocol.VERSION, "bench-handshakes", 1);
+                case ECHO -> new Ping(0);
+                case TLS_ONLY -> null;
+            };
+            if (prompt != null) {
+                ctx.writeAndFlush(QuizCodec.encode(ctx.alloc(), prompt));
+            }
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+            // Application data: the tickets, which come before it, are in the session cache.
+            if (awaitingTickets) {
+                awaitingTickets = false;
+                ctx.close();
+            }
+        }
+
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
-            // The first read complete after the handshake ends the read that finished it; the
-            // server sends its tickets only once it has our Finished, so they come in a later read.
-            if (awaitingTickets && ++readsSinceHandshake >= 2) {
+            // A server that was sent nothing (openssl s_server) sends its tickets unasked, once it has
+            // our Finished: after the read that finished the handshake, the next one brings them.
+            if (awaitingTickets && settings.peer() == Peer.TLS_ONLY && ++readsSinceHandshake >= 2) {
                 awaitingTickets = false;
                 ctx.close();
             }

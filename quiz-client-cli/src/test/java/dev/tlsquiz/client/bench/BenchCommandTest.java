@@ -50,6 +50,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void handshakes_whenResumed_thenTheServerResumesSessions() throws Exception {
+        BenchResult result = bench("--scenario", "handshakes", "--handshake-mode", "resumed", "--connections", "2",
+                "--duration", "1s");
+
+        // Each slot's first connection has no ticket yet; every later one offers the previous one's.
+        long resumed = result.metric("resumed_handshakes").count();
+        long notResumed = result.gauges().get("resumption_attempts_not_resumed");
+        assertTrue(resumed > 0, result.toString());
+        assertTrue(notResumed <= 2, "only each slot's first connection may miss: " + result);
+    }
+
+    @Test
     void roundtrips_whenClosedLoop_thenAnswersAreJudgedCorrect() throws Exception {
         BenchResult result = bench("--scenario", "roundtrips", "--connections", "3", "--duration", "1s");
 
