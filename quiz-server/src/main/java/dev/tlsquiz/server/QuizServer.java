@@ -141,7 +141,7 @@ public final class QuizServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 // Small messages, each waited for by a player: send them now, not after Nagle's delay.
-                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.TCP_NODELAY, tuning.tcpNoDelay())
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childOption(ChannelOption.ALLOCATOR, tuning.allocator().instance())
                 .childHandler(new QuizServerInitializer(tls, env, connections, tuning.flushConsolidation()));

@@ -173,6 +173,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Event-loop threads serving connections; 0 = twice the CPUs (default: ${DEFAULT-VALUE}).")
     private int eventLoopThreads;
 
+    @Option(names = "--tcp-nodelay", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Send each flush at once (TCP_NODELAY) instead of letting Nagle's algorithm hold small"
+                    + " segments back for an acknowledgement (default: on).")
+    private boolean tcpNoDelay;
+
     @Option(names = "--verbose", description = "Debug logging, and stack traces for failures.")
     private boolean verbose;
 
@@ -263,7 +268,8 @@ public final class ServeCommand implements Callable<Integer> {
      */
     ServerTuning toTuning() {
         try {
-            ServerTuning tuning = new ServerTuning(transport, flushConsolidation, allocator, eventLoopThreads);
+            ServerTuning tuning = new ServerTuning(transport, flushConsolidation, allocator, eventLoopThreads,
+                    tcpNoDelay);
             tuning.transport().resolve();
             return tuning;
         } catch (IllegalArgumentException e) {

@@ -22,15 +22,18 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  * @param allocator          Netty 4.2's adaptive allocator or the pooled one ({@code --allocator})
  * @param eventLoopThreads   worker event loops; 0 for Netty's default, twice the CPUs
  *                           ({@code --event-loop-threads})
+ * @param tcpNoDelay         send small writes at once rather than wait (Nagle's algorithm) for an
+ *                           acknowledgement or a full segment ({@code --tcp-nodelay})
  */
 public record ServerTuning(Transport transport, boolean flushConsolidation, Allocator allocator,
-                           int eventLoopThreads) {
+                           int eventLoopThreads, boolean tcpNoDelay) {
 
     /**
      * What the server runs with unless told otherwise: what won in {@code BENCHMARKS.md}. Native
-     * epoll where it loads, flush consolidation, the adaptive allocator, twice the CPUs in event loops.
+     * epoll where it loads, flush consolidation, the adaptive allocator, twice the CPUs in event loops,
+     * TCP_NODELAY.
      */
-    public static final ServerTuning DEFAULTS = new ServerTuning(Transport.AUTO, true, Allocator.ADAPTIVE, 0);
+    public static final ServerTuning DEFAULTS = new ServerTuning(Transport.AUTO, true, Allocator.ADAPTIVE, 0, true);
 
     public ServerTuning {
         if (transport == null || allocator == null) {

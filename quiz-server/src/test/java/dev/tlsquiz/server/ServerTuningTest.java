@@ -44,8 +44,8 @@ class ServerTuningTest {
 
     static Stream<ServerTuning> tunings() {
         return Stream.of(ServerTuning.DEFAULTS,
-                new ServerTuning(ServerTuning.Transport.NIO, false, ServerTuning.Allocator.POOLED, 1),
-                new ServerTuning(ServerTuning.Transport.EPOLL, true, ServerTuning.Allocator.POOLED, 2));
+                new ServerTuning(ServerTuning.Transport.NIO, false, ServerTuning.Allocator.POOLED, 1, false),
+                new ServerTuning(ServerTuning.Transport.EPOLL, true, ServerTuning.Allocator.POOLED, 2, true));
     }
 
     @ParameterizedTest
@@ -64,9 +64,9 @@ class ServerTuningTest {
     void serve_whenSwitchesGiven_thenTuningFollowsThem() {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs("--transport", "EPOLL", "--flush-consolidation", "--allocator", "pooled",
-                "--event-loop-threads", "3");
+                "--event-loop-threads", "3", "--no-tcp-nodelay");
 
-        assertEquals(new ServerTuning(ServerTuning.Transport.EPOLL, true, ServerTuning.Allocator.POOLED, 3),
+        assertEquals(new ServerTuning(ServerTuning.Transport.EPOLL, true, ServerTuning.Allocator.POOLED, 3, false),
                 serve.toTuning());
     }
 
@@ -81,6 +81,6 @@ class ServerTuningTest {
     @Test
     void constructor_whenThreadsNegative_thenRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new ServerTuning(ServerTuning.Transport.NIO, true, ServerTuning.Allocator.ADAPTIVE, -1));
+                () -> new ServerTuning(ServerTuning.Transport.NIO, true, ServerTuning.Allocator.ADAPTIVE, -1, true));
     }
 }

@@ -80,8 +80,8 @@ class SlowConsumerTest {
         ServerTuning defaults = ServerTuning.DEFAULTS;
         return Stream.of(defaults,
                 new ServerTuning(Transport.NIO, defaults.flushConsolidation(), defaults.allocator(),
-                        defaults.eventLoopThreads()),
-                new ServerTuning(defaults.transport(), false, defaults.allocator(), defaults.eventLoopThreads()));
+                        defaults.eventLoopThreads(), true),
+                new ServerTuning(defaults.transport(), false, defaults.allocator(), defaults.eventLoopThreads(), true));
     }
 
     private void runNeverReadingClients(ServerTuning tuning) throws Exception {
