@@ -83,6 +83,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Oldest TLS version accepted: 1.3 or 1.2 (default: ${DEFAULT-VALUE}).")
     private TlsProfile tlsProfile;
 
+    @Option(names = "--tls-groups", defaultValue = "X25519:P-256", split = ":", paramLabel = "GROUP[:GROUP...]",
+            description = "Key exchange groups, most preferred first, in OpenSSL's names (OpenSSL provider only;"
+                    + " default: ${DEFAULT-VALUE}).")
+    private List<String> tlsGroups;
+
     @Option(names = "--rounds", defaultValue = "10", paramLabel = "N",
             description = "Rounds per session when the player does not ask for a number (default: ${DEFAULT-VALUE}).")
     private int rounds;
@@ -240,6 +245,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .clientAuth(clientAuth, clientCa)
                     .tlsProvider(tlsProvider)
                     .tlsProfile(tlsProfile)
+                    .tlsGroups(tlsGroups)
                     .rounds(rounds)
                     .maxRounds(maxRounds)
                     .operations(operations.isEmpty() ? EnumSet.noneOf(Operation.class) : EnumSet.copyOf(operations))

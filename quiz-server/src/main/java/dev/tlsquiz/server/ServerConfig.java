@@ -11,6 +11,7 @@ import dev.tlsquiz.tls.TlsProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -35,6 +36,7 @@ import java.util.Set;
  *                         ({@code --client-ca})
  * @param tlsProvider      the TLS implementation ({@code --tls-provider})
  * @param tlsProfile       the TLS versions and suites ({@code --tls-min})
+ * @param tlsGroups        the key exchange groups, in order of preference ({@code --tls-groups})
  * @param rounds           rounds per session when HELLO leaves it to the server ({@code --rounds})
  * @param maxRounds        the most rounds a HELLO may ask for; more is capped ({@code --max-rounds})
  * @param operations       the arithmetic operations problems use ({@code --ops})
@@ -61,7 +63,7 @@ import java.util.Set;
  */
 public record ServerConfig(String bindAddress, int port, Path certsDir, Path certFile, Path keyFile,
                            ClientAuthMode clientAuth, Path clientCaFile, TlsProvider tlsProvider,
-                           TlsProfile tlsProfile, int rounds, int maxRounds, Set<Operation> operations,
+                           TlsProfile tlsProfile, List<String> tlsGroups, int rounds, int maxRounds, Set<Operation> operations,
                            int digits, Duration timeLimit, OptionalLong seed, Duration handshakeTimeout,
                            Duration helloTimeout, Duration idleTimeout, int maxFrameBytes,
                            Duration shutdownGrace, int maxConnections, int maxConnectionsPerIp,
@@ -99,6 +101,12 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
         Objects.requireNonNull(tlsProvider, "tlsProvider");
         Objects.requireNonNull(tlsProfile, "tlsProfile");
         Objects.requireNonNull(seed, "seed");
+        tlsGroups = List.copyOf(tlsGroups);
+        require(!tlsGroups.isEmpty(), "--tls-groups: at least one group (default: "
+                + String.join(":", TlsProfile.DEFAULT_GROUPS) + ")");
+        require(tlsGroups.equals(TlsProfile.DEFAULT_GROUPS) || tlsProvider != TlsProvider.JDK,
+                "--tls-groups needs the OpenSSL provider: the JDK sets key exchange groups only for the whole JVM;"
+                        + " drop --tls-provider jdk or --tls-groups");
         require(port >= 0 && port <= 0xFFFF, "--port: " + port + " (expected: 0..65535, 0 for any free port)");
         require((certFile == null) == (keyFile == null),
                 "--cert and --key go together: pass both, or neither to use the development PKI in --certs-dir");
@@ -180,6 +188,7 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
         private Path clientCaFile;
         private TlsProvider tlsProvider = TlsProvider.AUTO;
         private TlsProfile tlsProfile = TlsProfile.MODERN;
+        private List<String> tlsGroups = TlsProfile.DEFAULT_GROUPS;
         private int rounds = DEFAULT_ROUNDS;
         private int maxRounds = DEFAULT_MAX_ROUNDS;
         private Set<Operation> operations = EnumSet.of(Operation.ADD);
@@ -209,6 +218,7 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
             clientCaFile = c.clientCaFile;
             tlsProvider = c.tlsProvider;
             tlsProfile = c.tlsProfile;
+            tlsGroups = c.tlsGroups;
             rounds = c.rounds;
             maxRounds = c.maxRounds;
             operations = c.operations;
@@ -262,6 +272,11 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
 
         public Builder tlsProfile(TlsProfile value) {
             tlsProfile = value;
+            return this;
+        }
+
+        public Builder tlsGroups(List<String> value) {
+            tlsGroups = value;
             return this;
         }
 
@@ -352,7 +367,7 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
          */
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, certsDir, certFile, keyFile, clientAuth, clientCaFile,
-                    tlsProvider, tlsProfile, rounds, maxRounds, operations, digits, timeLimit, seed,
+                    tlsProvider, tlsProfile, tlsGroups, rounds, maxRounds, operations, digits, timeLimit, seed,
                     handshakeTimeout, helloTimeout, idleTimeout, maxFrameBytes, shutdownGrace, maxConnections,
                     maxConnectionsPerIp, maxMessagesPerSecond, slowConsumerTimeout);
         }

@@ -63,7 +63,7 @@ final class ServerTlsSetup {
                 crl = existing(config.certsDir().resolve(DevPki.CRL_FILE));
             }
             return ServerTls.open(new ServerTlsConfig(cert, key, config.tlsProvider(), config.tlsProfile(),
-                    config.clientAuth(), clientCa, crl, RELOAD_INTERVAL));
+                    config.clientAuth(), clientCa, crl, RELOAD_INTERVAL, config.tlsGroups()));
         } catch (ServerStartException e) {
             throw e;
         } catch (Exception e) {

@@ -94,6 +94,21 @@ class QuizServerCommandTest {
     }
 
     @Test
+    void serve_whenTlsGroupsOnTheJdkProvider_thenExitsTwo() {
+        assertEquals(2, run("--tls-provider", "jdk", "--tls-groups", "P-256"));
+        assertOneLineError("--tls-groups needs the OpenSSL provider");
+    }
+
+    @Test
+    void serve_whenTlsGroupUnknown_thenExitsOneNamingTheGroup() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        assertEquals(1, run("--port", "0", "--tls-groups", "X25519:P-257", "--cert", pki.serverCert().toString(),
+                "--key", pki.serverKey().toString()));
+        String message = err.toString().strip();
+        assertTrue(message.startsWith("quiz-server: ") && message.contains("P-257"), message);
+    }
+
+    @Test
     void serve_whenThePortIsTaken_thenExitsOneWithOneClearLine() throws Exception {
         TestPki pki = TestPki.create(dir);
         try (TestServers.Running running = TestServers.Running.start(TestServers.config().build(), pki)) {

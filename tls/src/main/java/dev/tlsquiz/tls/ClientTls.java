@@ -65,7 +65,7 @@ public final class ClientTls implements AutoCloseable {
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                         ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, Protocol.ALPN_ID));
         if (provider != SslProvider.JDK) {
-            builder.option(OpenSslContextOption.GROUPS, TlsProfile.GROUPS.clone());
+            builder.option(OpenSslContextOption.GROUPS, TlsProfile.DEFAULT_GROUPS.toArray(String[]::new));
         }
         if (config.certFile() != null) {
             SecureFiles.requireOwnerOnly(config.keyFile());

@@ -56,7 +56,10 @@ final class ServerContexts {
                 .ciphers(config.profile().cipherSuites(), IdentityCipherSuiteFilter.INSTANCE)
                 .applicationProtocolConfig(alpn(provider));
         if (provider != SslProvider.JDK) {
-            builder.option(OpenSslContextOption.GROUPS, TlsProfile.GROUPS.clone());
+            builder.option(OpenSslContextOption.GROUPS, config.groups().toArray(String[]::new));
+        } else if (!config.groups().equals(TlsProfile.DEFAULT_GROUPS)) {
+            throw new TlsConfigException("key exchange groups " + String.join(":", config.groups()) + " need the"
+                    + " OpenSSL provider: the JDK sets them only for the whole JVM (jdk.tls.namedGroups)");
         }
         if (config.clientAuth() != ClientAuthMode.NONE) {
             List<X509Certificate> clientCas = Pem.readCertificates(config.clientCaFile());

@@ -2,6 +2,7 @@ package dev.tlsquiz.tls;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,10 +16,12 @@ import java.util.Objects;
  * @param clientCaFile   PEM: the CA that signs client certificates; {@code null} when clientAuth is NONE
  * @param crlFile        PEM: revoked client certificates, signed by the client CA; {@code null}: none
  * @param reloadInterval how often the files are checked for changes
+ * @param groups         key exchange groups in order of preference, in OpenSSL's names; only the
+ *                       OpenSSL provider can be given others than {@link TlsProfile#DEFAULT_GROUPS}
  */
 public record ServerTlsConfig(Path certFile, Path keyFile, TlsProvider provider, TlsProfile profile,
                               ClientAuthMode clientAuth, Path clientCaFile, Path crlFile,
-                              Duration reloadInterval) {
+                              Duration reloadInterval, List<String> groups) {
 
     /** How often the files are checked for changes unless told otherwise. */
     public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
@@ -30,6 +33,10 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsProvider provider,
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(clientAuth, "clientAuth");
         Objects.requireNonNull(reloadInterval, "reloadInterval");
+        groups = List.copyOf(groups);
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("at least one key exchange group is needed");
+        }
         if (clientAuth != ClientAuthMode.NONE && clientCaFile == null) {
             throw new IllegalArgumentException("client authentication " + clientAuth
                     + " needs the CA that signs client certificates; pass a client CA file");
@@ -46,29 +53,35 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsProvider provider,
     /** A server without client certificates: automatic provider, TLS 1.3 only, checked every 2 s. */
     public static ServerTlsConfig of(Path certFile, Path keyFile) {
         return new ServerTlsConfig(certFile, keyFile, TlsProvider.AUTO, TlsProfile.MODERN, ClientAuthMode.NONE,
-                null, null, DEFAULT_RELOAD_INTERVAL);
+                null, null, DEFAULT_RELOAD_INTERVAL, TlsProfile.DEFAULT_GROUPS);
     }
 
     /** This config with another provider. */
     public ServerTlsConfig withProvider(TlsProvider newProvider) {
         return new ServerTlsConfig(certFile, keyFile, newProvider, profile, clientAuth, clientCaFile, crlFile,
-                reloadInterval);
+                reloadInterval, groups);
     }
 
     /** This config with another profile. */
     public ServerTlsConfig withProfile(TlsProfile newProfile) {
         return new ServerTlsConfig(certFile, keyFile, provider, newProfile, clientAuth, clientCaFile, crlFile,
-                reloadInterval);
+                reloadInterval, groups);
     }
 
     /** This config with client certificates checked against {@code caFile} and, if not null, {@code crl}. */
     public ServerTlsConfig withClientAuth(ClientAuthMode mode, Path caFile, Path crl) {
-        return new ServerTlsConfig(certFile, keyFile, provider, profile, mode, caFile, crl, reloadInterval);
+        return new ServerTlsConfig(certFile, keyFile, provider, profile, mode, caFile, crl, reloadInterval, groups);
     }
 
     /** This config with another reload interval. */
     public ServerTlsConfig withReloadInterval(Duration interval) {
         return new ServerTlsConfig(certFile, keyFile, provider, profile, clientAuth, clientCaFile, crlFile,
-                interval);
+                interval, groups);
+    }
+
+    /** This config with other key exchange groups, in order of preference. */
+    public ServerTlsConfig withGroups(List<String> newGroups) {
+        return new ServerTlsConfig(certFile, keyFile, provider, profile, clientAuth, clientCaFile, crlFile,
+                reloadInterval, newGroups);
     }
 }

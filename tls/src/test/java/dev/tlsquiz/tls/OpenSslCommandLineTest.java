@@ -9,9 +9,11 @@ import dev.tlsquiz.tls.testing.OpenSsl;
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.channel.EventLoopGroup;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,7 +40,11 @@ class OpenSslCommandLineTest {
     }
 
     private static OpenSsl.Result sClient(TlsProvider provider, String... options) {
-        try (ServerTls server = openServer(serverConfig(pki.server(), provider));
+        return sClient(serverConfig(pki.server(), provider), options);
+    }
+
+    private static OpenSsl.Result sClient(ServerTlsConfig config, String... options) {
+        try (ServerTls server = openServer(config);
              TlsLoopback loopback = TlsLoopback.start(group, server)) {
             String[] args = new String[options.length + 6];
             args[0] = "s_client";
@@ -70,6 +76,23 @@ class OpenSslCommandLineTest {
         assertTrue(result.output().contains("Protocol  : TLSv1.3") || result.output().contains("TLSv1.3"),
                 result.output());
         assertTrue(result.output().contains("Verify return code: 0 (ok)"), result.output());
+    }
+
+    @Test
+    void sClient_whenDefaultGroups_thenX25519() {
+        OpenSsl.assumeAvailable();
+        OpenSsl.Result result = sClient(TlsProvider.OPENSSL, "-alpn", "tlsquiz/1", "-groups", "P-256:X25519");
+        // The client prefers P-256 here; BoringSSL follows the server's order (the JDK takes the
+        // client's key share, which is why its groups are not configurable here).
+        assertTrue(result.output().contains("Server Temp Key: X25519"), result.output());
+    }
+
+    @Test
+    void sClient_whenServerGroupsP256Only_thenP256() {
+        OpenSsl.assumeAvailable();
+        ServerTlsConfig config = serverConfig(pki.server(), TlsProvider.OPENSSL).withGroups(List.of("P-256"));
+        OpenSsl.Result result = sClient(config, "-alpn", "tlsquiz/1");
+        assertTrue(result.output().contains("Server Temp Key: ECDH, prime256v1"), result.output());
     }
 
     @ParameterizedTest

@@ -23,7 +23,8 @@ final class TlsTestSupport {
 
     static ServerTlsConfig serverConfig(TestPki.Credentials credentials, TlsProvider provider) {
         return new ServerTlsConfig(credentials.cert(), credentials.key(), provider, TlsProfile.MODERN,
-                ClientAuthMode.NONE, null, null, Duration.ofMillis(100));
+                ClientAuthMode.NONE, null, null, Duration.ofMillis(100),
+                TlsProfile.DEFAULT_GROUPS);
     }
 
     static ServerTls openServer(ServerTlsConfig config) {
