@@ -1,10 +1,11 @@
 package dev.tlsquiz.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the fields of one frame's payload, checking before every read that the bytes are there,
@@ -64,15 +65,24 @@ final class FieldReader {
     }
 
     String string(String field) {
-        int length = u16(field + ".length");
+        if (in.readableBytes() < 2) {
+            require(field + ".length", 2);
+        }
+        int length = in.readUnsignedShort();
         require(field, length);
-        ByteBuffer bytes = in.nioBuffer(in.readerIndex(), length);
+        int index = in.readerIndex();
         String value;
-        try {
-            value = utf8.decode(bytes).toString();
-        } catch (CharacterCodingException e) {
-            throw new QuizProtocolException(ErrorCode.INVALID_UTF8, name(field) + ": " + length
-                    + " bytes that are not well-formed UTF-8 (" + e.getMessage() + ")");
+        if (ByteBufUtil.isText(in, index, length, StandardCharsets.US_ASCII)) {
+            // Nearly every string on the wire (answers, problems, names) is ASCII, which is UTF-8 as
+            // it stands: no decoder, no NIO view, no char buffer per message.
+            value = in.toString(index, length, StandardCharsets.US_ASCII);
+        } else {
+            try {
+                value = utf8.decode(in.nioBuffer(index, length)).toString();
+            } catch (CharacterCodingException e) {
+                throw new QuizProtocolException(ErrorCode.INVALID_UTF8, name(field) + ": " + length
+                        + " bytes that are not well-formed UTF-8 (" + e.getMessage() + ")");
+            }
         }
         in.skipBytes(length);
         return value;

@@ -122,8 +122,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
             case HELLO -> onHello(ctx, (Hello) message);
             case ANSWER -> onAnswer(ctx, (Answer) message);
             case BYE -> onBye(ctx);
-            case PING -> ctx.writeAndFlush(new Pong(((Ping) message).token()))
-                    .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            case PING -> send(ctx, new Pong(((Ping) message).token()));
             // The server never sends PING, so a PONG is unsolicited but harmless.
             case PONG -> LOG.debug("{}: ignoring an unsolicited PONG", remote(ctx));
             case ERROR -> onClientError(ctx, (ErrorMessage) message);
@@ -344,8 +343,12 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         }, LAST_WRITE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The channel's void promise fires a failed write into the pipeline, where it ends the
+     * connection, as FIRE_EXCEPTION_ON_FAILURE would, without a promise per message.
+     */
     private void send(ChannelHandlerContext ctx, QuizMessage message) {
-        ctx.writeAndFlush(message).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        ctx.writeAndFlush(message, ctx.voidPromise());
     }
 
     private void cancelTimers() {

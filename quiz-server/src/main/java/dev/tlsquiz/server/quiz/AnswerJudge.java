@@ -1,8 +1,6 @@
 package dev.tlsquiz.server.quiz;
 
-import java.math.BigInteger;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether a player's answer is right. An answer is never a protocol error: anything the
@@ -17,8 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class AnswerJudge {
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-
     private AnswerJudge() {
     }
 
@@ -26,11 +22,55 @@ public final class AnswerJudge {
     public static boolean isCorrect(Question question, String answer) {
         String expected = question.expectedAnswer().trim();
         String given = answer.trim();
-        if (INTEGER.matcher(expected).matches()) {
-            // BigInteger: an answer of any length parses, and a huge one is just wrong.
-            return INTEGER.matcher(given).matches()
-                    && new BigInteger(given).equals(new BigInteger(expected));
+        if (isInteger(expected)) {
+            return isInteger(given) && sameInteger(given, expected);
         }
         return given.toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code [+-]?[0-9]+}, ASCII digits only. Checked by hand: this runs for every answer. */
+    private static boolean isInteger(String text) {
+        int first = signLength(text);
+        if (first == text.length()) {
+            return false;
+        }
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Two integers equal by value, compared as digits rather than parsed: an answer of any length
+     * is just wrong, never an overflow.
+     */
+    private static boolean sameInteger(String a, String b) {
+        int aStart = firstSignificantDigit(a);
+        int bStart = firstSignificantDigit(b);
+        int length = a.length() - aStart;
+        if (length != b.length() - bStart || !a.regionMatches(aStart, b, bStart, length)) {
+            return false;
+        }
+        // Zero has no sign: "-0", "+0" and "0" are the same number.
+        return length == 0 || isNegative(a) == isNegative(b);
+    }
+
+    private static int firstSignificantDigit(String integer) {
+        int i = signLength(integer);
+        while (i < integer.length() && integer.charAt(i) == '0') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int signLength(String text) {
+        return !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+    }
+
+    private static boolean isNegative(String integer) {
+        return integer.charAt(0) == '-';
     }
 }
