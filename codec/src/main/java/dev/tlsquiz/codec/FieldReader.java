@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,18 +20,13 @@ final class FieldReader {
 
     private final ByteBuf in;
     private final MessageType type;
-    private final CharsetDecoder utf8;
-
     /**
      * @param in   the payload, positioned after the type byte
      * @param type the frame's type, for error messages
-     * @param utf8 a UTF-8 decoder that reports malformed input (not thread-safe, so owned by the
-     *             caller's channel)
      */
-    FieldReader(ByteBuf in, MessageType type, CharsetDecoder utf8) {
+    FieldReader(ByteBuf in, MessageType type) {
         this.in = in;
         this.type = type;
-        this.utf8 = utf8;
     }
 
     int u8(String field) {
@@ -78,7 +73,11 @@ final class FieldReader {
             value = in.toString(index, length, StandardCharsets.US_ASCII);
         } else {
             try {
-                value = utf8.decode(in.nioBuffer(index, length)).toString();
+                // A decoder of its own: rare enough not to keep one per channel, and decoders are not thread-safe.
+                value = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(in.nioBuffer(index, length)).toString();
             } catch (CharacterCodingException e) {
                 throw new QuizProtocolException(ErrorCode.INVALID_UTF8, name(field) + ": " + length
                         + " bytes that are not well-formed UTF-8 (" + e.getMessage() + ")");

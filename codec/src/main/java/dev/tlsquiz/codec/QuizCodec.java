@@ -26,7 +26,7 @@ public final class QuizCodec {
      */
     public static void install(ChannelPipeline pipeline, Side localSide, CodecLimits limits) {
         pipeline.addLast(PipelineNames.FRAME_DECODER, new QuizFrameDecoder(limits));
-        pipeline.addLast(PipelineNames.MESSAGE_DECODER, new QuizMessageDecoder(localSide));
+        pipeline.addLast(PipelineNames.MESSAGE_DECODER, QuizMessageDecoder.forSide(localSide));
         pipeline.addLast(PipelineNames.MESSAGE_ENCODER, QuizMessageEncoder.INSTANCE);
     }
 

@@ -1,12 +1,10 @@
 package dev.tlsquiz.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
 
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,17 +16,23 @@ import java.util.Objects;
  * {@link QuizProtocolException}; no other exception leaves it. The frame is released either way,
  * and because every frame stands alone, the next frame decodes normally after an error.
  *
- * <p>One instance per channel: it owns a {@link CharsetDecoder}, which is not thread-safe.
+ * <p>Stateless, so one instance per side serves every channel ({@link #forSide(Side)}).
  */
+@Sharable
 public final class QuizMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
 
+    private static final QuizMessageDecoder ON_SERVER = new QuizMessageDecoder(Side.SERVER);
+    private static final QuizMessageDecoder ON_CLIENT = new QuizMessageDecoder(Side.CLIENT);
+
     private final Side peer;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    /** The shared decoder for pipelines playing {@code localSide}. */
+    public static QuizMessageDecoder forSide(Side localSide) {
+        return Objects.requireNonNull(localSide, "localSide") == Side.SERVER ? ON_SERVER : ON_CLIENT;
+    }
 
     /** @param localSide the side this pipeline plays; messages must come from its peer */
-    public QuizMessageDecoder(Side localSide) {
+    private QuizMessageDecoder(Side localSide) {
         super(ByteBuf.class);
         this.peer = Objects.requireNonNull(localSide, "localSide").peer();
     }
@@ -48,6 +52,6 @@ public final class QuizMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
                     "type: " + type + " sent by the " + peer.name().toLowerCase(Locale.ROOT)
                             + " (expected: " + type.direction() + ")");
         }
-        return MessageBodies.read(type, new FieldReader(frame, type, utf8));
+        return MessageBodies.read(type, new FieldReader(frame, type));
     }
 }

@@ -214,7 +214,7 @@ class QuizCodecErrorTest {
 
     @Test
     void messageDecoder_whenFrameIsEmpty_thenTruncated() {
-        EmbeddedChannel decoderOnly = new EmbeddedChannel(new QuizMessageDecoder(Side.SERVER));
+        EmbeddedChannel decoderOnly = new EmbeddedChannel(QuizMessageDecoder.forSide(Side.SERVER));
 
         QuizProtocolException e = assertThrows(QuizProtocolException.class,
                 () -> decoderOnly.writeInbound(Unpooled.EMPTY_BUFFER));

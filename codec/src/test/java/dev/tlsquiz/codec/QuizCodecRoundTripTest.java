@@ -245,7 +245,7 @@ class QuizCodecRoundTripTest {
     @Test
     void frameDecoder_whenLimitsAreNull_thenRejected() {
         assertThrows(NullPointerException.class, () -> new QuizFrameDecoder(null));
-        assertThrows(NullPointerException.class, () -> new QuizMessageDecoder(null));
+        assertThrows(NullPointerException.class, () -> QuizMessageDecoder.forSide(null));
     }
 
     private static List<QuizMessage> messagesFor(Side receiver) {

@@ -129,7 +129,7 @@ class QuizSessionFuzzTest {
     /** Everything the server wrote, decoded by a client's decoders (which must accept all of it). */
     private static List<QuizMessage> decodeAsClient(EmbeddedChannel server, Tracking allocator) {
         EmbeddedChannel client = new EmbeddedChannel(new QuizFrameDecoder(CodecLimits.DEFAULT),
-                new QuizMessageDecoder(Side.CLIENT));
+                QuizMessageDecoder.forSide(Side.CLIENT));
         client.config().setAllocator(allocator);
         for (Object written; (written = server.readOutbound()) != null; ) {
             client.writeInbound(assertInstanceOf(ByteBuf.class, written));
