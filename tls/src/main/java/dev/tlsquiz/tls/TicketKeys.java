@@ -13,11 +13,12 @@ import java.time.Duration;
  * context (every certificate, client CA or CRL reload) starts with new keys, so that no ticket issued
  * before a revocation resumes past it. Within a context, {@link #rotate()} makes a new key the one
  * that issues tickets every {@link #ROTATION} and keeps the previous one to accept the tickets it
- * issued, which expire after {@link #ROTATION} too: a key that leaks exposes at most two periods.
+ * issued. A ticket is therefore accepted for one to two periods (BoringSSL's own TLS 1.3 ticket
+ * lifetime is longer: the key decides), and a key that leaks exposes at most two periods.
  */
 final class TicketKeys {
 
-    /** How long a key issues tickets, and how long a ticket is valid (the session timeout). */
+    /** How long a key issues tickets; also the session timeout (the ticket lifetime of TLS 1.2). */
     static final Duration ROTATION = Duration.ofHours(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();
