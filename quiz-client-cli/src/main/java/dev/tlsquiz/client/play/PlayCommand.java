@@ -41,6 +41,9 @@ public final class PlayCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(PlayCommand.class);
 
+    /** Netty's switch for its buffer-allocation JFR events; read once, when Netty first loads. */
+    static final String NETTY_JFR_PROPERTY = "io.netty.jfr.enabled";
+
     @Spec
     private CommandSpec spec;
 
@@ -81,6 +84,7 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        skipNettyJfrEvents();
         validate();
         PlaySettings settings = settings();
         SessionRenderer renderer = SessionRenderer.create(output, terminal);
@@ -95,6 +99,18 @@ public final class PlayCommand implements Callable<Integer> {
             ClientFailure failure = Failures.internal(e);
             report(renderer, failure);
             return failure.exitCode();
+        }
+    }
+
+    /**
+     * Netty 4.2 describes its buffer allocations as JFR events, and registering the first one starts
+     * JFR's machinery (about 100 classes and generated event handlers, ~60 ms of the start in
+     * -Xlog:class+load timings) even when nothing is recording. A session allocates a handful of buffers, so it goes
+     * without those events; {@code -Dio.netty.jfr.enabled=true} still turns them on.
+     */
+    static void skipNettyJfrEvents() {
+        if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
+            System.setProperty(NETTY_JFR_PROPERTY, "false");
         }
     }
 

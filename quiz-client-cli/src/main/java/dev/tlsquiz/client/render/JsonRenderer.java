@@ -1,16 +1,19 @@
 package dev.tlsquiz.client.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,10 +21,14 @@ import java.util.Map;
  * {@code welcome}, {@code problem}, {@code verdict}, {@code summary} or {@code error}. Anything
  * meant for people (re-prompts, notices, the failure line) goes to stderr so that every stdout
  * line parses.
+ *
+ * <p>Events are written with Jackson's streaming generator rather than an {@code ObjectMapper}:
+ * the values are only strings, numbers and lists of strings, and databind's start-up (hundreds of
+ * classes) was a visible part of the time to the first problem.
  */
 final class JsonRenderer implements SessionRenderer {
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonFactory factory = new JsonFactory();
     private final PrintStream out;
     private final PrintStream err;
 
@@ -124,12 +131,41 @@ final class JsonRenderer implements SessionRenderer {
     }
 
     private void write(Map<String, Object> event) {
-        try {
-            out.println(mapper.writeValueAsString(event));
-        } catch (JsonProcessingException e) {
-            // Maps of strings, numbers and lists always serialize; this would be a bug here.
+        StringWriter line = new StringWriter();
+        try (JsonGenerator generator = factory.createGenerator(line)) {
+            generator.writeStartObject();
+            for (Map.Entry<String, Object> field : event.entrySet()) {
+                generator.writeFieldName(field.getKey());
+                writeValue(generator, field.getValue());
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            // A StringWriter does not fail; this would be a bug here.
             throw new UncheckedIOException(e);
         }
+        out.println(line);
         out.flush();
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof BigInteger number) {
+            generator.writeNumber(number);
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object element : list) {
+                writeValue(generator, element);
+            }
+            generator.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
+        }
     }
 }

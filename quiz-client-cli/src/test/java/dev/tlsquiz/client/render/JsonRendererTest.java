@@ -1,0 +1,65 @@
+package dev.tlsquiz.client.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tlsquiz.client.ClientFailure;
+import dev.tlsquiz.codec.Outcome;
+import dev.tlsquiz.codec.Problem;
+import dev.tlsquiz.codec.Summary;
+import dev.tlsquiz.codec.Verdict;
+import dev.tlsquiz.codec.Welcome;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The exact JSON lines scripts parse: field order, number forms, nulls and non-ASCII text. */
+class JsonRendererTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final JsonRenderer renderer = new JsonRenderer(utf8(out), utf8(err));
+
+    @Test
+    void events_whenRendered_thenOneObjectPerLineInFieldOrder() {
+        Problem problem = new Problem(1, 1, 5, 20_000, "27 × 71", List.of());
+        renderer.welcome(new Welcome(1, -2L, 5, 20_000, "ada \"the\" first", "tlsquiz/0.1.0"));
+        renderer.problem(problem);
+        renderer.verdict(new Verdict(1, Outcome.CORRECT, "1917", 149, 149), problem, "1917");
+        renderer.verdict(new Verdict(2, Outcome.TIMEOUT, "-85", 0, 149), null, null);
+        renderer.problem(new Problem(3, 3, 5, 20_000, "pick one", List.of("a", "b")));
+        renderer.summary(new Summary(2, 4, 5, 308, 159));
+
+        assertEquals(String.join("\n",
+                "{\"type\":\"welcome\",\"sessionId\":18446744073709551614,\"rounds\":5,\"timeLimitMillis\":20000,"
+                        + "\"playerName\":\"ada \\\"the\\\" first\",\"server\":\"tlsquiz/0.1.0\"}",
+                "{\"type\":\"problem\",\"problemId\":1,\"round\":1,\"rounds\":5,\"text\":\"27 × 71\","
+                        + "\"timeLimitMillis\":20000,\"choices\":[]}",
+                "{\"type\":\"verdict\",\"problemId\":1,\"round\":1,\"outcome\":\"CORRECT\",\"answer\":\"1917\","
+                        + "\"expected\":\"1917\",\"points\":149,\"score\":149}",
+                "{\"type\":\"verdict\",\"problemId\":2,\"outcome\":\"TIMEOUT\",\"expected\":\"-85\",\"points\":0,"
+                        + "\"score\":149}",
+                "{\"type\":\"problem\",\"problemId\":3,\"round\":3,\"rounds\":5,\"text\":\"pick one\","
+                        + "\"timeLimitMillis\":20000,\"choices\":[\"a\",\"b\"]}",
+                "{\"type\":\"summary\",\"correct\":2,\"answered\":4,\"total\":5,\"score\":308,\"durationMillis\":159}",
+                ""), out.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void failure_whenNoProtocolCode_thenCodeIsNullAndTheLineGoesToStderrToo() {
+        renderer.failure(new ClientFailure(3, "CONNECT_FAILED", "could not connect to localhost:1: connection refused",
+                null));
+
+        assertEquals("{\"type\":\"error\",\"code\":null,\"name\":\"CONNECT_FAILED\","
+                + "\"message\":\"could not connect to localhost:1: connection refused\",\"exitCode\":3}\n",
+                out.toString(StandardCharsets.UTF_8));
+        assertEquals("quiz: could not connect to localhost:1: connection refused\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static PrintStream utf8(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+}
