@@ -89,6 +89,8 @@ tlsquiz_client_exec() {
         # start). Not for `quiz bench`, a load generator that needs the full JIT.
         flags+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
     fi
+    tlsquiz_native_libs "$jar"
+    [[ -n "$tlsquiz_native" ]] && flags+=(-Djava.library.path="$tlsquiz_native")
     if [[ "${TLSQUIZ_CDS:-1}" == 0 ]]; then
         exec "$java" "${flags[@]}" ${TLSQUIZ_JAVA_OPTS:-} -jar "$jar" "$@"
     fi
@@ -166,4 +168,42 @@ tlsquiz_train_and_dump() {
     fi
     rm -f "$classlist" "$tmp" "$tmp.java"
     exit "$status"
+}
+
+# ---- Netty's native libraries ---------------------------------------------------------------------
+# Netty loads netty-tcnative (OpenSSL, 3 MB; every start) and the epoll transport (`quiz bench`)
+# with System.loadLibrary from java.library.path first, and only when that fails copies the library
+# out of the jar into a new temporary file (and deletes it again): ~40 ms of every start. So the
+# launcher unpacks this machine's two libraries once into target/native/ next to the jar (again
+# whenever the jar is newer) and points java.library.path there. Without unzip, on another OS or
+# CPU, or when unpacking fails, the client runs as before and Netty unpacks them itself; nothing is
+# printed either way.
+
+# tlsquiz_native_libs JAR: sets tlsquiz_native to the folder of unpacked libraries, "" when none.
+tlsquiz_native_libs() {
+    local jar="$1" arch dir lib tmp
+    tlsquiz_native=""
+    [[ "${OSTYPE:-}" == linux* ]] || return 0
+    # Netty's names for the CPUs its jars carry both libraries for ($HOSTTYPE: no uname fork).
+    case "${HOSTTYPE:-}" in
+        x86_64) arch=x86_64 ;;
+        aarch64) arch=aarch_64 ;;
+        *) return 0 ;;
+    esac
+    dir="${jar%/*}/native"
+    for lib in "libnetty_tcnative_linux_$arch.so" "libnetty_transport_native_epoll_$arch.so"; do
+        [[ -f "$dir/$lib" && "$dir/$lib" -nt "$jar" ]] && continue
+        command -v unzip >/dev/null 2>&1 || return 0
+        mkdir -p "$dir" 2>/dev/null || return 0
+        # unzip -p writes a new file (so it is newer than the jar); the rename makes it appear
+        # whole, also to a concurrent start.
+        tmp="$dir/.$lib.$$"
+        if unzip -p "$jar" "META-INF/native/$lib" >"$tmp" 2>/dev/null && [[ -s "$tmp" ]] \
+            && mv -f "$tmp" "$dir/$lib" 2>/dev/null; then
+            continue
+        fi
+        rm -f "$tmp" 2>/dev/null
+        return 0
+    done
+    tlsquiz_native="$dir"
 }
