@@ -33,8 +33,9 @@ public final class QuizMain {
 
     /** Runs {@code quiz} on {@code terminal} and returns the exit code. */
     public static int run(String[] args, Terminal terminal) {
-        CommandLine commandLine = QuizCommand.newCommandLine(terminal);
-        int exitCode = commandLine.execute(defaultToPlay(args, commandLine.getSubcommands().keySet()));
+        String[] commandArgs = defaultToPlay(args, QuizCommand.SUBCOMMANDS);
+        CommandLine commandLine = QuizCommand.newCommandLine(terminal, !commandArgs[0].equals("play"));
+        int exitCode = commandLine.execute(commandArgs);
         terminal.out().flush();
         terminal.err().flush();
         return exitCode;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.client.testing.ClientResult;
 import dev.tlsquiz.client.testing.Clients;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,23 @@ class QuizCommandTest {
         assertTrue(result.out().contains("play"), result.out());
         assertTrue(result.out().contains("Exit codes:"), result.out());
         assertTrue(result.out().contains("could not connect"), result.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "help"})
+    void help_whenAsked_thenListsEverySubcommand(String argument) {
+        ClientResult result = Clients.run(argument);
+        assertEquals(ExitCodes.OK, result.exitCode(), result.err());
+        for (String subcommand : QuizCommand.SUBCOMMANDS) {
+            assertTrue(result.out().contains("\n  " + subcommand + " "), subcommand + " missing in:\n" + result.out());
+        }
+    }
+
+    @Test
+    void subcommands_whenTreeComplete_thenMatchTheNamesMainChoosesBy() {
+        assertEquals(QuizCommand.SUBCOMMANDS,
+                QuizCommand.newCommandLine(new Terminal(InputStream.nullInputStream(), System.out, System.err, false))
+                        .getSubcommands().keySet());
     }
 
     @Test
