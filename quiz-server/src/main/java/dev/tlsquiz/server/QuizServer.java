@@ -69,7 +69,7 @@ public final class QuizServer implements AutoCloseable {
         this.tls = tls;
         this.ownsTls = ownsTls;
         this.acceptors = new MultiThreadIoEventLoopGroup(1, tuning.transport().ioHandlerFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(tuning.eventLoopThreads(), tuning.transport().ioHandlerFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(tuning.workerThreads(), tuning.transport().ioHandlerFactory());
         this.connections = new DefaultChannelGroup("quiz-connections", GlobalEventExecutor.INSTANCE);
     }
 

@@ -175,7 +175,7 @@ public final class ServeCommand implements Callable<Integer> {
     private ServerTuning.Allocator allocator;
 
     @Option(names = "--event-loop-threads", defaultValue = "0", paramLabel = "N",
-            description = "Event-loop threads serving connections; 0 = twice the CPUs (default: ${DEFAULT-VALUE}).")
+            description = "Event-loop threads serving connections; 0 = one per CPU (default: ${DEFAULT-VALUE}).")
     private int eventLoopThreads;
 
     @Option(names = "--tcp-nodelay", negatable = true, defaultValue = "true", fallbackValue = "true",

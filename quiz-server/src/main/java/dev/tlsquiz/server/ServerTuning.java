@@ -10,6 +10,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.NettyRuntime;
 
 /**
  * The server's fast paths, each with a switch so that its effect can be measured (see
@@ -20,7 +21,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  * @param flushConsolidation batch the flushes of one read into one write, so a VERDICT and the next
  *                           PROBLEM leave in one TLS record and one syscall ({@code --flush-consolidation})
  * @param allocator          Netty 4.2's adaptive allocator or the pooled one ({@code --allocator})
- * @param eventLoopThreads   worker event loops; 0 for Netty's default, twice the CPUs
+ * @param eventLoopThreads   worker event loops; 0 for one per CPU
  *                           ({@code --event-loop-threads})
  * @param tcpNoDelay         send small writes at once rather than wait (Nagle's algorithm) for an
  *                           acknowledgement or a full segment ({@code --tcp-nodelay})
@@ -30,7 +31,7 @@ public record ServerTuning(Transport transport, boolean flushConsolidation, Allo
 
     /**
      * What the server runs with unless told otherwise: what won in {@code BENCHMARKS.md}. Native
-     * epoll where it loads, flush consolidation, the adaptive allocator, twice the CPUs in event loops,
+     * epoll where it loads, flush consolidation, the adaptive allocator, one event loop per CPU,
      * TCP_NODELAY.
      */
     public static final ServerTuning DEFAULTS = new ServerTuning(Transport.AUTO, true, Allocator.ADAPTIVE, 0, true);
@@ -42,6 +43,15 @@ public record ServerTuning(Transport transport, boolean flushConsolidation, Allo
         if (eventLoopThreads < 0 || eventLoopThreads > 1024) {
             throw new IllegalArgumentException("--event-loop-threads: " + eventLoopThreads + " (expected: 0..1024)");
         }
+    }
+
+    /**
+     * The worker event loops to start: {@link #eventLoopThreads()}, or one per CPU for 0. Not Netty's
+     * own default of twice the CPUs: with epoll, one loop per CPU measured 1.24-1.31x the round trips
+     * of twice as many on 2 CPUs (BENCHMARKS.md, "Fast paths"); more loops than CPUs only take turns.
+     */
+    public int workerThreads() {
+        return eventLoopThreads != 0 ? eventLoopThreads : NettyRuntime.availableProcessors();
     }
 
     /** The I/O transport. */

@@ -83,4 +83,11 @@ class ServerTuningTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new ServerTuning(ServerTuning.Transport.NIO, true, ServerTuning.Allocator.ADAPTIVE, -1, true));
     }
+
+    @Test
+    void workerThreads_whenZero_thenOnePerCpu() {
+        assertEquals(io.netty.util.NettyRuntime.availableProcessors(), ServerTuning.DEFAULTS.workerThreads());
+        assertEquals(3, new ServerTuning(ServerTuning.Transport.NIO, true, ServerTuning.Allocator.ADAPTIVE, 3, true)
+                .workerThreads());
+    }
 }

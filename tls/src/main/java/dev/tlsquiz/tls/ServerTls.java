@@ -165,9 +165,16 @@ public final class ServerTls implements AutoCloseable {
     /** A new ticket key for the context in service; under the lock so that no reload releases it meanwhile. */
     synchronized void rotateTicketKeys() {
         ServerContexts.Loaded loaded = current.get();
-        if (loaded != null && loaded.ticketKeys() != null) {
+        if (loaded == null || loaded.ticketKeys() == null) {
+            return;
+        }
+        try {
             loaded.ticketKeys().rotate();
             LOG.debug("session ticket keys rotated");
+        } catch (RuntimeException e) {
+            // A throw would cancel the schedule: the keys would silently stop rotating for good.
+            LOG.error("session ticket keys not rotated; the current key stays in use and the next rotation"
+                    + " tries again: {}", e.toString(), e);
         }
     }
 
