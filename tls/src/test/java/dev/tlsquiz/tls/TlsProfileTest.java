@@ -41,7 +41,7 @@ class TlsProfileTest {
     @Test
     void resolve_whenTcnativeLoads_thenAutoIsOpenSslAndNamesAreShown() {
         TlsTestSupport.requireOpenSsl();
-        assertEquals(SslProvider.OPENSSL_REFCNT, TlsProvider.AUTO.resolve());
+        assertEquals(SslProvider.OPENSSL, TlsProvider.AUTO.resolve());
         assertEquals("OpenSSL (BoringSSL)", TlsProvider.OPENSSL.displayName());
         assertEquals("JDK", TlsProvider.JDK.displayName());
     }
