@@ -12,13 +12,12 @@ import io.netty.channel.SimpleChannelInboundHandler;
  */
 final class EchoPlayer extends SimpleChannelInboundHandler<ByteBuf> {
 
-    private final ErrorCounts errors;
+    private final ConnectionEnd end;
     private final Pacer pacer;
     private long sequence;
-    private boolean finished;
 
     EchoPlayer(ErrorCounts errors, Pacer pacer) {
-        this.errors = errors;
+        this.end = new ConnectionEnd(errors);
         this.pacer = pacer;
     }
 
@@ -44,19 +43,13 @@ final class EchoPlayer extends SimpleChannelInboundHandler<ByteBuf> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         pacer.detach();
-        if (!finished) {
-            finished = true;
-            errors.count("closed_by_peer");
-        }
+        end.closedByPeer();
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!finished) {
-            finished = true;
-            errors.count(cause);
-        }
+        end.failed(cause);
         ctx.close();
     }
 }

@@ -30,17 +30,18 @@ final class QuizPlayer extends SimpleChannelInboundHandler<QuizMessage> {
     }
 
     private final ErrorCounts errors;
+    private final ConnectionEnd end;
     private final Pacer pacer;
     private final Listener listener;
     private final String playerName;
     private final int requestedRounds;
     private final long connectStartNanos;
     private Problem open;
-    private boolean finished;
 
     QuizPlayer(ErrorCounts errors, Pacer pacer, Listener listener, String playerName, int requestedRounds,
                long connectStartNanos) {
         this.errors = errors;
+        this.end = new ConnectionEnd(errors);
         this.pacer = pacer;
         this.listener = listener;
         this.playerName = playerName;
@@ -67,13 +68,12 @@ final class QuizPlayer extends SimpleChannelInboundHandler<QuizMessage> {
                 errors.count("verdict_" + outcome.name().toLowerCase(Locale.ROOT));
             }
         } else if (message instanceof Summary) {
-            finished = true;
+            end.finished();
             listener.sessionCompleted(connectStartNanos);
             ctx.close();
         } else if (message instanceof ErrorMessage) {
             ErrorMessage error = (ErrorMessage) message;
-            finished = true;
-            errors.count("server_error_" + error.errorCode().map(c -> c.name().toLowerCase(Locale.ROOT))
+            end.failed("server_error_" + error.errorCode().map(c -> c.name().toLowerCase(Locale.ROOT))
                     .orElse(Integer.toString(error.code())));
             ctx.close();
         } else if (message instanceof Ping) {
@@ -98,19 +98,13 @@ final class QuizPlayer extends SimpleChannelInboundHandler<QuizMessage> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         pacer.detach();
-        if (!finished) {
-            finished = true;
-            errors.count("closed_by_peer");
-        }
+        end.closedByPeer();
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!finished) {
-            finished = true;
-            errors.count(cause);
-        }
+        end.failed(cause);
         ctx.close();
     }
 }
