@@ -10,12 +10,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A throwaway PKI for tests: a CA, a server certificate for localhost, 127.0.0.1 and ::1, and a client
@@ -47,6 +64,15 @@ public final class TestPki {
      * @param certificate the certificate itself
      */
     public record Credentials(Path cert, Path key, X509Certificate certificate) {
+    }
+
+    /**
+     * A server certificate from a CA of its own, both named by someone hostile.
+     *
+     * @param caCert the issuing CA's certificate file; neither {@link #caCert()} nor the other CA
+     * @param server the server certificate and its key
+     */
+    public record HostileServer(Path caCert, Credentials server) {
     }
 
     private final Path dir;
@@ -172,6 +198,44 @@ public final class TestPki {
     /** A self-signed server certificate (loopback SANs), not issued by any CA. */
     public Credentials selfSignedServer() {
         return write("self-signed-server", CertificateAuthority.selfSigned(serverRequest()));
+    }
+
+    /**
+     * A server certificate whose names an attacker chose, from a new CA whose name the attacker chose too:
+     * subject CN {@code commonName}, issuer CN {@code caName}, and exactly {@code dnsNames} as dNSName SANs.
+     * The names go into the certificate as they are, without the checks {@link CertificateRequest} makes,
+     * so they may hold escape sequences, controls or bidirectional overrides. Valid one day, serverAuth.
+     */
+    public HostileServer hostileServer(String caName, String commonName, String... dnsNames) {
+        CertificateAuthority hostileCa = CertificateAuthority.create(caName, Duration.ofDays(1));
+        KeyPair keyPair = CertificateAuthority.generateKeyPair();
+        Instant now = Instant.now();
+        GeneralName[] sans = Arrays.stream(dnsNames)
+                .map(name -> new GeneralName(GeneralName.dNSName, name))
+                .toArray(GeneralName[]::new);
+        try {
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(hostileCa.certificate(),
+                    CertificateAuthority.randomSerial(), Date.from(now.minus(CertificateRequest.CLOCK_SKEW)),
+                    Date.from(now.plus(Duration.ofDays(1))),
+                    new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build(),
+                    keyPair.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.extendedKeyUsage, false,
+                            new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(hostileCa.privateKey())));
+            int number = counter.incrementAndGet();
+            Path caCert = dir.resolve("hostile-ca-" + number + ".pem");
+            Pem.writeCertificate(caCert, hostileCa.certificate());
+            return new HostileServer(caCert,
+                    write(dir, "hostile-server-" + number, new IssuedCertificate(certificate, keyPair.getPrivate())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a hostile certificate into " + dir, e);
+        } catch (CertificateException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot build a hostile certificate: " + e.getMessage(), e);
+        }
     }
 
     /** A fresh client certificate for player {@code name}, valid one day. */
