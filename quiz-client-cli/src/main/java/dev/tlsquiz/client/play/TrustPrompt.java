@@ -4,6 +4,7 @@ import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.ExitCodes;
 import dev.tlsquiz.client.Failures;
 import dev.tlsquiz.client.Terminal;
+import dev.tlsquiz.text.TerminalText;
 import dev.tlsquiz.tls.KnownHosts;
 import dev.tlsquiz.tls.UnknownServerKeyException;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,10 @@ import java.util.function.Supplier;
  * Trust on first use: shows a server that no CA vouches for and that is not in the known-hosts
  * file, asks the person whether to trust it, and remembers the key when they say yes. Only ever
  * used with a terminal; without one the key is refused (see {@link Failures#unknownServerRefused}).
+ *
+ * <p>The certificate's names pass through {@link TerminalText}: an impostor picks them, and raw
+ * escape sequences in them could redraw this prompt with the real server's fingerprints and hide
+ * its own.
  */
 final class TrustPrompt {
 
@@ -44,8 +49,9 @@ final class TrustPrompt {
         PrintStream err = terminal.err();
         err.println("The server " + Failures.address(unknown.host(), unknown.port())
                 + " presented a certificate that no trusted CA signed, and it is not in " + knownHosts + ".");
-        err.println("  subject:     " + unknown.subject());
-        err.println("  issuer:      " + unknown.issuer());
+        // The names are the certificate's own: whoever made it chose them, escape sequences included.
+        err.println("  subject:     " + TerminalText.sanitize(unknown.subject()));
+        err.println("  issuer:      " + TerminalText.sanitize(unknown.issuer()));
         err.println("  certificate: " + unknown.certificateFingerprint());
         err.println("  key pin:     " + unknown.pin());
         err.println("Compare the pin with the one the server's operator gave you.");

@@ -2,11 +2,15 @@ package dev.tlsquiz.client.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
+import dev.tlsquiz.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -25,10 +29,13 @@ import java.util.Map;
  * <p>Events are written with Jackson's streaming generator rather than an {@code ObjectMapper}:
  * the values are only strings, numbers and lists of strings, and databind's start-up (hundreds of
  * classes) was a visible part of the time to the first problem.
+ *
+ * <p>Strings keep their exact text for scripts, with every character a terminal would act on
+ * written as a JSON escape ({@link TerminalSafeEscapes}): stdout may well be a terminal.
  */
 final class JsonRenderer implements SessionRenderer {
 
-    private final JsonFactory factory = new JsonFactory();
+    private final JsonFactory factory = new JsonFactory().setCharacterEscapes(new TerminalSafeEscapes());
     private final PrintStream out;
     private final PrintStream err;
 
@@ -63,8 +70,8 @@ final class JsonRenderer implements SessionRenderer {
 
     @Override
     public void reprompt(Problem problem, String reason) {
-        err.println(reason);
-        err.print("Problem " + problem.round() + "/" + problem.rounds() + "  " + problem.text() + " = ");
+        err.println(TerminalText.sanitize(reason));
+        err.print(TextRenderer.promptLine(problem));
         err.flush();
     }
 
@@ -108,7 +115,7 @@ final class JsonRenderer implements SessionRenderer {
 
     @Override
     public void failure(ClientFailure failure) {
-        err.println("quiz: " + failure.getMessage());
+        err.println("quiz: " + TerminalText.sanitize(failure.getMessage()));
         err.flush();
         Map<String, Object> event = event("error");
         event.put("code", failure.protocolCode());
@@ -120,7 +127,7 @@ final class JsonRenderer implements SessionRenderer {
 
     @Override
     public void notice(String line) {
-        err.println(line);
+        err.println(TerminalText.sanitize(line));
         err.flush();
     }
 
@@ -166,6 +173,34 @@ final class JsonRenderer implements SessionRenderer {
             generator.writeEndArray();
         } else {
             throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
+        }
+    }
+
+    /**
+     * JSON escapes for what Jackson would write raw although a terminal acts on it: DEL, C1 controls
+     * and bidirectional overrides (as {@code &#92;u009B}, {@code &#92;u202E}, in Jackson's own spelling).
+     * Jackson escapes C0 controls itself.
+     */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+
+        private final int[] asciiEscapes = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            asciiEscapes[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return asciiEscapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            // Surrogates come one half at a time here; a pair is an ordinary character (an emoji).
+            if (Character.isSurrogate((char) ch) || TerminalText.isSafe(String.valueOf((char) ch))) {
+                return null;
+            }
+            return new SerializedString(String.format("\\u%04X", ch));
         }
     }
 }

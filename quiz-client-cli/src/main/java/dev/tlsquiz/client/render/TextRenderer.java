@@ -5,11 +5,18 @@ import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
+import dev.tlsquiz.text.TerminalText;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * The human-readable output: a header after WELCOME, a prompt per problem, one line per verdict
  * and a summary table. Diagnostics and failures go to stderr so that stdout stays the game.
+ *
+ * <p>Every string the server chose (names, problem text, choices, expected answers, error texts
+ * quoted in failures) and every scripted answer passes through {@link TerminalText} on its way out:
+ * a hostile server, or an impostor trusted on first use, must not be able to clear the screen,
+ * set the title, write the clipboard or forge a verdict line with control characters.
  */
 final class TextRenderer implements SessionRenderer {
 
@@ -25,10 +32,10 @@ final class TextRenderer implements SessionRenderer {
 
     @Override
     public void welcome(Welcome welcome) {
-        out.println("Welcome, " + welcome.playerName() + "! " + welcome.rounds()
+        out.println("Welcome, " + shown(welcome.playerName()) + "! " + welcome.rounds()
                 + (welcome.rounds() == 1 ? " round, " : " rounds, ")
                 + Formats.seconds(welcome.timeLimitMillis()) + " per problem"
-                + " (server " + welcome.serverName() + ")");
+                + " (server " + shown(welcome.serverName()) + ")");
         out.flush();
     }
 
@@ -36,7 +43,7 @@ final class TextRenderer implements SessionRenderer {
     public void problem(Problem problem) {
         closePrompt();
         if (!problem.choices().isEmpty()) {
-            out.println("  choices: " + String.join(" | ", problem.choices()));
+            out.println("  choices: " + String.join(" | ", shown(problem.choices())));
         }
         prompt(problem);
     }
@@ -44,7 +51,7 @@ final class TextRenderer implements SessionRenderer {
     @Override
     public void reprompt(Problem problem, String reason) {
         closePrompt();
-        out.println("  " + reason);
+        out.println("  " + shown(reason));
         prompt(problem);
     }
 
@@ -59,7 +66,7 @@ final class TextRenderer implements SessionRenderer {
         if (typed) {
             return;
         }
-        out.println(answer);
+        out.println(shown(answer));
         out.flush();
         promptOpen = false;
     }
@@ -70,8 +77,8 @@ final class TextRenderer implements SessionRenderer {
         String score = "(score " + Formats.grouped(verdict.score()) + ")";
         out.println(switch (verdict.outcome()) {
             case CORRECT -> "\u2713 correct  +" + Formats.grouped(verdict.points()) + " points " + score;
-            case WRONG -> "\u2717 wrong, expected " + verdict.expected() + " " + score;
-            case TIMEOUT -> "\u23F1 time's up, expected " + verdict.expected() + " " + score;
+            case WRONG -> "\u2717 wrong, expected " + shown(verdict.expected()) + " " + score;
+            case TIMEOUT -> "\u23F1 time's up, expected " + shown(verdict.expected()) + " " + score;
         });
         out.flush();
     }
@@ -92,21 +99,35 @@ final class TextRenderer implements SessionRenderer {
     @Override
     public void failure(ClientFailure failure) {
         closePrompt();
-        err.println("quiz: " + failure.getMessage());
+        err.println("quiz: " + shown(failure.getMessage()));
         err.flush();
     }
 
     @Override
     public void notice(String line) {
         closePrompt();
-        err.println(line);
+        err.println(shown(line));
         err.flush();
     }
 
     private void prompt(Problem problem) {
-        out.print("Problem " + problem.round() + "/" + problem.rounds() + "  " + problem.text() + " = ");
+        out.print(promptLine(problem));
         out.flush();
         promptOpen = true;
+    }
+
+    /** The prompt for {@code problem}, without a line end: the answer is typed after it. */
+    static String promptLine(Problem problem) {
+        return "Problem " + problem.round() + "/" + problem.rounds() + "  " + shown(problem.text()) + " = ";
+    }
+
+    /** {@code text} as it may reach the terminal: one line, every control character a visible escape. */
+    static String shown(String text) {
+        return TerminalText.sanitize(text);
+    }
+
+    private static List<String> shown(List<String> texts) {
+        return texts.stream().map(TextRenderer::shown).toList();
     }
 
     private void closePrompt() {

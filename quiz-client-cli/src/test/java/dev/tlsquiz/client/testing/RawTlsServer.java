@@ -15,6 +15,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -27,11 +28,12 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A misbehaving server for the client's failure paths: real TLS with the test PKI's server
- * certificate, then either bytes that are no tlsquiz frame, or a session that is cut off after
- * the first problem.
+ * certificate, then either bytes that are no tlsquiz frame, a session that is cut off after
+ * the first problem, or whatever a test's own session handler sends ({@link #speaking}).
  */
 public final class RawTlsServer implements AutoCloseable {
 
@@ -48,6 +50,18 @@ public final class RawTlsServer implements AutoCloseable {
     private final Channel serverChannel;
 
     public RawTlsServer(TestPki pki, Behavior behavior) throws Exception {
+        this(pki, behavior == Behavior.GARBAGE, CloseAfterFirstProblem::new);
+    }
+
+    /**
+     * A server that speaks the protocol through the real codec, with a new {@code session} handler per
+     * connection deciding what to send.
+     */
+    public static RawTlsServer speaking(TestPki pki, Supplier<ChannelHandler> session) throws Exception {
+        return new RawTlsServer(pki, false, session);
+    }
+
+    private RawTlsServer(TestPki pki, boolean garbage, Supplier<ChannelHandler> session) throws Exception {
         tls = ServerTls.open(ServerTlsConfig.of(pki.serverCert(), pki.serverKey()));
         serverChannel = new ServerBootstrap()
                 .group(group)
@@ -56,11 +70,11 @@ public final class RawTlsServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(tls.newHandler(ch.alloc()));
-                        if (behavior == Behavior.GARBAGE) {
+                        if (garbage) {
                             ch.pipeline().addLast(new GarbageAfterHandshake());
                         } else {
                             QuizCodec.install(ch.pipeline(), Side.SERVER, CodecLimits.DEFAULT);
-                            ch.pipeline().addLast(new CloseAfterFirstProblem());
+                            ch.pipeline().addLast(session.get());
                         }
                     }
                 })
