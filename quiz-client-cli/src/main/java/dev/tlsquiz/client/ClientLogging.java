@@ -7,13 +7,20 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
  * The client's logging: warnings and errors only, on stderr, so that Netty's own logging never
- * mixes with the game (or the JSON lines) on stdout.
+ * mixes with the game (or the JSON lines) on stdout. Messages and exception messages pass through
+ * {@link dev.tlsquiz.text.TerminalText} ({@code %safeMsg}, {@code %safeEx}), as everything else the
+ * client prints does.
  *
  * <p>Set up in code (found by logback through {@code META-INF/services}) rather than in a
  * {@code logback.xml}: reading XML costs a SAX parser and logback's Joran model, a tenth of a
@@ -23,7 +30,7 @@ import org.slf4j.Logger;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class ClientLogging extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %safeMsg%n%safeEx";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -32,6 +39,12 @@ public final class ClientLogging extends ContextAwareBase implements Configurato
         }
         // Logback's own status messages stay silent, as they did with the XML's NopStatusListener.
         context.getStatusManager().add(new NopStatusListener());
+        // The log is the user's terminal: messages and exceptions that quote a server or a certificate
+        // are shown with their control characters escaped, never obeyed.
+        Map<String, Supplier<DynamicConverter>> rules = new HashMap<>();
+        rules.put("safeMsg", TerminalSafeMessageConverter::new);
+        rules.put("safeEx", TerminalSafeThrowableConverter::new);
+        context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
