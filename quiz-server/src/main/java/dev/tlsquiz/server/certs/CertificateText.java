@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.certs;
 
+import dev.tlsquiz.text.TerminalText;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.pki.Pem;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Certificates and CRLs as the text {@code quiz-server certs show} prints: one {@code label: value} per
  * line, indented under a heading, so a person can read it and a script can grep it. Times are UTC.
+ * Names from the certificate (and file names) show control characters as visible escapes
+ * ({@code \x1b}), never raw.
  *
  * <pre>
  * certs/server.pem: certificate 1 of 1
@@ -110,7 +113,7 @@ final class CertificateText {
         for (X509CRLEntry entry : sorted) {
             String name = names.get(entry.getSerialNumber());
             lines.add("    " + hex(entry.getSerialNumber()) + "  revoked " + time(entry.getRevocationDate())
-                    + (name == null ? "" : "  (" + name + ")"));
+                    + (name == null ? "" : "  (" + TerminalText.sanitize(name) + ")"));
         }
         return lines;
     }
@@ -124,8 +127,13 @@ final class CertificateText {
         return serial.toString(16);
     }
 
+    /**
+     * One {@code label: value} line. The value may come from the certificate itself, whose names its
+     * issuer chose freely: it passes through {@link TerminalText}, so names holding escape sequences
+     * cannot redraw the output or hide the fingerprints below them.
+     */
     private static void line(List<String> lines, String label, String value) {
-        lines.add(String.format("  %-13s %s", label + ":", value));
+        lines.add(String.format("  %-13s %s", label + ":", TerminalText.sanitize(value)));
     }
 
     private static String time(Date date) {

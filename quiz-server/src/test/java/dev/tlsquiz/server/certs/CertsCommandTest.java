@@ -9,7 +9,9 @@ import dev.tlsquiz.server.QuizServerMain;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.pki.Pem;
+import dev.tlsquiz.tls.testing.HostileText;
 import dev.tlsquiz.tls.testing.OpenSsl;
+import dev.tlsquiz.tls.testing.TestPki;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -302,6 +304,46 @@ class CertsCommandTest {
 
         Run showClient = certs("show", pki.clientCertificate("alice").toString());
         assertTrue(showClient.out().contains("  revoked:      YES, in " + pki.crl() + "\n"), showClient.out());
+    }
+
+    @Test
+    void show_whenCertificateNamesHoldEscapes_thenPrintsThemAsVisibleEscapes() throws Exception {
+        // Names an attacker picked for a certificate an operator is asked to inspect (README: "certs show"
+        // is how to read a pin): they must not redraw the output or hide the real key pin.
+        TestPki.HostileServer hostile = TestPki.create(Files.createDirectories(tempDir.resolve("hostile")))
+                .hostileServer(HostileText.wrap("tlsquiz CA"),
+                        HostileText.HIDE + "localhost" + HostileText.RIGHT_TO_LEFT,
+                        "quiz" + HostileText.CLEAR_SCREEN + HostileText.TITLE + ".example");
+
+        Run server = certs("show", hostile.server().cert().toString());
+        Run ca = certs("show", hostile.caCert().toString());
+
+        assertEquals(0, server.exitCode(), server.err());
+        HostileText.assertNothingForTheTerminal(server.out());
+        HostileText.assertNothingForTheTerminal(server.err());
+        List<String> lines = server.out().lines().toList();
+        assertEquals("  subject:      CN=\\x1b[8mlocalhost\\u202e", lines.get(1));
+        assertTrue(lines.get(2).startsWith("  issuer:       CN=\\x1b[2J\\x1b[H\\x1b]0"), lines.get(2));
+        assertTrue(lines.get(2).contains("tlsquiz CA\\u202eevil\\x9b2J\\x0d\\x0a\\x1b]52"), lines.get(2));
+        assertEquals("  names:        DNS:quiz\\x1b[2J\\x1b[H\\x1b]0;owned\\x07.example", lines.get(4));
+        assertEquals("  key pin:      " + Fingerprints.publicKeyPin(hostile.server().certificate()), lines.get(12));
+        assertEquals(0, ca.exitCode(), ca.err());
+        HostileText.assertNothingForTheTerminal(ca.out());
+    }
+
+    @Test
+    void show_whenAClientFileNameHoldsEscapes_thenTheCrlNamesItVisibly() throws Exception {
+        certs("init");
+        certs("client", "bob");
+        certs("revoke", "bob");
+        Path hostileName = pki.clientCertificate("bob").resolveSibling("bob" + HostileText.CLEAR_SCREEN + ".pem");
+        Files.move(pki.clientCertificate("bob"), hostileName);
+
+        Run show = certs("show", pki.crl().toString());
+
+        assertEquals(0, show.exitCode(), show.err());
+        HostileText.assertNothingForTheTerminal(show.out());
+        assertTrue(show.out().contains("  (bob\\x1b[2J\\x1b[H)\n"), show.out());
     }
 
     @Test
