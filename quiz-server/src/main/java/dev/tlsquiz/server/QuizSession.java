@@ -19,6 +19,7 @@ import dev.tlsquiz.server.quiz.AnswerJudge;
 import dev.tlsquiz.server.quiz.ProblemSource;
 import dev.tlsquiz.server.quiz.Question;
 import dev.tlsquiz.server.quiz.Scorecard;
+import dev.tlsquiz.text.LogText;
 import dev.tlsquiz.tls.PeerIdentity;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -381,29 +382,33 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         return versions.toString();
     }
 
+    /** The peer's address for a log line, escaped: a proxy may report it one day, and then a peer picks it. */
     private static String remote(ChannelHandlerContext ctx) {
         SocketAddress address = ctx.channel().remoteAddress();
-        return address == null ? "(unknown)" : address.toString().replaceFirst("^/", "");
+        return address == null ? "(unknown)" : LogText.value(address.toString().replaceFirst("^/", ""));
     }
 
     private void logHandshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof ClosedChannelException) {
             LOG.debug("{}: closed before the TLS handshake completed", remote(ctx));
         } else {
-            LOG.info("{}: TLS handshake failed: {}", remote(ctx), describe(cause));
+            // SSLException messages can quote what the peer sent (a certificate's names, an alert).
+            LOG.info("{}: TLS handshake failed: {}", remote(ctx), LogText.value(describe(cause)));
         }
     }
 
     private void logEnd(ChannelHandlerContext ctx, State last) {
         if (scorecard != null) {
-            LOG.info("session ended: {} player={} session={} rounds={}/{} correct={} score={} duration={}ms ({})",
-                    remote(ctx), playerName, Long.toHexString(sessionId), scorecard.askedCount(), rounds,
-                    scorecard.correctCount(), scorecard.score(),
-                    TimeUnit.NANOSECONDS.toMillis(now(ctx) - welcomedAtNanos), endReason);
+            // The player's name and the end reason (which quotes a client's ERROR text) are the client's
+            // words: escaped and quoted, so they can neither break the line nor pose as other keys.
+            LOG.info("session ended: {} player={} session={} rounds={}/{} correct={} score={} duration={}ms reason={}",
+                    remote(ctx), LogText.value(playerName), Long.toHexString(sessionId), scorecard.askedCount(),
+                    rounds, scorecard.correctCount(), scorecard.score(),
+                    TimeUnit.NANOSECONDS.toMillis(now(ctx) - welcomedAtNanos), LogText.value(endReason));
         } else if (last == State.AWAITING_HANDSHAKE && !handshakeFailed) {
             LOG.debug("{}: closed before the TLS handshake completed", remote(ctx));
         } else if (!handshakeFailed) {
-            LOG.info("rejected {}: {}", remote(ctx), endReason);
+            LOG.info("rejected {}: reason={}", remote(ctx), LogText.value(endReason));
         }
     }
 
