@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
@@ -130,6 +131,19 @@ class SessionLogTest {
             assertTrue(event.getFormattedMessage().contains("bye\\x0a12:00:00.000 INFO"), event.getFormattedMessage());
             assertOneLogLine(event);
         }
+    }
+
+    @Test
+    void productionFormat_whenAStatementForgotToEscape_thenTheMessageStaysOneLineAnyway() {
+        // Defence in depth: a statement that passed a client's words without LogText.
+        LoggingEvent event = new LoggingEvent(Logger.FQCN, sessions, Level.INFO, "rejected {}: {}", null,
+                new Object[] {"127.0.0.1:4242", FORGED_ERROR});
+
+        String line = new String(productionFormat.encode(event), StandardCharsets.UTF_8);
+
+        assertEquals(line.length() - 1, line.indexOf('\n'), "one line, ending with its only line feed: " + line);
+        HostileText.assertNothingForTheTerminal(line);
+        assertTrue(line.contains("rejected 127.0.0.1:4242: bye\\x0a12:00:00.000 INFO"), line);
     }
 
     private static QuizTestClient connect() throws Exception {
