@@ -7,6 +7,7 @@ import dev.tlsquiz.server.converters.OperationConverter;
 import dev.tlsquiz.server.converters.TlsMinVersionConverter;
 import dev.tlsquiz.server.converters.TlsProviderConverter;
 import dev.tlsquiz.server.quiz.Operation;
+import dev.tlsquiz.text.TerminalText;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.TlsProfile;
 import dev.tlsquiz.tls.TlsProvider;
@@ -218,7 +219,8 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = QuizServer.start(config, toTuning());
         } catch (ServerStartException e) {
-            err.println("quiz-server: " + e.getMessage());
+            // The message may quote a certificate or CRL file (an issuer's name), which whoever made it chose.
+            err.println("quiz-server: " + TerminalText.sanitize(e.getMessage()));
             err.flush();
             LOG.debug("the server could not start", e);
             return CommandLine.ExitCode.SOFTWARE;

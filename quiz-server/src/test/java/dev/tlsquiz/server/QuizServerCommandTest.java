@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.tls.pki.CertificateAuthority;
+import dev.tlsquiz.tls.pki.Pem;
+import dev.tlsquiz.tls.testing.HostileText;
 import dev.tlsquiz.tls.testing.TestPki;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -126,6 +131,19 @@ class QuizServerCommandTest {
                 "--key", dir.resolve("missing.key").toString()));
         assertTrue(err.toString().contains("missing"), err::toString);
         assertEquals(1, err.toString().strip().lines().count(), err::toString);
+    }
+
+    @Test
+    void serve_whenTheCrlIssuerNameHoldsEscapes_thenTheErrorShowsThemVisibly() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        CertificateAuthority stranger = CertificateAuthority.create(HostileText.wrap("tlsquiz CA"), Duration.ofDays(1));
+        Pem.writeCrl(dir.resolve("crl.pem"), stranger.createCrl(List.of(), Duration.ofDays(1)));
+
+        assertEquals(1, run("--port", "0", "--cert", pki.serverCert().toString(), "--key", pki.serverKey().toString(),
+                "--client-auth", "require", "--certs-dir", dir.toString()));
+
+        HostileText.assertNothingForTheTerminal(err.toString());
+        assertOneLineError("is issued by CN=\\x1b[2J\\x1b[H\\x1b]0");
     }
 
     private void assertOneLineError(String expected) {
