@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tlsquiz.client.ExitCodes;
-import dev.tlsquiz.client.QuizMain;
+import dev.tlsquiz.client.testing.ClientProcess;
 import dev.tlsquiz.client.testing.ClientResult;
 import dev.tlsquiz.client.testing.Clients;
 import dev.tlsquiz.client.testing.QuizServerFixture;
@@ -33,9 +33,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,32 +156,14 @@ class TerminalInjectionTest {
 
     @Test
     void verbose_whenAnImpostorIsRefusedWithoutATerminal_thenTheLoggedStackTraceIsEscapedToo() throws Exception {
-        TestPki.HostileServer impostor = startImpostor("localhost");
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), QuizMain.class.getName()));
-        command.addAll(List.of(server.argsWithoutCa("--auto", "--verbose")));
+        startImpostor("localhost");
+        ClientResult result = ClientProcess.run(dir, server.argsWithoutCa("--auto", "--verbose"));
 
-        Process process = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
-        if (!exited) {
-            process.destroyForcibly();
-        }
-        String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
-
-        assertTrue(exited, "the client did not exit within 60 s\n" + stdout + stderr);
-        assertEquals(ExitCodes.TLS_FAILED, process.exitValue(), HostileText.visible(stdout + stderr));
-        assertTrue(stderr.contains("UnknownServerKeyException"), HostileText.visible(stderr));
-        assertTrue(stderr.contains("issuer CN=\\x1b[2J"), HostileText.visible(stderr));
-        assertNothingForTheTerminal(stdout);
-        assertNothingForTheTerminal(stderr, true);
+        assertEquals(ExitCodes.TLS_FAILED, result.exitCode(), HostileText.visible(result.toString()));
+        assertTrue(result.err().contains("UnknownServerKeyException"), HostileText.visible(result.err()));
+        assertTrue(result.err().contains("issuer CN=\\x1b[2J"), HostileText.visible(result.err()));
+        assertNothingForTheTerminal(result.out());
+        assertNothingForTheTerminal(result.err(), true);
     }
 
     /** Starts a real quiz server presenting the impostor's certificate, with {@code dnsName} as its SAN. */
