@@ -122,7 +122,7 @@ final class TextRenderer implements SessionRenderer {
     }
 
     /** {@code text} as it may reach the terminal: one line, every control character a visible escape. */
-    static String shown(String text) {
+    private static String shown(String text) {
         return TerminalText.sanitize(text);
     }
 
