@@ -73,6 +73,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "CA that signs client certificates (default: ca.pem in --certs-dir when client auth is on).")
     private Path clientCa;
 
+    @Option(names = "--crl", paramLabel = "FILE",
+            description = "Revoked client certificates (PEM CRL from the client CA), reloaded when it changes; it"
+                    + " need not exist yet (default: crl.pem beside the client CA).")
+    private Path crl;
+
     @Option(names = "--tls-provider", defaultValue = "auto", paramLabel = "PROVIDER",
             converter = TlsProviderConverter.class,
             description = "TLS implementation: auto, openssl or jdk (default: ${DEFAULT-VALUE}).")
@@ -243,6 +248,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .certsDir(certsDir)
                     .certificate(cert, key)
                     .clientAuth(clientAuth, clientCa)
+                    .crlFile(crl)
                     .tlsProvider(tlsProvider)
                     .tlsProfile(tlsProfile)
                     .tlsGroups(tlsGroups)
