@@ -64,7 +64,7 @@ final class ServerContexts {
             revocations = RevocationList.read(config.crlFile(), clientCas, config.clientCaFile(),
                     previous == null ? null : previous.revocations());
             builder.trustManager(new RevocationCheckingTrustManager(TrustManagers.forAnchors(clientCas),
-                            revocations.crl()))
+                            revocations.crl(), provider != SslProvider.JDK))
                     .clientAuth(config.clientAuth().nettyValue());
         }
         SslContext context;
