@@ -28,13 +28,11 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.SocketAddress;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,7 +172,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         if (!handshake.isSuccess()) {
             handshakeFailed = true;
             state = State.FINISHED;
-            logHandshakeFailure(ctx, handshake.cause());
+            // The exception handler logs it, at a bounded rate (HandshakeFailureLog).
             ctx.close();
             return;
         }
@@ -386,14 +384,6 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         return address == null ? "(unknown)" : address.toString().replaceFirst("^/", "");
     }
 
-    private void logHandshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof ClosedChannelException) {
-            LOG.debug("{}: closed before the TLS handshake completed", remote(ctx));
-        } else {
-            LOG.info("{}: TLS handshake failed: {}", remote(ctx), describe(cause));
-        }
-    }
-
     private void logEnd(ChannelHandlerContext ctx, State last) {
         if (scorecard != null) {
             LOG.info("session ended: {} player={} session={} rounds={}/{} correct={} score={} duration={}ms ({})",
@@ -405,15 +395,5 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         } else if (!handshakeFailed) {
             LOG.info("rejected {}: {}", remote(ctx), endReason);
         }
-    }
-
-    /** The most telling message in a handshake failure's cause chain. */
-    static String describe(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SSLException && t.getMessage() != null) {
-                return t.getMessage();
-            }
-        }
-        return cause == null ? "unknown cause" : cause.toString();
     }
 }

@@ -146,6 +146,7 @@ class RevocationProcessTest {
             assertInstanceOf(Throwable.class, outcome, this::stderr);
         }
         awaitLog("CRL reloaded: certs/crl.pem (1 revoked)");
+        awaitLog(": TLS handshake failed: client certificate revoked: CN=ada serial ");
     }
 
     /** Runs {@code quiz-server certs ...} in this folder as an operator would, and returns what it printed. */
