@@ -143,8 +143,8 @@ public final class ServeCommand implements Callable<Integer> {
     private int maxConnections;
 
     @Option(names = "--max-connections-per-ip", defaultValue = "1000", paramLabel = "N",
-            description = "Most connections open at once from one client address; players behind one NAT"
-                    + " share it (default: ${DEFAULT-VALUE}).")
+            description = "Most connections open at once from one client address (an IPv6 /64 counts as one);"
+                    + " players behind one NAT share it (default: ${DEFAULT-VALUE}).")
     private int maxConnectionsPerIp;
 
     @Option(names = "--max-messages-per-second", defaultValue = "1000", paramLabel = "N",
