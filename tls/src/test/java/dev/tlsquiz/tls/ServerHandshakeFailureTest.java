@@ -4,19 +4,77 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.tls.testing.TestPki;
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The server's one-line view of failed handshakes, in the spellings both providers use. Refusals of
- * client certificates, which need a real handshake, are covered by {@link MutualTlsTest}.
+ * The server's one-line view of failed handshakes, in the spellings both providers use, and from real
+ * handshakes over loopback. Refusals of client certificates are covered by {@link MutualTlsTest}.
  */
 class ServerHandshakeFailureTest {
+
+    private static EventLoopGroup group;
+    private static TestPki pki;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        TlsTestSupport.requireOpenSsl();
+        group = TlsLoopback.newGroup();
+        pki = TestPki.create(dir);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void classify_whenTheProjectsClientDoesNotTrustTheServer_thenTheLogSaysTheClientRefusedItsCertificate(
+            TlsProvider provider) {
+        try (ServerTls server = TlsTestSupport.openServer(TlsTestSupport.serverConfig(pki.server(), provider));
+             TlsLoopback loopback = TlsLoopback.start(group, server);
+             ClientTls client = TlsTestSupport.caClient(pki.otherCa().cert(), provider)) {
+            TlsLoopback.Outcome outcome = loopback.connect(client, "localhost").assertRefused();
+            ServerHandshakeFailure failure = classify(outcome.serverFailure());
+            assertEquals(ServerHandshakeFailure.Kind.SERVER_CERTIFICATE_REFUSED, failure.kind(), failure.description());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void classify_whenClientOffersOnlyTls12_thenProtocolVersion(TlsProvider provider) throws Exception {
+        SslContext tls12 = SslContextBuilder.forClient().sslProvider(provider.resolve()).protocols("TLSv1.2")
+                .trustManager(pki.caCert().toFile()).build();
+        try (ServerTls server = TlsTestSupport.openServer(TlsTestSupport.serverConfig(pki.server(), provider));
+             TlsLoopback loopback = TlsLoopback.start(group, server)) {
+            TlsLoopback.Outcome outcome = loopback.connect(alloc -> tls12.newHandler(alloc, "localhost", loopback.port()));
+            ServerHandshakeFailure failure = classify(outcome.serverFailure());
+            assertEquals(ServerHandshakeFailure.Kind.PROTOCOL_VERSION, failure.kind(), failure.description());
+        } finally {
+            ReferenceCountUtil.release(tls12);
+        }
+    }
 
     private static ServerHandshakeFailure classify(Throwable cause) {
         return ServerHandshakeFailure.classify(cause);
