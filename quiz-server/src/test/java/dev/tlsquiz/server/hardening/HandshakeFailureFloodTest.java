@@ -3,6 +3,7 @@ package dev.tlsquiz.server.hardening;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -43,6 +44,9 @@ class HandshakeFailureFloodTest {
         TestPki pki = TestPki.create(dir);
         ServerConfig config = Loopback.config(pki).build();
         Logger serverLog = (Logger) LoggerFactory.getLogger("dev.tlsquiz.server");
+        // INFO whatever an earlier test of this JVM set (the session fuzzer quiets dev.tlsquiz for good).
+        Level previousLevel = serverLog.getLevel();
+        serverLog.setLevel(Level.INFO);
         ListAppender<ILoggingEvent> logLines = new ListAppender<>();
         logLines.start();
         serverLog.addAppender(logLines);
@@ -65,6 +69,7 @@ class HandshakeFailureFloodTest {
             }
         } finally {
             serverLog.detachAppender(logLines);
+            serverLog.setLevel(previousLevel);
             Loopback.shutdown(group);
         }
         List<String> handshakeLines;
