@@ -102,10 +102,7 @@ class RevocationProcessTest {
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
     void revoke_whenServingWithExplicitClientCa_thenRevokedPlayerIsRefusedAndLogged(TlsProvider provider)
             throws Exception {
-        DevPki pki = DevPki.in(dir.resolve("certs"));
-        certs("init");
-        certs("client", "ada");
-
+        DevPki pki = pkiWithAda();
         int port = serve(provider, "--client-auth", "require", "--client-ca", "certs/ca.pem");
         awaitLog("revocation: certs/crl.pem (0 revoked)");
         revokeAdaAndExpectRefusal(pki, port);
@@ -115,9 +112,7 @@ class RevocationProcessTest {
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
     void revoke_whenServingOwnCertificateWithoutCrlYet_thenCreatedCrlIsPickedUp(TlsProvider provider)
             throws Exception {
-        DevPki pki = DevPki.in(dir.resolve("certs"));
-        certs("init");
-        certs("client", "ada");
+        DevPki pki = pkiWithAda();
         Files.delete(pki.crl());
 
         int port = serve(provider, "--cert", "certs/server.pem", "--key", "certs/server.key",
@@ -147,6 +142,13 @@ class RevocationProcessTest {
         }
         awaitLog("CRL reloaded: certs/crl.pem (1 revoked)");
         awaitLog(": TLS handshake failed: client certificate revoked: CN=ada serial ");
+    }
+
+    /** {@code certs init} and {@code certs client ada}, as an operator sets up mutual TLS. */
+    private DevPki pkiWithAda() {
+        certs("init");
+        certs("client", "ada");
+        return DevPki.in(dir.resolve("certs"));
     }
 
     /** Runs {@code quiz-server certs ...} in this folder as an operator would, and returns what it printed. */

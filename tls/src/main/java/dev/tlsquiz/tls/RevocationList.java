@@ -45,8 +45,8 @@ record RevocationList(Path file, X509CRL crl) {
             throws PemException {
         if (!Files.exists(file)) {
             if (previous != null && previous.crl() != null) {
-                throw new PemException(file, file + " has disappeared; the previous CRL stays in service. Put the"
-                        + " CRL back (an empty one revokes nothing) rather than deleting it");
+                throw new PemException(file, file + " has disappeared; put the CRL back (an empty one revokes"
+                        + " nothing) rather than deleting it");
             }
             return new RevocationList(file, null);
         }
