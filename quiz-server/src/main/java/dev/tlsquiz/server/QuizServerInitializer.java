@@ -38,6 +38,8 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
     private final ChannelGroup connections;
     /** One for the whole server: it counts every connection, whichever event loop it lands on. */
     private final ConnectionLimitHandler connectionLimit;
+    /** One for the whole server too: failed handshakes are logged per kind at a bounded rate. */
+    private final ServerExceptionHandler exceptions = new ServerExceptionHandler(new HandshakeFailureLog());
     private final boolean flushConsolidation;
 
     QuizServerInitializer(ServerTls tls, SessionEnvironment env, ChannelGroup connections) {
@@ -99,6 +101,6 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(PipelineNames.SESSION, new QuizSession(env));
 
         // Last: anything not handled above is logged and ends this connection, never the server.
-        pipeline.addLast(PipelineNames.EXCEPTIONS, ServerExceptionHandler.INSTANCE);
+        pipeline.addLast(PipelineNames.EXCEPTIONS, exceptions);
     }
 }

@@ -29,13 +29,11 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.SocketAddress;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,7 +173,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         if (!handshake.isSuccess()) {
             handshakeFailed = true;
             state = State.FINISHED;
-            logHandshakeFailure(ctx, handshake.cause());
+            // The exception handler logs it, at a bounded rate (HandshakeFailureLog).
             ctx.close();
             return;
         }
@@ -388,15 +386,6 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         return address == null ? "(unknown)" : LogText.value(address.toString().replaceFirst("^/", ""));
     }
 
-    private void logHandshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof ClosedChannelException) {
-            LOG.debug("{}: closed before the TLS handshake completed", remote(ctx));
-        } else {
-            // SSLException messages can quote what the peer sent (a certificate's names, an alert).
-            LOG.info("{}: TLS handshake failed: {}", remote(ctx), LogText.value(describe(cause)));
-        }
-    }
-
     private void logEnd(ChannelHandlerContext ctx, State last) {
         if (scorecard != null) {
             // The player's name and the end reason (which quotes a client's ERROR text) are the client's
@@ -410,15 +399,5 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         } else if (!handshakeFailed) {
             LOG.info("rejected {}: reason={}", remote(ctx), LogText.value(endReason));
         }
-    }
-
-    /** The most telling message in a handshake failure's cause chain. */
-    static String describe(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SSLException && t.getMessage() != null) {
-                return t.getMessage();
-            }
-        }
-        return cause == null ? "unknown cause" : cause.toString();
     }
 }

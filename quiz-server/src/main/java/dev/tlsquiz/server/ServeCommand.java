@@ -74,6 +74,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "CA that signs client certificates (default: ca.pem in --certs-dir when client auth is on).")
     private Path clientCa;
 
+    @Option(names = "--crl", paramLabel = "FILE",
+            description = "Revoked client certificates (PEM CRL from the client CA), reloaded when it changes; it"
+                    + " need not exist yet (default: crl.pem beside the client CA).")
+    private Path crl;
+
     @Option(names = "--tls-provider", defaultValue = "auto", paramLabel = "PROVIDER",
             converter = TlsProviderConverter.class,
             description = "TLS implementation: auto, openssl or jdk (default: ${DEFAULT-VALUE}).")
@@ -139,8 +144,8 @@ public final class ServeCommand implements Callable<Integer> {
     private int maxConnections;
 
     @Option(names = "--max-connections-per-ip", defaultValue = "1000", paramLabel = "N",
-            description = "Most connections open at once from one client address; players behind one NAT"
-                    + " share it (default: ${DEFAULT-VALUE}).")
+            description = "Most connections open at once from one client address (an IPv6 /64 counts as one);"
+                    + " players behind one NAT share it (default: ${DEFAULT-VALUE}).")
     private int maxConnectionsPerIp;
 
     @Option(names = "--max-messages-per-second", defaultValue = "1000", paramLabel = "N",
@@ -245,6 +250,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .certsDir(certsDir)
                     .certificate(cert, key)
                     .clientAuth(clientAuth, clientCa)
+                    .crlFile(crl)
                     .tlsProvider(tlsProvider)
                     .tlsProfile(tlsProfile)
                     .tlsGroups(tlsGroups)

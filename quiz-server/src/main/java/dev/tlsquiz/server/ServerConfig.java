@@ -34,6 +34,8 @@ import java.util.Set;
  * @param clientAuth       whether clients must present certificates ({@code --client-auth})
  * @param clientCaFile     the CA that signs client certificates, or null for the development CA
  *                         ({@code --client-ca})
+ * @param crlFile          the CRL of revoked client certificates, or null for {@code crl.pem} beside the
+ *                         client CA ({@code --crl}); it need not exist yet
  * @param tlsProvider      the TLS implementation ({@code --tls-provider})
  * @param tlsProfile       the TLS versions and suites ({@code --tls-min})
  * @param tlsGroups        the key exchange groups, in order of preference ({@code --tls-groups})
@@ -62,7 +64,7 @@ import java.util.Set;
  *                         before it is closed ({@code --slow-consumer-timeout})
  */
 public record ServerConfig(String bindAddress, int port, Path certsDir, Path certFile, Path keyFile,
-                           ClientAuthMode clientAuth, Path clientCaFile, TlsProvider tlsProvider,
+                           ClientAuthMode clientAuth, Path clientCaFile, Path crlFile, TlsProvider tlsProvider,
                            TlsProfile tlsProfile, List<String> tlsGroups, int rounds, int maxRounds, Set<Operation> operations,
                            int digits, Duration timeLimit, OptionalLong seed, Duration handshakeTimeout,
                            Duration helloTimeout, Duration idleTimeout, int maxFrameBytes,
@@ -112,6 +114,8 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
                 "--cert and --key go together: pass both, or neither to use the development PKI in --certs-dir");
         require(clientCaFile == null || clientAuth != ClientAuthMode.NONE,
                 "--client-ca has no effect with --client-auth none; add --client-auth optional or require");
+        require(crlFile == null || clientAuth != ClientAuthMode.NONE,
+                "--crl has no effect with --client-auth none; add --client-auth optional or require");
         require(rounds >= 1 && rounds <= MAX_ROUNDS_LIMIT,
                 "--rounds: " + rounds + " (expected: 1.." + MAX_ROUNDS_LIMIT + ")");
         require(maxRounds >= 1 && maxRounds <= MAX_ROUNDS_LIMIT,
@@ -186,6 +190,7 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
         private Path keyFile;
         private ClientAuthMode clientAuth = ClientAuthMode.NONE;
         private Path clientCaFile;
+        private Path crlFile;
         private TlsProvider tlsProvider = TlsProvider.AUTO;
         private TlsProfile tlsProfile = TlsProfile.MODERN;
         private List<String> tlsGroups = TlsProfile.DEFAULT_GROUPS;
@@ -216,6 +221,7 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
             keyFile = c.keyFile;
             clientAuth = c.clientAuth;
             clientCaFile = c.clientCaFile;
+            crlFile = c.crlFile;
             tlsProvider = c.tlsProvider;
             tlsProfile = c.tlsProfile;
             tlsGroups = c.tlsGroups;
@@ -262,6 +268,12 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
         public Builder clientAuth(ClientAuthMode mode, Path caFile) {
             clientAuth = mode;
             clientCaFile = caFile;
+            return this;
+        }
+
+        /** The CRL of revoked client certificates; null for {@code crl.pem} beside the client CA. */
+        public Builder crlFile(Path value) {
+            crlFile = value;
             return this;
         }
 
@@ -367,7 +379,7 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
          */
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, certsDir, certFile, keyFile, clientAuth, clientCaFile,
-                    tlsProvider, tlsProfile, tlsGroups, rounds, maxRounds, operations, digits, timeLimit, seed,
+                    crlFile, tlsProvider, tlsProfile, tlsGroups, rounds, maxRounds, operations, digits, timeLimit, seed,
                     handshakeTimeout, helloTimeout, idleTimeout, maxFrameBytes, shutdownGrace, maxConnections,
                     maxConnectionsPerIp, maxMessagesPerSecond, slowConsumerTimeout);
         }

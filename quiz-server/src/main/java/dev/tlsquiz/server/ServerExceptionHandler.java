@@ -1,9 +1,13 @@
 package dev.tlsquiz.server;
 
+import dev.tlsquiz.text.LogText;
+import dev.tlsquiz.tls.ServerHandshakeFailure;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.io.IOException;
+import java.util.Objects;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,24 +17,40 @@ import org.slf4j.LoggerFactory;
  * Resets, broken pipes and TLS failures are what the internet sends all day, so they are logged
  * at DEBUG; anything else is a bug or a surprise worth a WARN. Either way the server goes on
  * serving everyone else.
+ *
+ * <p>It also logs every failed TLS handshake, through the server's {@link HandshakeFailureLog}: one
+ * line per kind per 10 s at most, in plain words, without the peer's bytes. No line it writes carries
+ * a hex dump or an unescaped string from the peer.
  */
 @Sharable
 final class ServerExceptionHandler extends ChannelInboundHandlerAdapter {
 
-    static final ServerExceptionHandler INSTANCE = new ServerExceptionHandler();
-
     private static final Logger LOG = LoggerFactory.getLogger(ServerExceptionHandler.class);
 
-    private ServerExceptionHandler() {
+    private final HandshakeFailureLog handshakeFailures;
+
+    /** @param handshakeFailures the server's log of failed handshakes, shared by every connection */
+    ServerExceptionHandler(HandshakeFailureLog handshakeFailures) {
+        this.handshakeFailures = Objects.requireNonNull(handshakeFailures, "handshakeFailures");
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+            handshakeFailures.failed(ctx.channel().remoteAddress(), handshake.cause());
+        }
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (isOrdinary(cause)) {
-            LOG.debug("{}: connection failed: {}", ctx.channel().remoteAddress(), cause.toString());
+            // Described, not printed: Netty's message for a non-TLS record is a hex dump of the peer's bytes.
+            LOG.debug("{}: connection failed: {}", ctx.channel().remoteAddress(),
+                    ServerHandshakeFailure.classify(cause).description());
         } else {
             LOG.warn("{}: unexpected error, closing the connection: {}", ctx.channel().remoteAddress(),
-                    cause.toString());
+                    LogText.value(cause.toString()));
             LOG.debug("{}: stack trace of the unexpected error", ctx.channel().remoteAddress(), cause);
         }
         ctx.close();

@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * Turns the TLS options of a {@link ServerConfig} into an open {@link ServerTls}. Without
  * {@code --cert}/{@code --key} the server uses the development PKI in {@code --certs-dir}
  * (created on first run, reused and renewed later); with client authentication on and no
- * {@code --client-ca}, client certificates are checked against the CA in that folder, and its
- * revocation list ({@code crl.pem}) is honoured when it exists.
+ * {@code --client-ca}, client certificates are checked against the CA in that folder. Whenever client
+ * certificates are accepted, they are also checked against a CRL: {@code --crl}, or {@code crl.pem}
+ * beside the client CA ({@link ServerTlsConfig}), watched even before it exists.
  */
 final class ServerTlsSetup {
 
@@ -43,7 +44,6 @@ final class ServerTlsSetup {
             Path cert = config.certFile();
             Path key = config.keyFile();
             Path clientCa = config.clientCaFile();
-            Path crl = null;
             boolean clientAuth = config.clientAuth() != ClientAuthMode.NONE;
             if (cert == null) {
                 DevPki pki = DevPki.ensureForServer(config.certsDir(), serverNames(config), notices);
@@ -51,7 +51,6 @@ final class ServerTlsSetup {
                 key = pki.serverKey();
                 if (clientAuth && clientCa == null) {
                     clientCa = pki.caCertificate();
-                    crl = existing(pki.crl());
                 }
             } else if (clientAuth && clientCa == null) {
                 clientCa = config.certsDir().resolve(DevPki.CA_CERT_FILE);
@@ -60,10 +59,9 @@ final class ServerTlsSetup {
                             + " needs the CA that signs client certificates, and " + clientCa
                             + " does not exist; pass --client-ca FILE");
                 }
-                crl = existing(config.certsDir().resolve(DevPki.CRL_FILE));
             }
             return ServerTls.open(new ServerTlsConfig(cert, key, config.tlsProvider(), config.tlsProfile(),
-                    config.clientAuth(), clientCa, crl, RELOAD_INTERVAL, config.tlsGroups()));
+                    config.clientAuth(), clientCa, config.crlFile(), RELOAD_INTERVAL, config.tlsGroups()));
         } catch (ServerStartException e) {
             throw e;
         } catch (Exception e) {
@@ -92,12 +90,8 @@ final class ServerTlsSetup {
 
     private static String describe(Exception e) {
         if (e instanceof NoSuchFileException missing) {
-            return "cannot read " + missing.getFile() + ": no such file; check --cert, --key, --client-ca and --certs-dir";
+            return "cannot read " + missing.getFile() + ": no such file; check --cert, --key, --client-ca, --crl and --certs-dir";
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
-    private static Path existing(Path file) {
-        return file != null && Files.exists(file) ? file : null;
     }
 }

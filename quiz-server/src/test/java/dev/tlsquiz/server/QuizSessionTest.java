@@ -198,7 +198,7 @@ class QuizSessionTest {
         };
         EmbeddedChannel failing = new EmbeddedChannel(
                 new QuizSession(new SessionEnvironment(config, broken, "tlsquiz/test", () -> false)),
-                ServerExceptionHandler.INSTANCE);
+                new ServerExceptionHandler(new HandshakeFailureLog()));
         failing.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
         failing.writeInbound(Hello.of("ada"));
         assertInstanceOf(Welcome.class, failing.readOutbound());

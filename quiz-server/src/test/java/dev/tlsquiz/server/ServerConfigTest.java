@@ -50,6 +50,7 @@ class ServerConfigTest {
         assertRejected(b -> b.maxFrameBytes(10), "--max-frame-bytes: 10");
         assertRejected(b -> b.certificate(Path.of("a.pem"), null), "--cert and --key go together");
         assertRejected(b -> b.clientAuth(ClientAuthMode.NONE, Path.of("ca.pem")), "--client-ca has no effect");
+        assertRejected(b -> b.crlFile(Path.of("crl.pem")), "--crl has no effect with --client-auth none");
         assertRejected(b -> b.shutdownGrace(Duration.ofSeconds(-1)), "--shutdown-grace");
     }
 

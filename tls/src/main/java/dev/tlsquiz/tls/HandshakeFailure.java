@@ -104,6 +104,15 @@ public record HandshakeFailure(Kind kind, String message, Optional<UnknownServer
                     + " certificate from a CA it trusts, and this client's certificate is not from that CA; ask the"
                     + " server's operator for a client certificate");
         }
+        if ("certificate_revoked".equals(rejection)) {
+            return of(Kind.CLIENT_CERTIFICATE_REJECTED, "the server at " + where + " has revoked this client's"
+                    + " certificate (certificate_revoked); ask the server's operator for a new one");
+        }
+        if ("unknown_ca".equals(rejection)) {
+            return of(Kind.CLIENT_CERTIFICATE_REJECTED, "the server at " + where + " does not trust the CA that"
+                    + " issued this client's certificate (unknown_ca); ask the server's operator for a client"
+                    + " certificate from their CA");
+        }
         if (rejection != null) {
             return of(Kind.CLIENT_CERTIFICATE_REJECTED, "the server at " + where + " refused this client's"
                     + " certificate (" + rejection + "); ask the server's operator for a valid client certificate");
@@ -127,7 +136,7 @@ public record HandshakeFailure(Kind kind, String message, Optional<UnknownServer
     }
 
     /** The messages of the whole cause chain, in lower case, with alert names in one spelling. */
-    private static String allMessages(Throwable cause) {
+    static String allMessages(Throwable cause) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = cause; t != null; t = t.getCause()) {
             text.append(' ').append(t.getMessage());

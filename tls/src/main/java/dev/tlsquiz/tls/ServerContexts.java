@@ -15,25 +15,21 @@ import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.List;
 import javax.net.ssl.SSLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Builds a server {@link SslContext} from the files a {@link ServerTlsConfig} names. */
 final class ServerContexts {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ServerContexts.class);
-
     /**
      * A built context and the certificate it serves.
      *
-     * @param ticketKeys its session-ticket keys; null on the JDK provider, which manages its own
+     * @param ticketKeys  its session-ticket keys; null on the JDK provider, which manages its own
+     * @param revocations the CRL its client certificates are checked against; null without client certificates
      */
-    record Loaded(SslContext context, X509Certificate certificate, String fingerprint, TicketKeys ticketKeys) {
+    record Loaded(SslContext context, X509Certificate certificate, String fingerprint, TicketKeys ticketKeys,
+                  RevocationList revocations) {
     }
 
     private ServerContexts() {
@@ -42,9 +38,10 @@ final class ServerContexts {
     /**
      * Reads every file and builds a context.
      *
+     * @param previous the context in service now, whose CRL a vanished CRL file must not drop; null at start
      * @throws IOException naming the file that cannot be used and why (PemException, InsecureKeyFileException)
      */
-    static Loaded build(ServerTlsConfig config, SslProvider provider) throws IOException {
+    static Loaded build(ServerTlsConfig config, SslProvider provider, Loaded previous) throws IOException {
         SecureFiles.requireOwnerOnly(config.keyFile());
         List<X509Certificate> chain = Pem.readCertificates(config.certFile());
         PrivateKey key = Pem.readPrivateKey(config.keyFile());
@@ -61,10 +58,13 @@ final class ServerContexts {
             throw new TlsConfigException("key exchange groups " + String.join(":", config.groups()) + " need the"
                     + " OpenSSL provider: the JDK sets them only for the whole JVM (jdk.tls.namedGroups)");
         }
+        RevocationList revocations = null;
         if (config.clientAuth() != ClientAuthMode.NONE) {
             List<X509Certificate> clientCas = Pem.readCertificates(config.clientCaFile());
-            X509CRL crl = config.crlFile() == null ? null : readVerifiedCrl(config, clientCas);
-            builder.trustManager(new RevocationCheckingTrustManager(TrustManagers.forAnchors(clientCas), crl))
+            revocations = RevocationList.read(config.crlFile(), clientCas, config.clientCaFile(),
+                    previous == null ? null : previous.revocations());
+            builder.trustManager(new RevocationCheckingTrustManager(TrustManagers.forAnchors(clientCas),
+                            revocations.crl(), provider != SslProvider.JDK))
                     .clientAuth(config.clientAuth().nettyValue());
         }
         SslContext context;
@@ -74,7 +74,7 @@ final class ServerContexts {
             throw new TlsConfigException("cannot build the TLS context from " + config.certFile() + " and "
                     + config.keyFile() + ": " + e.getMessage(), e);
         }
-        return new Loaded(context, leaf, Fingerprints.certificate(leaf), ticketKeys(context));
+        return new Loaded(context, leaf, Fingerprints.certificate(leaf), ticketKeys(context), revocations);
     }
 
     /**
@@ -120,29 +120,5 @@ final class ServerContexts {
                     + config.certFile() + "; replace both files together (the key file last is fine: the"
                     + " server retries on the next change)");
         }
-    }
-
-    private static X509CRL readVerifiedCrl(ServerTlsConfig config, List<X509Certificate> clientCas)
-            throws PemException {
-        X509CRL crl = Pem.readCrl(config.crlFile());
-        for (X509Certificate ca : clientCas) {
-            if (!ca.getSubjectX500Principal().equals(crl.getIssuerX500Principal())) {
-                continue;
-            }
-            try {
-                crl.verify(ca.getPublicKey());
-            } catch (GeneralSecurityException e) {
-                throw new PemException(config.crlFile(), config.crlFile() + " is not signed by the client CA in "
-                        + config.clientCaFile() + " (" + e.getMessage() + "); issue the CRL with that CA", e);
-            }
-            if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(Instant.now())) {
-                LOG.warn("CRL {} was due to be replaced at {}; it is still used, but issue a fresh one",
-                        config.crlFile(), crl.getNextUpdate().toInstant());
-            }
-            return crl;
-        }
-        throw new PemException(config.crlFile(), config.crlFile() + " is issued by "
-                + crl.getIssuerX500Principal().getName() + ", not by the client CA in " + config.clientCaFile()
-                + "; issue the CRL with that CA");
     }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * it in atomically: new handshakes get the new certificate, connections already open go on with
  * theirs. Files that cannot be used leave the old context in service, with an ERROR log that names the
  * file and the reason. A reload also starts a fresh session cache and ticket keys, so a client revoked
- * by a new CRL cannot resume an older session.
+ * by a new CRL cannot resume an older session. Whenever client certificates are accepted there is a CRL
+ * file (see {@link ServerTlsConfig#crlFile()}); it is watched even while it does not exist, so the first
+ * {@code certs revoke} takes effect without a restart, and a CRL that vanishes or does not parse leaves
+ * the previous one in service.
  *
  * <p>ALPN: a client offering ALPN without {@value Protocol#ALPN_ID} is refused with a fatal
  * {@code no_application_protocol} alert in the handshake, on both providers; a client offering no ALPN
@@ -78,10 +83,13 @@ public final class ServerTls implements AutoCloseable {
             // Set even for TLS 1.3 only: the JDK reads it once, at its first server handshake in the JVM.
             refuseClientRenegotiationOnJdk();
         }
-        ServerContexts.Loaded first = ServerContexts.build(config, provider);
+        ServerContexts.Loaded first = ServerContexts.build(config, provider, null);
         LOG.info("TLS ready: {} {}, certificate {} (serial {}), client certificates {}",
                 TlsProvider.displayName(provider), config.profile(), first.fingerprint(),
                 first.certificate().getSerialNumber().toString(16), config.clientAuth());
+        if (first.revocations() != null) {
+            LOG.info("revocation: {}", first.revocations().describe());
+        }
         return new ServerTls(config, provider, first);
     }
 
@@ -141,12 +149,14 @@ public final class ServerTls implements AutoCloseable {
         }
         ServerContexts.Loaded fresh;
         try {
-            fresh = ServerContexts.build(config, provider);
+            fresh = ServerContexts.build(config, provider, current.get());
         } catch (IOException | TlsConfigException e) {
-            LOG.error("TLS files not reloaded, the previous certificate stays in service: {}", e.getMessage());
+            LOG.error("TLS files not reloaded: {}; the previous certificate, key, client CA and CRL stay in"
+                    + " service", e.getMessage());
             return false;
         } catch (RuntimeException e) {
-            LOG.error("TLS files not reloaded, the previous certificate stays in service: {}", e.toString());
+            LOG.error("TLS files not reloaded: {}; the previous certificate, key, client CA and CRL stay in"
+                    + " service", e.toString());
             return false;
         }
         ServerContexts.Loaded old = current.getAndSet(fresh);
@@ -157,9 +167,20 @@ public final class ServerTls implements AutoCloseable {
             return false;
         }
         ReferenceCountUtil.release(old.context());
-        LOG.info("TLS files reloaded: certificate {} (serial {}) for new connections",
-                fresh.fingerprint(), fresh.certificate().getSerialNumber().toString(16));
+        logReloaded(old, fresh);
         return true;
+    }
+
+    /** Says what changed: a new CRL on its own line, so that an operator who revoked someone sees it took effect. */
+    private static void logReloaded(ServerContexts.Loaded old, ServerContexts.Loaded fresh) {
+        boolean crlChanged = !Objects.equals(old.revocations(), fresh.revocations());
+        if (crlChanged) {
+            LOG.info("CRL reloaded: {}", fresh.revocations().describe());
+        }
+        if (!crlChanged || !old.certificate().equals(fresh.certificate())) {
+            LOG.info("TLS files reloaded: certificate {} (serial {}) for new connections",
+                    fresh.fingerprint(), fresh.certificate().getSerialNumber().toString(16));
+        }
     }
 
     /** A new ticket key for the context in service; under the lock so that no reload releases it meanwhile. */
@@ -186,6 +207,14 @@ public final class ServerTls implements AutoCloseable {
     /** The SHA-256 fingerprint of the certificate in service now, {@code SHA256:<hex>}. */
     public String certificateFingerprint() {
         return loaded().fingerprint();
+    }
+
+    /**
+     * The CRL in service, as the operator reads it: {@code certs/crl.pem (2 revoked)}, or {@code
+     * certs/crl.pem (not present yet; watched)}; empty when client certificates are off.
+     */
+    public Optional<String> revocation() {
+        return Optional.ofNullable(loaded().revocations()).map(RevocationList::describe);
     }
 
     /** The TLS implementation in use, e.g. {@code OpenSSL (BoringSSL)}. */

@@ -1,5 +1,6 @@
 package dev.tlsquiz.tls;
 
+import dev.tlsquiz.tls.pki.DevPki;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,10 @@ import java.util.Objects;
  * @param profile        versions and cipher suites
  * @param clientAuth     whether clients must present a certificate
  * @param clientCaFile   PEM: the CA that signs client certificates; {@code null} when clientAuth is NONE
- * @param crlFile        PEM: revoked client certificates, signed by the client CA; {@code null}: none
+ * @param crlFile        PEM: revoked client certificates, signed by the client CA; {@code null} means
+ *                       {@value DevPki#CRL_FILE} beside the client CA. Whenever client certificates are
+ *                       accepted there is a CRL file, watched like the others: a file that does not exist
+ *                       yet revokes nothing until it is created.
  * @param reloadInterval how often the files are checked for changes
  * @param groups         key exchange groups in order of preference, in OpenSSL's names; only the
  *                       OpenSSL provider can be given others than {@link TlsProfile#DEFAULT_GROUPS}
@@ -45,6 +49,11 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsProvider provider,
             throw new IllegalArgumentException("a CRL is only used with client certificates; pass a client CA file"
                     + " and enable client authentication, or drop the CRL");
         }
+        if (crlFile == null && clientAuth != ClientAuthMode.NONE) {
+            // Never client certificates without a CRL source: whether a revocation is enforced must not
+            // depend on the options the server happened to be started with.
+            crlFile = clientCaFile.resolveSibling(DevPki.CRL_FILE);
+        }
         if (reloadInterval.isNegative() || reloadInterval.isZero()) {
             throw new IllegalArgumentException("reloadInterval: " + reloadInterval + " (expected: > 0)");
         }
@@ -68,7 +77,10 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsProvider provider,
                 reloadInterval, groups);
     }
 
-    /** This config with client certificates checked against {@code caFile} and, if not null, {@code crl}. */
+    /**
+     * This config with client certificates checked against {@code caFile} and the CRL {@code crl} (null:
+     * {@value DevPki#CRL_FILE} beside {@code caFile}).
+     */
     public ServerTlsConfig withClientAuth(ClientAuthMode mode, Path caFile, Path crl) {
         return new ServerTlsConfig(certFile, keyFile, provider, profile, mode, caFile, crl, reloadInterval, groups);
     }

@@ -53,6 +53,19 @@ class HandshakeFailureTest {
     }
 
     @Test
+    void classify_whenRevokedOrUnknownCa_thenTellsThePlayerWhatHappened() {
+        HandshakeFailure revoked = HandshakeFailure.classify(new SSLHandshakeException(
+                "Received fatal alert: certificate_revoked"), "quiz.example.org", 26062, true);
+        assertEquals("the server at quiz.example.org:26062 has revoked this client's certificate"
+                + " (certificate_revoked); ask the server's operator for a new one", revoked.message());
+        HandshakeFailure unknownCa = HandshakeFailure.classify(new SSLHandshakeException(
+                "error:10000418:SSL routines:OPENSSL_internal:TLSV1_ALERT_UNKNOWN_CA"), "quiz.example.org", 26062, true);
+        assertEquals(HandshakeFailure.Kind.CLIENT_CERTIFICATE_REJECTED, unknownCa.kind());
+        assertTrue(unknownCa.message().contains("does not trust the CA that issued this client's certificate"),
+                unknownCa.message());
+    }
+
+    @Test
     void constructor_whenTofuExceptionMissingForUnknownKey_thenRefused() {
         assertThrows(IllegalArgumentException.class, () -> new HandshakeFailure(
                 HandshakeFailure.Kind.UNKNOWN_SERVER_KEY, "x", Optional.empty()));

@@ -4,10 +4,16 @@ import static dev.tlsquiz.tls.TlsTestSupport.client;
 import static dev.tlsquiz.tls.TlsTestSupport.openServer;
 import static dev.tlsquiz.tls.TlsTestSupport.serverConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -115,5 +121,87 @@ class MutualTlsTest {
         TlsLoopback.Outcome outcome = connect(provider, ClientAuthMode.OPTIONAL, null, pki.clientFromOtherCa("eve"))
                 .assertSucceeded();
         assertEquals(Optional.empty(), PeerIdentity.clientCommonName(outcome.serverSession()));
+    }
+
+    /** What a BoringSSL server sends for a refused certificate, and what the JDK's server sends instead. */
+    private static String expectedAlert(TlsProvider provider, String openSslAlert) {
+        // sun.security.ssl.CertificateMessage answers every trust-manager refusal with certificate_unknown.
+        return provider == TlsProvider.JDK ? "certificate_unknown" : openSslAlert;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void require_whenClientCertificateRevoked_thenCertificateRevokedAlertAndTheLogNamesCnAndSerial(
+            TlsProvider provider) {
+        TestPki.Credentials dave = pki.clientCert("dave");
+        Path crl = pki.writeCrl(dave.certificate());
+        TlsLoopback.Outcome outcome = connect(provider, ClientAuthMode.REQUIRE, crl, dave).assertRefused();
+
+        assertTrue(HandshakeFailure.allMessages(outcome.clientFailure())
+                .contains(expectedAlert(provider, "certificate_revoked")), outcome.clientFailure().toString());
+        ServerHandshakeFailure logged = ServerHandshakeFailure.classify(outcome.serverFailure());
+        assertEquals(ServerHandshakeFailure.Kind.CLIENT_CERTIFICATE_REVOKED, logged.kind(), logged.description());
+        assertTrue(logged.description().startsWith("client certificate revoked: CN=dave serial "
+                + dave.certificate().getSerialNumber().toString(16) + ", revoked "), logged.description());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void require_whenClientSendsCertificateFromAnotherCaAnyway_thenUnknownCaAlertAndTheLogSaysSo(
+            TlsProvider provider) {
+        // A client that presents its certificate whatever CAs the server names (openssl s_client -cert does).
+        TlsLoopback.Outcome outcome = stubborn(provider, pki.clientFromOtherCa("mallory")).assertRefused();
+
+        assertTrue(HandshakeFailure.allMessages(outcome.clientFailure())
+                .contains(expectedAlert(provider, "unknown_ca")), outcome.clientFailure().toString());
+        ServerHandshakeFailure logged = ServerHandshakeFailure.classify(outcome.serverFailure());
+        assertEquals(ServerHandshakeFailure.Kind.CLIENT_CERTIFICATE_UNKNOWN_CA, logged.kind(), logged.description());
+        assertTrue(logged.description().startsWith("client certificate not issued by the client CA: CN=mallory"
+                + " serial "), logged.description());
+        assertTrue(logged.description().endsWith(", issuer \"CN=tlsquiz other test CA\""), logged.description());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void require_whenClientCertificateExpired_thenCertificateExpiredAlertAndTheLogSaysWhen(TlsProvider provider) {
+        TestPki.Credentials old = pki.expiredClient("oldtimer");
+        TlsLoopback.Outcome outcome = connect(provider, ClientAuthMode.REQUIRE, null, old).assertRefused();
+
+        assertTrue(HandshakeFailure.allMessages(outcome.clientFailure())
+                .contains(expectedAlert(provider, "certificate_expired")), outcome.clientFailure().toString());
+        ServerHandshakeFailure logged = ServerHandshakeFailure.classify(outcome.serverFailure());
+        assertEquals(ServerHandshakeFailure.Kind.CLIENT_CERTIFICATE_INVALID, logged.kind(), logged.description());
+        assertTrue(logged.description().startsWith("client certificate expired: CN=oldtimer serial "),
+                logged.description());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void require_whenRefusedCertificateHasAForgedName_thenTheLogLineStaysOneEscapedLine(TlsProvider provider) {
+        String forged = "eve\n12:00:00.000 INFO  QuizSession: player=admin\u001b[2K";
+        KeyStore.PrivateKeyEntry eve = TlsTestSupport.selfSignedClient(forged);
+        TlsLoopback.Outcome outcome = stubborn(provider, TlsTestSupport.alwaysPresenting(eve.getPrivateKey(),
+                (X509Certificate) eve.getCertificate(), pki.caCert(), provider)).assertRefused();
+
+        String description = ServerHandshakeFailure.classify(outcome.serverFailure()).description();
+        assertFalse(description.contains("\n") || description.contains("\u001b"), description);
+        assertTrue(description.contains("CN=\"eve\\x0a12:00:00.000 INFO"), description);
+    }
+
+    /** Connects with a client that presents {@code credentials} even when the server names another CA. */
+    private static TlsLoopback.Outcome stubborn(TlsProvider provider, TestPki.Credentials credentials) {
+        return stubborn(provider, TlsTestSupport.alwaysPresenting(credentials, pki.caCert(), provider));
+    }
+
+    /** Connects with {@code client}, then releases it. */
+    private static TlsLoopback.Outcome stubborn(TlsProvider provider, SslContext client) {
+        ServerTlsConfig config = serverConfig(pki.server(), provider)
+                .withClientAuth(ClientAuthMode.REQUIRE, pki.caCert(), null);
+        try (ServerTls server = openServer(config);
+             TlsLoopback loopback = TlsLoopback.start(group, server)) {
+            return loopback.connect(alloc -> client.newHandler(alloc, "localhost", loopback.port()));
+        } finally {
+            ReferenceCountUtil.release(client);
+        }
     }
 }

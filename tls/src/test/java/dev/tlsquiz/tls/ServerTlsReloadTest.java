@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.tlsquiz.tls.pki.InsecureKeyFileException;
 import dev.tlsquiz.tls.pki.Pem;
 import dev.tlsquiz.tls.pki.WriteMode;
@@ -24,6 +28,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 /** Certificate, key and CRL files replaced while the server runs; key file permissions. */
 class ServerTlsReloadTest {
@@ -153,23 +160,132 @@ class ServerTlsReloadTest {
         Path crl = pki.writeCrl();
         ServerTlsConfig config = serverConfig(pki.server(), provider)
                 .withClientAuth(ClientAuthMode.REQUIRE, pki.caCert(), crl);
-        ClientTlsConfig alice = new ClientTlsConfig(new ClientTrust.CaFile(pki.caCert()), pki.clientCert(),
-                pki.clientKey(), provider, TlsProfile.MODERN);
         try (ServerTls server = openServer(config);
              TlsLoopback loopback = TlsLoopback.start(group, server);
-             ClientTls clientTls = client(alice)) {
+             ClientTls clientTls = client(alice(pki, provider))) {
             loopback.connect(clientTls, "localhost").assertSucceeded();
             X509Certificate before = server.certificate();
             pki.writeCrl(pki.client().certificate());
-            // The poller swaps in a new context; a handshake then proves the CRL in it.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TlsLoopback.TIMEOUT_SECONDS);
-            TlsLoopback.Outcome outcome = loopback.connect(clientTls, "localhost");
-            while (outcome.succeeded()) {
-                assertTrue(System.nanoTime() < deadline, "the changed CRL was not picked up in time");
-                outcome = loopback.connect(clientTls, "localhost");
-            }
-            outcome.assertRefused();
+            awaitRefused(loopback, clientTls);
             assertEquals(before, server.certificate());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void watcher_whenNoCrlFileGiven_thenWatchesCrlBesideTheClientCaAndPicksUpItsCreation(TlsProvider provider)
+            throws Exception {
+        TestPki pki = TestPki.create(dir);
+        Path crl = pki.caCert().resolveSibling("crl.pem");
+        ServerTlsConfig config = serverConfig(pki.server(), provider)
+                .withClientAuth(ClientAuthMode.REQUIRE, pki.caCert(), null);
+        assertEquals(crl, config.crlFile(), "client certificates without a CRL source");
+        ListAppender<ILoggingEvent> log = capture(ServerTls.class);
+        try (ServerTls server = openServer(config);
+             TlsLoopback loopback = TlsLoopback.start(group, server);
+             ClientTls clientTls = client(alice(pki, provider))) {
+            assertEquals(Optional.of(crl + " (not present yet; watched)"), server.revocation());
+            assertTrue(lines(log).contains("revocation: " + crl + " (not present yet; watched)"), lines(log).toString());
+            loopback.connect(clientTls, "localhost").assertSucceeded();
+
+            pki.writeCrl(pki.client().certificate());
+            awaitRefused(loopback, clientTls);
+            assertEquals(Optional.of(crl + " (1 revoked)"), server.revocation());
+            assertTrue(lines(log).contains("CRL reloaded: " + crl + " (1 revoked)"), lines(log).toString());
+        } finally {
+            release(ServerTls.class, log);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void watcher_whenGivenCrlFileDoesNotExistYet_thenItsCreationIsPickedUp(TlsProvider provider) throws Exception {
+        TestPki pki = TestPki.create(dir);
+        Path crl = dir.resolve("crl.pem");
+        Path elsewhere = Files.createDirectory(dir.resolve("revocations")).resolve("list.pem");
+        ServerTlsConfig config = serverConfig(pki.server(), provider)
+                .withClientAuth(ClientAuthMode.OPTIONAL, pki.caCert(), elsewhere);
+        try (ServerTls server = openServer(config);
+             TlsLoopback loopback = TlsLoopback.start(group, server);
+             ClientTls clientTls = client(alice(pki, provider))) {
+            loopback.connect(clientTls, "localhost").assertSucceeded();
+            pki.writeCrl(pki.client().certificate());
+            Files.move(crl, elsewhere);
+            awaitRefused(loopback, clientTls);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void reloadNow_whenCrlCorruptOrDeleted_thenPreviousCrlStaysInService(TlsProvider provider) throws Exception {
+        TestPki pki = TestPki.create(dir);
+        TestPki.Credentials bob = pki.clientCert("bob");
+        Path crl = pki.writeCrl(bob.certificate());
+        ServerTlsConfig config = serverConfig(pki.server(), provider)
+                .withClientAuth(ClientAuthMode.REQUIRE, pki.caCert(), crl).withReloadInterval(Duration.ofHours(1));
+        ClientTlsConfig bobConfig = new ClientTlsConfig(new ClientTrust.CaFile(pki.caCert()), bob.cert(), bob.key(),
+                provider, TlsProfile.MODERN);
+        ListAppender<ILoggingEvent> log = capture(ServerTls.class);
+        try (ServerTls server = openServer(config);
+             TlsLoopback loopback = TlsLoopback.start(group, server);
+             ClientTls bobTls = client(bobConfig);
+             ClientTls aliceTls = client(alice(pki, provider))) {
+            assertTrue(lines(log).contains("revocation: " + crl + " (1 revoked)"), lines(log).toString());
+            loopback.connect(bobTls, "localhost").assertRefused();
+
+            Files.writeString(crl, "-----BEGIN X509 CRL-----\nnot base64 at all\n", StandardCharsets.US_ASCII);
+            assertFalse(server.reloadNow());
+            loopback.connect(bobTls, "localhost").assertRefused();
+            loopback.connect(aliceTls, "localhost").assertSucceeded();
+
+            Files.delete(crl);
+            assertFalse(server.reloadNow());
+            loopback.connect(bobTls, "localhost").assertRefused();
+            assertEquals(Optional.of(crl + " (1 revoked)"), server.revocation());
+            assertTrue(lines(log).stream().anyMatch(line -> line.startsWith("TLS files not reloaded")
+                    && line.contains(crl.toString()) && line.contains("previous")), lines(log).toString());
+        } finally {
+            release(ServerTls.class, log);
+        }
+    }
+
+    private static ClientTlsConfig alice(TestPki pki, TlsProvider provider) {
+        return new ClientTlsConfig(new ClientTrust.CaFile(pki.caCert()), pki.clientCert(), pki.clientKey(), provider,
+                TlsProfile.MODERN);
+    }
+
+    /** Connects until the server refuses the client: the poller swaps in a new context, a handshake proves it. */
+    private static void awaitRefused(TlsLoopback loopback, ClientTls clientTls) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TlsLoopback.TIMEOUT_SECONDS);
+        TlsLoopback.Outcome outcome = loopback.connect(clientTls, "localhost");
+        while (outcome.succeeded()) {
+            assertTrue(System.nanoTime() < deadline, "the changed CRL was not picked up in time");
+            outcome = loopback.connect(clientTls, "localhost");
+        }
+        outcome.assertRefused();
+    }
+
+    /** Collects the INFO lines of {@code source} (the test configuration logs WARN and up only). */
+    private static ListAppender<ILoggingEvent> capture(Class<?> source) {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(source);
+        logger.setLevel(Level.INFO);
+        logger.setAdditive(false);
+        logger.addAppender(appender);
+        return appender;
+    }
+
+    private static void release(Class<?> source, ListAppender<ILoggingEvent> appender) {
+        Logger logger = (Logger) LoggerFactory.getLogger(source);
+        logger.detachAppender(appender);
+        logger.setAdditive(true);
+        logger.setLevel(null);
+    }
+
+    private static List<String> lines(ListAppender<ILoggingEvent> appender) {
+        synchronized (appender.list) {
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
 

@@ -1,12 +1,17 @@
 package dev.tlsquiz.server.limits;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts open connections, in total and per client address, against two limits. Connections land
+ * Counts open connections, in total and per client address, against two limits. An IPv4 address
+ * counts on its own; an IPv6 address counts as its /64 ({@link #countedAs}), because one host or
+ * household is given a whole /64 and may pick any address in it. Connections land
  * on different event loops, so every method is thread-safe: the total is an {@link AtomicInteger},
  * and each address's count is changed with {@link ConcurrentHashMap#compute}, which is atomic per
  * key, so an address's entry disappears exactly when its last connection is released.
@@ -48,6 +53,37 @@ public final class ConnectionCounter {
     }
 
     /**
+     * What the per-address limit counts {@code address} as: an IPv4 address itself, an IPv6 address its
+     * /64 network ({@code 2001:db8:1:2::/64} as {@code 2001:db8:1:2::}). An IPv4-mapped IPv6 address is
+     * the IPv4 address it maps.
+     */
+    public static InetAddress countedAs(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address;
+        }
+        byte[] bytes = address.getAddress();
+        try {
+            if (isIpv4Mapped(bytes)) {
+                return InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16));
+            }
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an IP address of 4 or 16 bytes was refused", e);
+        }
+    }
+
+    /** Whether a 16-byte address has the form {@code ::ffff:a.b.c.d}. */
+    private static boolean isIpv4Mapped(byte[] ipv6) {
+        for (int i = 0; i < 10; i++) {
+            if (ipv6[i] != 0) {
+                return false;
+            }
+        }
+        return ipv6[10] == (byte) 0xff && ipv6[11] == (byte) 0xff;
+    }
+
+    /**
      * Counts a new connection from {@code address} if both limits allow it; otherwise counts
      * nothing and says which limit refused it.
      *
@@ -63,7 +99,7 @@ public final class ConnectionCounter {
             return Admission.ADMITTED;
         }
         boolean[] refused = new boolean[1];
-        perAddress.compute(address, (key, count) -> {
+        perAddress.compute(countedAs(address), (key, count) -> {
             int current = count == null ? 0 : count;
             if (current >= maxConnectionsPerAddress) {
                 refused[0] = true;
@@ -81,7 +117,7 @@ public final class ConnectionCounter {
     /** Forgets one admitted connection from {@code address} (null if it was admitted without one). */
     public void release(InetAddress address) {
         if (address != null) {
-            perAddress.computeIfPresent(address, (key, count) -> count <= 1 ? null : count - 1);
+            perAddress.computeIfPresent(countedAs(address), (key, count) -> count <= 1 ? null : count - 1);
         }
         total.decrementAndGet();
     }
@@ -91,12 +127,12 @@ public final class ConnectionCounter {
         return total.get();
     }
 
-    /** Connections counted now from {@code address}. */
+    /** Connections counted now from {@code address}: from its /64 for an IPv6 address. */
     public int from(InetAddress address) {
-        return perAddress.getOrDefault(address, 0);
+        return perAddress.getOrDefault(countedAs(address), 0);
     }
 
-    /** Addresses with at least one connection counted: what the per-address map holds. */
+    /** Addresses (IPv6: /64 networks) with at least one connection counted: what the per-address map holds. */
     public int addresses() {
         return perAddress.size();
     }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The first handler of every server connection: counts it against the total and per-address
- * connection limits ({@code --max-connections}, {@code --max-connections-per-ip}) and refuses it
- * at once when either is reached.
+ * connection limits ({@code --max-connections}, {@code --max-connections-per-ip}, where an IPv6 /64
+ * counts as one address) and refuses it at once when either is reached.
  *
  * <p>The check runs in {@link #handlerAdded}, while the initializer is still assembling the
  * pipeline and before any {@code SslHandler} exists, so a refused connection costs no TLS work:
@@ -81,6 +82,11 @@ public final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
             tooManyConnections.event("refused a connection from " + client + ": the server has "
                     + counter.maxConnections() + " connections open (--max-connections); raise the limit"
                     + " if this is honest load");
+        } else if (ConnectionCounter.countedAs(address) instanceof Inet6Address network) {
+            tooManyFromAddress.event("refused a connection from " + client + ": its /64 ("
+                    + network.getHostAddress() + "/64) has " + counter.maxConnectionsPerAddress()
+                    + " connections open (--max-connections-per-ip counts an IPv6 /64 as one address);"
+                    + " raise the limit if many players share that network");
         } else {
             tooManyFromAddress.event("refused a connection from " + client + ": that address has "
                     + counter.maxConnectionsPerAddress() + " connections open (--max-connections-per-ip);"

@@ -3,6 +3,7 @@ package dev.tlsquiz.server.limits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tlsquiz.server.limits.ConnectionCounter.Admission;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,45 @@ class ConnectionCounterTest {
         // A refusal counts nowhere.
         assertEquals(3, counter.total());
         assertEquals(2, counter.from(A));
+    }
+
+    @Test
+    void tryAcquire_whenIpv6AddressesShareA64_thenTheyShareOneLimit() throws Exception {
+        // One host or household gets a whole /64: counting each address would give it 2^64 budgets.
+        ConnectionCounter counter = new ConnectionCounter(100, 2);
+        InetAddress first = InetAddress.getByName("2001:db8:1:2::1");
+        InetAddress second = InetAddress.getByName("2001:db8:1:2:a8c3:ff:fe00:42");
+        InetAddress otherNetwork = InetAddress.getByName("2001:db8:1:3::1");
+        assertEquals(Admission.ADMITTED, counter.tryAcquire(first));
+        assertEquals(Admission.ADMITTED, counter.tryAcquire(second));
+        assertEquals(Admission.TOO_MANY_FROM_ADDRESS, counter.tryAcquire(InetAddress.getByName("2001:db8:1:2::ffff")));
+        assertEquals(Admission.ADMITTED, counter.tryAcquire(otherNetwork));
+        assertEquals(2, counter.from(first));
+        assertEquals(2, counter.from(second));
+        assertEquals(2, counter.addresses());
+        counter.release(second);
+        counter.release(first);
+        counter.release(otherNetwork);
+        assertEquals(0, counter.addresses());
+        assertEquals(0, counter.total());
+    }
+
+    @Test
+    void tryAcquire_whenIpv4AddressesShareA24_thenEachKeepsItsOwnLimit() {
+        ConnectionCounter counter = new ConnectionCounter(100, 1);
+        assertEquals(Admission.ADMITTED, counter.tryAcquire(A));
+        assertEquals(Admission.ADMITTED, counter.tryAcquire(B));
+        assertEquals(Admission.TOO_MANY_FROM_ADDRESS, counter.tryAcquire(A));
+        assertEquals(2, counter.addresses());
+    }
+
+    @Test
+    void countedAs_whenIpv4MappedIpv6_thenTheIpv4AddressItself() throws Exception {
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 1};
+        assertEquals(A, ConnectionCounter.countedAs(Inet6Address.getByAddress(null, mapped, -1)));
+        assertEquals(A, ConnectionCounter.countedAs(A));
+        assertEquals(InetAddress.getByName("2001:db8::"),
+                ConnectionCounter.countedAs(InetAddress.getByName("2001:db8::ffff:1:2:3")));
     }
 
     @Test

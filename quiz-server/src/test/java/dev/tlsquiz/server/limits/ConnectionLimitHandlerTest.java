@@ -86,4 +86,29 @@ class ConnectionLimitHandlerTest {
         assertTrue(lines.get(1).endsWith("(and 4 more like it since the previous line, not logged)"), lines.get(1));
         admitted.close();
     }
+
+    @Test
+    void handlerAdded_whenIpv6ClientsShareA64_thenTheyShareTheLimitAndTheLogNamesThe64() {
+        ConnectionLimitHandler limiter = handler(100, 2);
+        AddressedEmbeddedChannel first = AddressedEmbeddedChannel.from("2001:db8:5:6::1", 40000, limiter);
+        AddressedEmbeddedChannel second = AddressedEmbeddedChannel.from("2001:db8:5:6::2", 40001, limiter);
+        AddressedEmbeddedChannel third = AddressedEmbeddedChannel.from("2001:db8:5:6:1234::9", 40002, limiter);
+        AddressedEmbeddedChannel elsewhere = AddressedEmbeddedChannel.from("2001:db8:5:7::1", 40003, limiter);
+        assertTrue(first.isOpen() && second.isOpen());
+        assertFalse(third.isOpen(), "a third address of the same /64 is over the limit of 2");
+        assertTrue(elsewhere.isOpen(), "another /64 has its own limit");
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("refused a connection from 2001:db8:5:6:1234:0:0:9: its /64"
+                + " (2001:db8:5:6:0:0:0:0/64) has 2 connections open (--max-connections-per-ip counts an IPv6 /64"
+                + " as one address)"), lines.get(0));
+        first.close();
+        second.close();
+        elsewhere.close();
+        assertEquals(0, limiter.counter().total());
+        assertEquals(0, limiter.counter().addresses());
+        assertFalse(first.finish());
+        assertFalse(second.finish());
+        assertFalse(third.finish());
+        assertFalse(elsewhere.finish());
+    }
 }
