@@ -132,8 +132,8 @@ public final class QuizServer implements AutoCloseable {
 
     private void bind(ProblemSourceFactory problems) throws ServerStartException {
         InetSocketAddress address = bindAddress();
-        SessionEnvironment env = new SessionEnvironment(config, problems, ServerVersion.serverName(),
-                shuttingDown::get);
+        SessionEnvironment env = new SessionEnvironment(config, tls.clientAuth(), problems,
+                ServerVersion.serverName(), shuttingDown::get);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(tuning.transport().serverChannelClass())

@@ -29,6 +29,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -84,6 +85,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
 
     private long sessionId;
     private String playerName;
+    private boolean nameVerified;
     private int rounds;
     private long welcomedAtNanos;
     private ProblemSource problems;
@@ -208,14 +210,15 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
                     + " is not supported (supported: " + joinVersions() + ")");
             return;
         }
-        Optional<String> certificateName = clientCertificateName(ctx);
+        PlayerIdentity player;
         try {
-            playerName = PlayerNames.validate(certificateName.orElse(hello.playerName()));
+            player = PlayerIdentity.admit(env.clientAuth(), clientCertificate(ctx), hello.playerName());
         } catch (IllegalArgumentException e) {
-            String source = certificateName.isPresent() ? "client certificate: " : "";
-            rejectAndClose(ctx, ErrorCode.INVALID_FIELD, source + e.getMessage());
+            rejectAndClose(ctx, ErrorCode.INVALID_FIELD, e.getMessage());
             return;
         }
+        playerName = player.name();
+        nameVerified = player.verified();
         rounds = hello.requestedRounds() == Hello.SERVER_DEFAULT_ROUNDS
                 ? config.rounds()
                 : Math.min(hello.requestedRounds(), config.maxRounds());
@@ -368,9 +371,9 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         return ctx.executor().ticker().nanoTime();
     }
 
-    private static Optional<String> clientCertificateName(ChannelHandlerContext ctx) {
+    private static Optional<X509Certificate> clientCertificate(ChannelHandlerContext ctx) {
         SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-        return ssl == null ? Optional.empty() : PeerIdentity.clientCommonName(ssl.engine().getSession());
+        return ssl == null ? Optional.empty() : PeerIdentity.clientCertificate(ssl.engine().getSession());
     }
 
     private static String joinVersions() {
@@ -396,8 +399,8 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
 
     private void logEnd(ChannelHandlerContext ctx, State last) {
         if (scorecard != null) {
-            LOG.info("session ended: {} player={} session={} rounds={}/{} correct={} score={} duration={}ms ({})",
-                    remote(ctx), playerName, Long.toHexString(sessionId), scorecard.askedCount(), rounds,
+            LOG.info("session ended: {} player={} verified={} session={} rounds={}/{} correct={} score={} duration={}ms ({})",
+                    remote(ctx), playerName, nameVerified, Long.toHexString(sessionId), scorecard.askedCount(), rounds,
                     scorecard.correctCount(), scorecard.score(),
                     TimeUnit.NANOSECONDS.toMillis(now(ctx) - welcomedAtNanos), endReason);
         } else if (last == State.AWAITING_HANDSHAKE && !handshakeFailed) {
