@@ -3,6 +3,7 @@ package dev.tlsquiz.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
@@ -52,6 +53,7 @@ class VerifiedNamesTest {
     private static EventLoopGroup clientGroup;
 
     private final SessionLog logLines = new SessionLog();
+    private Level sessionLogLevel;
 
     @BeforeAll
     static void setUp() {
@@ -70,120 +72,103 @@ class VerifiedNamesTest {
     void captureSessionLog() {
         logLines.start();
         SESSION_LOG.addAppender(logLines);
+        // Whatever another test class left it at: these tests read the INFO lines.
+        sessionLogLevel = SESSION_LOG.getLevel();
+        SESSION_LOG.setLevel(Level.INFO);
     }
 
     @AfterEach
     void releaseSessionLog() {
         SESSION_LOG.detachAppender(logLines);
+        SESSION_LOG.setLevel(sessionLogLevel);
     }
 
     @ParameterizedTest
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
     void optional_whenNoCertificate_thenTheHelloNameCarriesTheUnverifiedMarker(TlsProvider provider) throws Exception {
-        try (QuizServer server = start(ClientAuthMode.OPTIONAL, provider);
-             ClientTls tls = client(provider, null)) {
-            try (QuizTestClient client = connect(server, tls)) {
-                assertEquals("~bob", client.hello("bob").playerName());
-            }
-            awaitLogLine("player=~bob verified=false");
-        }
+        assertEquals("~bob", welcomeName(ClientAuthMode.OPTIONAL, provider, null, "bob"));
+        awaitLogLine("player=~bob verified=false");
     }
 
     @ParameterizedTest
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
     void optional_whenTheHolderOfBobsCertificatePlays_thenTheNameIsBobUnmarked(TlsProvider provider) throws Exception {
-        try (QuizServer server = start(ClientAuthMode.OPTIONAL, provider);
-             ClientTls tls = client(provider, pki.clientCert("bob"))) {
-            try (QuizTestClient client = connect(server, tls)) {
-                assertEquals("bob", client.hello("mallory").playerName());
-            }
-            awaitLogLine("player=bob verified=true");
-        }
+        assertEquals("bob", welcomeName(ClientAuthMode.OPTIONAL, provider, pki.clientCert("bob"), "mallory"));
+        awaitLogLine("player=bob verified=true");
     }
 
     @ParameterizedTest
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
     void optional_whenAnUnverifiedPlayerAsksForAMarkedName_thenItIsMarkedAgain(TlsProvider provider) throws Exception {
-        try (QuizServer server = start(ClientAuthMode.OPTIONAL, provider);
-             ClientTls tls = client(provider, null);
-             QuizTestClient client = connect(server, tls)) {
-            assertEquals("~~bob", client.hello("~bob").playerName());
-        }
+        assertEquals("~~bob", welcomeName(ClientAuthMode.OPTIONAL, provider, null, "~bob"));
     }
 
     @ParameterizedTest
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
     void require_whenTheCertificateHasNoCommonName_thenRefusedSayingHowToGetOne(TlsProvider provider)
             throws Exception {
-        try (QuizServer server = start(ClientAuthMode.REQUIRE, provider);
-             ClientTls tls = client(provider, pki.clientWithSubject("O=tlsquiz players"));
-             QuizTestClient client = connect(server, tls)) {
-            client.send(Hello.of("bob"));
-            ErrorMessage error = client.expectErrorAndClose(ErrorCode.INVALID_FIELD);
-            assertTrue(error.message().contains("no usable common name"), error::message);
-            assertTrue(error.message().contains("quiz-server certs client NAME"), error::message);
-        }
+        ErrorMessage error = refusedAtHello(ClientAuthMode.REQUIRE, provider,
+                pki.clientWithSubject("O=tlsquiz players"));
+        assertTrue(error.message().contains("no usable common name"), error::message);
+        assertTrue(error.message().contains("quiz-server certs client NAME"), error::message);
     }
 
     @ParameterizedTest
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
     void optional_whenTheCertificateHasNoCommonName_thenRefusedRatherThanNamedFromHello(TlsProvider provider)
             throws Exception {
-        try (QuizServer server = start(ClientAuthMode.OPTIONAL, provider);
-             ClientTls tls = client(provider, pki.clientWithSubject("O=tlsquiz players"));
-             QuizTestClient client = connect(server, tls)) {
-            client.send(Hello.of("bob"));
-            ErrorMessage error = client.expectErrorAndClose(ErrorCode.INVALID_FIELD);
-            assertTrue(error.message().contains("no usable common name"), error::message);
-        }
+        ErrorMessage error = refusedAtHello(ClientAuthMode.OPTIONAL, provider,
+                pki.clientWithSubject("O=tlsquiz players"));
+        assertTrue(error.message().contains("no usable common name"), error::message);
     }
 
     @ParameterizedTest
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
     void require_whenTheCommonNameStartsWithTheMarker_thenRefused(TlsProvider provider) throws Exception {
-        try (QuizServer server = start(ClientAuthMode.REQUIRE, provider);
-             ClientTls tls = client(provider, pki.clientCert("~bob"));
-             QuizTestClient client = connect(server, tls)) {
-            client.send(Hello.of("bob"));
-            ErrorMessage error = client.expectErrorAndClose(ErrorCode.INVALID_FIELD);
-            assertTrue(error.message().contains("'~'"), error::message);
-            assertTrue(error.message().contains("quiz-server certs client NAME"), error::message);
-        }
+        ErrorMessage error = refusedAtHello(ClientAuthMode.REQUIRE, provider, pki.clientCert("~bob"));
+        assertTrue(error.message().contains("'~'"), error::message);
+        assertTrue(error.message().contains("quiz-server certs client NAME"), error::message);
     }
 
     @ParameterizedTest
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
     void require_whenTheCommonNameIsNotAPlayerName_thenRefused(TlsProvider provider) throws Exception {
-        try (QuizServer server = start(ClientAuthMode.REQUIRE, provider);
-             ClientTls tls = client(provider, pki.clientCert(" bob"));
-             QuizTestClient client = connect(server, tls)) {
-            client.send(Hello.of("bob"));
-            ErrorMessage error = client.expectErrorAndClose(ErrorCode.INVALID_FIELD);
-            assertTrue(error.message().contains("no usable common name"), error::message);
-        }
+        ErrorMessage error = refusedAtHello(ClientAuthMode.REQUIRE, provider, pki.clientCert(" bob"));
+        assertTrue(error.message().contains("no usable common name"), error::message);
     }
 
     @ParameterizedTest
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
     void require_whenTheCertificateIsUsable_thenItsNameIsVerified(TlsProvider provider) throws Exception {
-        try (QuizServer server = start(ClientAuthMode.REQUIRE, provider);
-             ClientTls tls = client(provider, pki.client())) {
-            try (QuizTestClient client = connect(server, tls)) {
-                assertEquals(TestPki.CLIENT_NAME, client.hello("mallory").playerName());
-            }
-            awaitLogLine("player=" + TestPki.CLIENT_NAME + " verified=true");
-        }
+        assertEquals(TestPki.CLIENT_NAME, welcomeName(ClientAuthMode.REQUIRE, provider, pki.client(), "mallory"));
+        awaitLogLine("player=" + TestPki.CLIENT_NAME + " verified=true");
     }
 
     @ParameterizedTest
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
     void none_whenAPlayerSaysHello_thenTheNameIsAsSentAndUnverified(TlsProvider provider) throws Exception {
-        try (QuizServer server = start(ClientAuthMode.NONE, provider);
-             ClientTls tls = client(provider, null)) {
-            try (QuizTestClient client = connect(server, tls)) {
-                assertEquals("bob", client.hello("bob").playerName());
-            }
-            awaitLogLine("player=bob verified=false");
+        assertEquals("bob", welcomeName(ClientAuthMode.NONE, provider, null, "bob"));
+        awaitLogLine("player=bob verified=false");
+    }
+
+    /** The name WELCOME gives a player with {@code certificate} (or none) who says HELLO {@code helloName}. */
+    private static String welcomeName(ClientAuthMode mode, TlsProvider provider, TestPki.Credentials certificate,
+                                      String helloName) throws Exception {
+        try (QuizServer server = start(mode, provider);
+             ClientTls tls = client(provider, certificate);
+             QuizTestClient client = connect(server, tls)) {
+            return client.hello(helloName).playerName();
+        }
+    }
+
+    /** The ERROR a player with {@code certificate} gets for HELLO "bob"; the server then closes. */
+    private static ErrorMessage refusedAtHello(ClientAuthMode mode, TlsProvider provider,
+                                               TestPki.Credentials certificate) throws Exception {
+        try (QuizServer server = start(mode, provider);
+             ClientTls tls = client(provider, certificate);
+             QuizTestClient client = connect(server, tls)) {
+            client.send(Hello.of("bob"));
+            return client.expectErrorAndClose(ErrorCode.INVALID_FIELD);
         }
     }
 
