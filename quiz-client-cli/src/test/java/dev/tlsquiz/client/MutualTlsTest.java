@@ -1,6 +1,7 @@
 package dev.tlsquiz.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Client certificates and a changed server key: TLS failures that reach the user as exit code 4. */
 class MutualTlsTest {
@@ -40,6 +43,55 @@ class MutualTlsTest {
         assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
         JsonNode welcome = result.events("welcome").get(0);
         assertEquals(TestPki.CLIENT_NAME, welcome.get("playerName").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openssl", "jdk"})
+    void run_whenOurCertificateNamedUs_thenTheWelcomeSaysTheNameIsVerified(String provider) {
+        server = QuizServerFixture.start(dir, builder -> builder.clientAuth(ClientAuthMode.OPTIONAL, dir.resolve("ca.pem")));
+
+        ClientResult json = Clients.run(server.args("--auto", "--output", "json", "--tls-provider", provider,
+                "--cert", server.pki().clientCert().toString(), "--key", server.pki().clientKey().toString()));
+        ClientResult text = Clients.run(server.args("--auto", "--tls-provider", provider,
+                "--cert", server.pki().clientCert().toString(), "--key", server.pki().clientKey().toString()));
+
+        assertEquals(ExitCodes.OK, json.exitCode(), json.toString());
+        JsonNode welcome = json.events("welcome").get(0);
+        assertEquals(TestPki.CLIENT_NAME, welcome.get("playerName").asText());
+        assertTrue(welcome.get("nameVerified").asBoolean(), json.toString());
+        assertEquals(ExitCodes.OK, text.exitCode(), text.toString());
+        assertTrue(text.out().startsWith("Welcome, alice! (name verified by your certificate) 3 rounds"),
+                text.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openssl", "jdk"})
+    void run_whenTheServerAsksForACertificateAndWeHaveNone_thenTheNameIsMarkedUnverified(String provider) {
+        server = QuizServerFixture.start(dir, builder -> builder.clientAuth(ClientAuthMode.OPTIONAL, dir.resolve("ca.pem")));
+
+        ClientResult json = Clients.run(server.args("--auto", "--output", "json", "--tls-provider", provider));
+        ClientResult text = Clients.run(server.args("--auto", "--tls-provider", provider));
+
+        assertEquals(ExitCodes.OK, json.exitCode(), json.toString());
+        JsonNode welcome = json.events("welcome").get(0);
+        assertEquals("~tester", welcome.get("playerName").asText());
+        assertFalse(welcome.get("nameVerified").asBoolean(), json.toString());
+        assertEquals(ExitCodes.OK, text.exitCode(), text.toString());
+        assertTrue(text.out().startsWith("Welcome, ~tester! (~ marks an unverified name; --cert and --key verify yours) 3 rounds"),
+                text.toString());
+    }
+
+    @Test
+    void run_whenTheServerAsksForNoCertificate_thenOurCertificateVerifiesNothing() {
+        server = QuizServerFixture.start(dir, builder -> builder);
+
+        ClientResult json = Clients.run(server.args("--auto", "--output", "json",
+                "--cert", server.pki().clientCert().toString(), "--key", server.pki().clientKey().toString()));
+
+        assertEquals(ExitCodes.OK, json.exitCode(), json.toString());
+        JsonNode welcome = json.events("welcome").get(0);
+        assertEquals("tester", welcome.get("playerName").asText());
+        assertFalse(welcome.get("nameVerified").asBoolean(), json.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.tlsquiz.server.quiz.ArithmeticProblems;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
 import dev.tlsquiz.tls.ServerTls;
 import dev.tlsquiz.tls.TlsProfile;
+import dev.tlsquiz.tls.pki.Fingerprints;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -20,6 +21,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -132,8 +134,8 @@ public final class QuizServer implements AutoCloseable {
 
     private void bind(ProblemSourceFactory problems) throws ServerStartException {
         InetSocketAddress address = bindAddress();
-        SessionEnvironment env = new SessionEnvironment(config, problems, ServerVersion.serverName(),
-                shuttingDown::get);
+        SessionEnvironment env = new SessionEnvironment(config, tls.clientAuth(), problems,
+                ServerVersion.serverName(), shuttingDown::get);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(tuning.transport().serverChannelClass())
@@ -206,7 +208,8 @@ public final class QuizServer implements AutoCloseable {
 
     /**
      * The line printed when the server is up, such as
-     * {@code listening on 127.0.0.1:26062 (TLS 1.3, OpenSSL (BoringSSL), certificate SHA256:...)}.
+     * {@code listening on 127.0.0.1:26062 (TLS 1.3, OpenSSL (BoringSSL), certificate SHA256:..., key pin SHA256:...)}:
+     * the certificate fingerprint, and the key pin players pass to {@code --pin}.
      * Scripts and tests parse it: keep its shape.
      */
     public String listeningLine() {
@@ -214,8 +217,9 @@ public final class QuizServer implements AutoCloseable {
         String host = local.getAddress().getHostAddress();
         String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + local.getPort();
         String versions = tls.profile() == TlsProfile.MODERN ? "TLS 1.3" : "TLS 1.2+1.3";
+        X509Certificate served = tls.certificate();
         return "listening on " + hostPort + " (" + versions + ", " + tls.providerName() + ", certificate "
-                + tls.certificateFingerprint() + ")";
+                + Fingerprints.certificate(served) + ", key pin " + Fingerprints.publicKeyPin(served) + ")";
     }
 
     /** Shuts down with the configured grace period ({@code --shutdown-grace}). */

@@ -29,6 +29,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.SocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -83,6 +84,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
 
     private long sessionId;
     private String playerName;
+    private boolean nameVerified;
     private int rounds;
     private long welcomedAtNanos;
     private ProblemSource problems;
@@ -207,14 +209,15 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
                     + " is not supported (supported: " + joinVersions() + ")");
             return;
         }
-        Optional<String> certificateName = clientCertificateName(ctx);
+        PlayerIdentity player;
         try {
-            playerName = PlayerNames.validate(certificateName.orElse(hello.playerName()));
+            player = PlayerIdentity.admit(env.clientAuth(), clientCertificate(ctx), hello.playerName());
         } catch (IllegalArgumentException e) {
-            String source = certificateName.isPresent() ? "client certificate: " : "";
-            rejectAndClose(ctx, ErrorCode.INVALID_FIELD, source + e.getMessage());
+            rejectAndClose(ctx, ErrorCode.INVALID_FIELD, e.getMessage());
             return;
         }
+        playerName = player.name();
+        nameVerified = player.verified();
         rounds = hello.requestedRounds() == Hello.SERVER_DEFAULT_ROUNDS
                 ? config.rounds()
                 : Math.min(hello.requestedRounds(), config.maxRounds());
@@ -367,9 +370,9 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         return ctx.executor().ticker().nanoTime();
     }
 
-    private static Optional<String> clientCertificateName(ChannelHandlerContext ctx) {
+    private static Optional<X509Certificate> clientCertificate(ChannelHandlerContext ctx) {
         SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-        return ssl == null ? Optional.empty() : PeerIdentity.clientCommonName(ssl.engine().getSession());
+        return ssl == null ? Optional.empty() : PeerIdentity.clientCertificate(ssl.engine().getSession());
     }
 
     private static String joinVersions() {
@@ -390,9 +393,10 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         if (scorecard != null) {
             // The player's name and the end reason (which quotes a client's ERROR text) are the client's
             // words: escaped and quoted, so they can neither break the line nor pose as other keys.
-            LOG.info("session ended: {} player={} session={} rounds={}/{} correct={} score={} duration={}ms reason={}",
-                    remote(ctx), LogText.value(playerName), Long.toHexString(sessionId), scorecard.askedCount(),
-                    rounds, scorecard.correctCount(), scorecard.score(),
+            LOG.info("session ended: {} player={} verified={} session={} rounds={}/{} correct={} score={}"
+                            + " duration={}ms reason={}",
+                    remote(ctx), LogText.value(playerName), nameVerified, Long.toHexString(sessionId),
+                    scorecard.askedCount(), rounds, scorecard.correctCount(), scorecard.score(),
                     TimeUnit.NANOSECONDS.toMillis(now(ctx) - welcomedAtNanos), LogText.value(endReason));
         } else if (last == State.AWAITING_HANDSHAKE && !handshakeFailed) {
             LOG.debug("{}: closed before the TLS handshake completed", remote(ctx));

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;
+import dev.tlsquiz.tls.pki.DevPki;
+import dev.tlsquiz.tls.pki.Fingerprints;
+import dev.tlsquiz.tls.pki.Pem;
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -14,10 +17,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real {@code quiz-server} main class in a child JVM: start, play, SIGTERM, exit status. */
 class QuizServerProcessTest {
 
-    private static final Pattern LISTENING = Pattern.compile(
-            "listening on 127\\.0\\.0\\.1:(\\d+) \\(TLS 1\\.3, [^,]+, certificate SHA256:[0-9a-f]{64}\\)");
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.[12]:(\\d+) \\(TLS 1\\.3, [^,]+,"
+            + " certificate SHA256:[0-9a-f]{64}, key pin (SHA256:[0-9a-f]{64})\\)");
 
     @TempDir
     Path dir;
@@ -58,11 +66,10 @@ class QuizServerProcessTest {
         Path certs = dir.resolve("certs");
         Process process = start("serve", "--port", "0", "--certs-dir", certs.toString(), "--rounds", "2",
                 "--seed", Long.toString(TestServers.SEED));
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = CompletableFuture.supplyAsync(() -> readLine(stdout), readers).get(60, TimeUnit.SECONDS);
-        Matcher listening = LISTENING.matcher(String.valueOf(line));
-        assertTrue(listening.matches(), () -> "first line: " + line + "; stderr: " + stderr());
+        Matcher listening = listening(process);
         int port = Integer.parseInt(listening.group(1));
+        assertEquals(Fingerprints.publicKeyPin(Pem.readCertificate(certs.resolve("server.pem"))), listening.group(2),
+                "the start-up line names the key pin that --pin takes");
 
         ServerConfig config = TestServers.config().rounds(2).seed(TestServers.SEED)
                 .operations(java.util.EnumSet.of(dev.tlsquiz.server.quiz.Operation.ADD)).build();
@@ -79,6 +86,53 @@ class QuizServerProcessTest {
         assertEquals(0, process.exitValue(), () -> "stderr: " + stderr());
         assertTrue(stderr().contains("shutting down"), this::stderr);
         assertTrue(Files.exists(certs.resolve("server.key")), "the development PKI was created");
+    }
+
+    @Test
+    void serve_whenASecondServerOnTheFolderBindsElsewhere_thenTheKeyStaysTheSame() throws Exception {
+        Path certs = dir.resolve("certs");
+        Matcher first = listening(start("serve", "--port", "0", "--certs-dir", certs.toString()));
+        String pin = first.group(2);
+
+        Matcher second = listening(start("serve", "--port", "0", "--bind", "127.0.0.2", "--certs-dir",
+                certs.toString()));
+
+        X509Certificate reissued = Pem.readCertificate(certs.resolve("server.pem"));
+        assertTrue(DevPki.subjectAltNames(reissued).contains("127.0.0.2"), reissued::toString);
+        assertEquals(pin, second.group(2), "the second server re-issued the certificate for the same key");
+        assertEquals(pin, Fingerprints.publicKeyPin(reissued));
+        // The first server reloads the re-issued certificate; a player who pinned its key still gets in.
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.Pin(pin)));
+             QuizTestClient client = QuizTestClient.connect(group, tls,
+                     new InetSocketAddress("127.0.0.1", Integer.parseInt(first.group(1))))) {
+            assertEquals("pinned", client.hello("pinned", 1).playerName());
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void certsServer_whenAnotherProcessHoldsTheFolderLock_thenWaitsForItThenIssues() throws Exception {
+        Path certs = dir.resolve("certs");
+        DevPki.in(certs).init(List.of("localhost"), Duration.ofDays(30), Duration.ofDays(30));
+        X509Certificate before = Pem.readCertificate(certs.resolve("server.pem"));
+        Process process;
+        try (FileChannel channel = FileChannel.open(certs.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+             FileLock held = channel.lock()) {
+            process = startMerged("certs", "server", "--san", "quiz.test", "--certs-dir", certs.toString());
+            BufferedReader output = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String waiting = CompletableFuture.supplyAsync(() -> readLineContaining(output, "waiting"), readers)
+                    .get(60, TimeUnit.SECONDS);
+            assertTrue(waiting.contains(certs.toString()), waiting);
+            assertTrue(process.isAlive(), "the command waits while the lock is held");
+            assertEquals(before, Pem.readCertificate(certs.resolve("server.pem")), "nothing changed while locked");
+        }
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the command finishes once the lock is released");
+        assertEquals(0, process.exitValue());
+        assertEquals(List.of("quiz.test"), DevPki.subjectAltNames(Pem.readCertificate(certs.resolve("server.pem"))));
     }
 
     @Test
@@ -104,18 +158,53 @@ class QuizServerProcessTest {
     }
 
     private Process start(String... args) throws IOException {
+        // Standard error goes to a file: reading a pipe while the process exits can fail with "Stream closed".
+        return launch(new ProcessBuilder(command(args)).redirectError(dir.resolve("stderr.txt").toFile()));
+    }
+
+    /** A process whose standard error is merged into its standard output, to read both in order. */
+    private Process startMerged(String... args) throws IOException {
+        return launch(new ProcessBuilder(command(args)).redirectErrorStream(true));
+    }
+
+    private Process launch(ProcessBuilder builder) throws IOException {
+        Process process = builder.directory(dir.toFile()).start();
+        processes.add(process);
+        return process;
+    }
+
+    private static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(QuizServerMain.class.getName());
         command.addAll(List.of(args));
-        // Standard error goes to a file: reading a pipe while the process exits can fail with "Stream closed".
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectError(dir.resolve("stderr.txt").toFile())
-                .start();
-        processes.add(process);
-        return process;
+        return command;
+    }
+
+    /** The listening line of a server process that just started; fails after 60 s. */
+    private Matcher listening(Process process) throws Exception {
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = CompletableFuture.supplyAsync(() -> readLine(stdout), readers).get(60, TimeUnit.SECONDS);
+        Matcher listening = LISTENING.matcher(String.valueOf(line));
+        assertTrue(listening.matches(), () -> "first line: " + line + "; stderr: " + stderr());
+        return listening;
+    }
+
+    private static String readLineContaining(BufferedReader reader, String text) {
+        try {
+            List<String> seen = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.contains(text)) {
+                    return line;
+                }
+                seen.add(line);
+            }
+            throw new AssertionError("the output ended without a line containing '" + text + "': " + seen);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String readLine(BufferedReader reader) {

@@ -227,6 +227,11 @@ public final class ServerTls implements AutoCloseable {
         return config.profile();
     }
 
+    /** Whether the handshake asks clients for a certificate: what a session may conclude from one. */
+    public ClientAuthMode clientAuth() {
+        return config.clientAuth();
+    }
+
     private ServerContexts.Loaded loaded() {
         ServerContexts.Loaded loaded = current.get();
         if (loaded == null) {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
+import java.security.cert.Certificate;
 import java.util.Objects;
 import javax.net.ssl.SSLSession;
 
@@ -38,6 +39,12 @@ public final class ClientConnection implements AutoCloseable {
     public ChannelFuture send(QuizMessage message) {
         return channel.writeAndFlush(message)
                 .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    }
+
+    /** Whether we sent a client certificate in the handshake: only when the server asked for one. */
+    public boolean presentedCertificate() {
+        Certificate[] sent = ssl.engine().getSession().getLocalCertificates();
+        return sent != null && sent.length > 0;
     }
 
     /** The negotiated protocol and cipher suite, for {@code --verbose}. */

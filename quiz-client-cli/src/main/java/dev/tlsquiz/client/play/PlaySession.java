@@ -196,7 +196,9 @@ public final class PlaySession {
         switch (message.type()) {
             case WELCOME -> {
                 welcome = (Welcome) message;
-                renderer.welcome(welcome);
+                // The server asks for a certificate only when it names players after them, and refuses
+                // the handshake when it does not accept ours: a WELCOME after we sent one is in its name.
+                renderer.welcome(welcome, connection.presentedCertificate());
             }
             case PROBLEM -> {
                 openProblem = (Problem) message;

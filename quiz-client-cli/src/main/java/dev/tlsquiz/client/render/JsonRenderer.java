@@ -27,7 +27,7 @@ import java.util.Map;
  * line parses.
  *
  * <p>Events are written with Jackson's streaming generator rather than an {@code ObjectMapper}:
- * the values are only strings, numbers and lists of strings, and databind's start-up (hundreds of
+ * the values are only strings, numbers, booleans and lists of strings, and databind's start-up (hundreds of
  * classes) was a visible part of the time to the first problem.
  *
  * <p>Strings keep their exact text for scripts, with every character a terminal would act on
@@ -45,13 +45,14 @@ final class JsonRenderer implements SessionRenderer {
     }
 
     @Override
-    public void welcome(Welcome welcome) {
+    public void welcome(Welcome welcome, boolean nameVerified) {
         Map<String, Object> event = event("welcome");
         // The session id is 64 arbitrary bits; shown unsigned, as the server logs it.
         event.put("sessionId", new BigInteger(Long.toUnsignedString(welcome.sessionId())));
         event.put("rounds", welcome.rounds());
         event.put("timeLimitMillis", welcome.timeLimitMillis());
         event.put("playerName", welcome.playerName());
+        event.put("nameVerified", nameVerified);
         event.put("server", welcome.serverName());
         write(event);
     }
@@ -157,6 +158,8 @@ final class JsonRenderer implements SessionRenderer {
     private static void writeValue(JsonGenerator generator, Object value) throws IOException {
         if (value == null) {
             generator.writeNull();
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
         } else if (value instanceof String text) {
             generator.writeString(text);
         } else if (value instanceof Integer number) {

@@ -14,8 +14,12 @@ import dev.tlsquiz.codec.Welcome;
  */
 public interface SessionRenderer {
 
-    /** The server accepted us; the session begins. */
-    void welcome(Welcome welcome);
+    /**
+     * The server accepted us; the session begins.
+     *
+     * @param nameVerified whether the server knows us by the name in our client certificate
+     */
+    void welcome(Welcome welcome, boolean nameVerified);
 
     /** A new problem is open; in interactive mode this is the prompt. */
     void problem(Problem problem);

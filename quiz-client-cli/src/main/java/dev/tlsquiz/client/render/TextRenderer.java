@@ -20,6 +20,8 @@ import java.util.List;
  */
 final class TextRenderer implements SessionRenderer {
 
+    private static final String UNVERIFIED_MARKER = "~";
+
     private final PrintStream out;
     private final PrintStream err;
     /** A prompt was printed without a line end; whatever comes next must start a new line. */
@@ -31,12 +33,22 @@ final class TextRenderer implements SessionRenderer {
     }
 
     @Override
-    public void welcome(Welcome welcome) {
-        out.println("Welcome, " + shown(welcome.playerName()) + "! " + welcome.rounds()
+    public void welcome(Welcome welcome, boolean nameVerified) {
+        out.println("Welcome, " + shown(welcome.playerName()) + "! " + nameNote(welcome, nameVerified) + welcome.rounds()
                 + (welcome.rounds() == 1 ? " round, " : " rounds, ")
                 + Formats.seconds(welcome.timeLimitMillis()) + " per problem"
                 + " (server " + shown(welcome.serverName()) + ")");
         out.flush();
+    }
+
+    /** Says where the name comes from when it is not simply the one the player chose. */
+    private static String nameNote(Welcome welcome, boolean nameVerified) {
+        if (nameVerified) {
+            return "(name verified by your certificate) ";
+        }
+        // A server that names players after their certificates marks every other name (PROTOCOL.md, WELCOME).
+        return welcome.playerName().startsWith(UNVERIFIED_MARKER)
+                ? "(" + UNVERIFIED_MARKER + " marks an unverified name; --cert and --key verify yours) " : "";
     }
 
     @Override

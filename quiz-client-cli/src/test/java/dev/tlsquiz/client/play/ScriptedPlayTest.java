@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ScriptedPlayTest {
 
     private static final Set<String> WELCOME_FIELDS =
-            Set.of("type", "sessionId", "rounds", "timeLimitMillis", "playerName", "server");
+            Set.of("type", "sessionId", "rounds", "timeLimitMillis", "playerName", "nameVerified", "server");
     private static final Set<String> PROBLEM_FIELDS =
             Set.of("type", "problemId", "round", "rounds", "text", "timeLimitMillis", "choices");
     private static final Set<String> SUMMARY_FIELDS =

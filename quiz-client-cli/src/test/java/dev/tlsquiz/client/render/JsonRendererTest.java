@@ -24,7 +24,7 @@ class JsonRendererTest {
     @Test
     void events_whenRendered_thenOneObjectPerLineInFieldOrder() {
         Problem problem = new Problem(1, 1, 5, 20_000, "27 × 71", List.of());
-        renderer.welcome(new Welcome(1, -2L, 5, 20_000, "ada \"the\" first", "tlsquiz/0.1.0"));
+        renderer.welcome(new Welcome(1, -2L, 5, 20_000, "ada \"the\" first", "tlsquiz/0.1.0"), true);
         renderer.problem(problem);
         renderer.verdict(new Verdict(1, Outcome.CORRECT, "1917", 149, 149), problem, "1917");
         renderer.verdict(new Verdict(2, Outcome.TIMEOUT, "-85", 0, 149), null, null);
@@ -33,7 +33,7 @@ class JsonRendererTest {
 
         assertEquals(String.join("\n",
                 "{\"type\":\"welcome\",\"sessionId\":18446744073709551614,\"rounds\":5,\"timeLimitMillis\":20000,"
-                        + "\"playerName\":\"ada \\\"the\\\" first\",\"server\":\"tlsquiz/0.1.0\"}",
+                        + "\"playerName\":\"ada \\\"the\\\" first\",\"nameVerified\":true,\"server\":\"tlsquiz/0.1.0\"}",
                 "{\"type\":\"problem\",\"problemId\":1,\"round\":1,\"rounds\":5,\"text\":\"27 × 71\","
                         + "\"timeLimitMillis\":20000,\"choices\":[]}",
                 "{\"type\":\"verdict\",\"problemId\":1,\"round\":1,\"outcome\":\"CORRECT\",\"answer\":\"1917\","

@@ -56,6 +56,7 @@ final class CertsInitCommand extends CertsSubcommand {
         out().printf("  %-16s %s  (secret, mode 0600)%n", "server key", pki.serverKey());
         out().printf("  %-16s %s  (revoked client certificates: none yet)%n", "CRL", pki.crl());
         out().printf("CA fingerprint %s%n", Fingerprints.certificate(result.ca()));
+        out().printf("Server key pin %s (what players pass to --pin)%n", Fingerprints.publicKeyPin(result.server()));
         out().printf("Clients connect with: %s%n", pki.clientCommand(serverNames.get(0)));
         out().printf("Issue a client certificate with: quiz-server certs client NAME%s%n", certsDirArgument());
         if (!result.staleClients().isEmpty()) {
@@ -63,6 +64,8 @@ final class CertsInitCommand extends CertsSubcommand {
                     + "re-issue them with: quiz-server certs client NAME --force%s%n",
                     result.staleClients().size(), pki.clientsDir(), certsDirArgument());
         }
+        result.replacedServerKeyPin()
+                .ifPresent(previous -> warnNewServerKey(pki.serverKey(), result.server(), previous));
     }
 
     private String certsDirArgument() {

@@ -7,16 +7,19 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code quiz-server certs server --san NAME... [--days N]}: a new server certificate from the
- * development CA, replacing {@code server.pem} and {@code server.key} (atomically): e.g. to serve
- * under a real host name.
+ * {@code quiz-server certs server --san NAME... [--days N] [--new-key]}: a new server certificate from the
+ * development CA, replacing {@code server.pem} (atomically): e.g. to serve under a real host name. It is
+ * issued for the key in {@code server.key}, so the key pin players pinned stays valid; {@code --new-key}
+ * replaces the key too, and warns that every pin and known_hosts entry must then be updated.
  */
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        description = "Issues a new server certificate from the development CA, replacing server.pem and server.key.")
+        description = "Issues a new server certificate from the development CA for the same key, replacing server.pem"
+                + " (--new-key: server.key too).")
 final class CertsServerCommand extends CertsSubcommand {
 
     @Option(names = "--san", paramLabel = "NAME", split = ",", required = true,
@@ -28,15 +31,32 @@ final class CertsServerCommand extends CertsSubcommand {
             description = "Days the certificate is valid (default: ${DEFAULT-VALUE}).")
     private int days;
 
+    @Option(names = "--new-key", description = "Also replace server.key with a new key (e.g. after the old one "
+            + "leaked). Players who pinned the old key (--pin) or remember it in known_hosts are refused until "
+            + "given the new pin.")
+    private boolean newKey;
+
     @Override
     void run() throws IOException {
         requireDays("--days", days);
         DevPki pki = certs.pki();
-        X509Certificate server = pki.issueServer(names, Duration.ofDays(days));
+        X509Certificate server;
+        Optional<String> replacedKeyPin = Optional.empty();
+        if (newKey) {
+            DevPki.NewServerKey issued = pki.issueServerWithNewKey(names, Duration.ofDays(days));
+            server = issued.certificate();
+            replacedKeyPin = issued.previousKeyPin();
+        } else {
+            server = pki.issueServer(names, Duration.ofDays(days));
+        }
         out().printf("Issued %s for %s, valid until %s%n", pki.serverCertificate(),
                 String.join(", ", DevPki.subjectAltNames(server)), CertificateText.day(server.getNotAfter()));
         out().printf("Key: %s (secret, mode 0600)%n", pki.serverKey());
         out().printf("Certificate fingerprint %s%n", Fingerprints.certificate(server));
-        out().printf("Restart quiz-server to serve it; clients connect with: %s%n", pki.clientCommand(names.get(0)));
+        out().printf("Key pin %s (%s)%n", Fingerprints.publicKeyPin(server),
+                newKey ? "a new key" : "the same key: --pin and known_hosts entries still match");
+        out().printf("A running quiz-server on this folder picks it up by itself; clients connect with: %s%n",
+                pki.clientCommand(names.get(0)));
+        replacedKeyPin.ifPresent(previous -> warnNewServerKey(pki.serverKey(), server, previous));
     }
 }

@@ -1,8 +1,11 @@
 package dev.tlsquiz.server.certs;
 
+import dev.tlsquiz.tls.pki.Fingerprints;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -47,6 +50,20 @@ abstract class CertsSubcommand implements Callable<Integer> {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /**
+     * Warns, on stderr where it is not missed among the other lines, that the server's key changed: every
+     * player who pinned the old key or remembers it in known_hosts is now refused.
+     */
+    void warnNewServerKey(Path keyFile, X509Certificate server, String previousPin) {
+        // After everything printed so far, as the last thing on the terminal.
+        out().flush();
+        err().printf("quiz-server: WARNING: %s is a new key (pin %s, was %s): players who pinned the old key"
+                + " (--pin) or remember it in known_hosts are now refused and told someone may be intercepting."
+                + " Give them the new pin over a channel you trust; each then removes this server's line from"
+                + " their known_hosts file.%n", keyFile, Fingerprints.publicKeyPin(server), previousPin);
+        err().flush();
     }
 
     /** Rejects a {@code --*-days} value that is not a positive number of days (exit status 2, usage). */

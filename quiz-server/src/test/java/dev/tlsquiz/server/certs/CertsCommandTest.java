@@ -96,6 +96,7 @@ class CertsCommandTest {
         assertNotEquals(oldCa, Pem.readCertificate(pki.caCertificate()));
         assertTrue(run.out().contains("Note: 1 client certificate(s) in " + pki.clientsDir()
                 + " came from the old CA and no longer work"), run.out());
+        assertTrue(run.err().startsWith("quiz-server: WARNING: " + pki.serverKey() + " is a new key"), run.err());
         assertEquals("rw-------", mode(pki.caKey()));
     }
 
@@ -146,6 +147,39 @@ class CertsCommandTest {
         assertEquals("rw-------", mode(pki.serverKey()));
         assertTrue(run.out().startsWith("Issued " + pki.serverCertificate() + " for quiz.example.org, 10.1.2.3, "
                 + "valid until "), run.out());
+    }
+
+    @Test
+    void server_withNewNames_thenKeepsTheKeyPinAndSaysSo() throws Exception {
+        certs("init");
+        String pin = Fingerprints.publicKeyPin(Pem.readCertificate(pki.serverCertificate()));
+
+        Run run = certs("server", "--san", "quiz.example.org", "--san", "localhost");
+
+        assertEquals(0, run.exitCode(), run.err());
+        X509Certificate after = Pem.readCertificate(pki.serverCertificate());
+        assertEquals(List.of("quiz.example.org", "localhost"), DevPki.subjectAltNames(after));
+        assertEquals(pin, Fingerprints.publicKeyPin(after));
+        assertTrue(run.out().contains("\nKey pin " + pin + " (the same key: --pin and known_hosts entries still match)\n"),
+                run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void server_withNewKey_thenChangesTheKeyPinAndWarnsThatPinsMustBeUpdated() throws Exception {
+        certs("init");
+        String oldPin = Fingerprints.publicKeyPin(Pem.readCertificate(pki.serverCertificate()));
+
+        Run run = certs("server", "--san", "localhost", "--new-key");
+
+        assertEquals(0, run.exitCode(), run.err());
+        X509Certificate after = Pem.readCertificate(pki.serverCertificate());
+        String newPin = Fingerprints.publicKeyPin(after);
+        assertNotEquals(oldPin, newPin);
+        assertTrue(run.out().contains("\nKey pin " + newPin + " (a new key)\n"), run.out());
+        assertTrue(run.err().startsWith("quiz-server: WARNING: " + pki.serverKey() + " is a new key (pin " + newPin
+                + ", was " + oldPin + ")"), run.err());
+        assertTrue(run.err().contains("--pin") && run.err().contains("known_hosts"), run.err());
     }
 
     @Test

@@ -177,7 +177,14 @@ public final class CertificateAuthority {
 
     /** A leaf certificate as {@code request} describes, signed by this CA, with a new P-256 key. */
     public IssuedCertificate issue(CertificateRequest request) {
-        KeyPair keyPair = generateKeyPair();
+        return issue(request, generateKeyPair());
+    }
+
+    /**
+     * A leaf certificate as {@code request} describes, signed by this CA, for an existing key: re-issuing
+     * (new names, renewal) keeps the key, so the key pin clients trust stays the same.
+     */
+    public IssuedCertificate issue(CertificateRequest request, KeyPair keyPair) {
         Instant notAfter = request.notAfter();
         Instant caNotAfter = certificate.getNotAfter().toInstant();
         if (notAfter.isAfter(caNotAfter) && request.notBefore().isBefore(caNotAfter)) {

@@ -8,6 +8,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
@@ -51,7 +53,13 @@ import java.util.regex.Pattern;
  * the caller asks ({@link WriteMode#REPLACE}, the CLI's --force); {@link #issueServer} and the automatic
  * renewal replace the server certificate because that is their purpose. Every replacement is atomic.
  *
- * <p>Not thread-safe for concurrent writers: it is driven by one CLI command or by server start-up.
+ * <p>The server's key never changes silently: re-issuing the server certificate (new names, renewal) keeps
+ * {@code server.key}, so its key pin, which pinned and trust-on-first-use clients check, stays the same. Only
+ * {@link #issueServerWithNewKey} (the CLI's {@code certs server --new-key}) and {@link #init} make a new one,
+ * and both report the pin they replaced.
+ *
+ * <p>Every change holds the folder's lock ({@code .lock}, see {@link CertsFolderLock}), so threads and
+ * processes sharing the folder (two servers, a server and a {@code certs} command) change it one at a time.
  */
 public final class DevPki {
 
@@ -87,13 +95,31 @@ public final class DevPki {
     /**
      * The result of {@link #init}.
      *
-     * @param ca              the new CA certificate
-     * @param server          the new server certificate
-     * @param staleClients    client certificates in {@code clients/} from an earlier CA, which no longer work
+     * @param ca                   the new CA certificate
+     * @param server               the new server certificate
+     * @param staleClients         client certificates in {@code clients/} from an earlier CA, which no longer work
+     * @param replacedServerKeyPin the key pin of the server certificate this one replaced, if there was one:
+     *                             clients that pinned it must be given the new one
      */
-    public record InitResult(X509Certificate ca, X509Certificate server, List<Path> staleClients) {
+    public record InitResult(X509Certificate ca, X509Certificate server, List<Path> staleClients,
+                             Optional<String> replacedServerKeyPin) {
         public InitResult {
             staleClients = List.copyOf(staleClients);
+            Objects.requireNonNull(replacedServerKeyPin, "replacedServerKeyPin");
+        }
+    }
+
+    /**
+     * The result of {@link #issueServerWithNewKey}.
+     *
+     * @param certificate    the new server certificate, for the new key
+     * @param previousKeyPin the key pin of the certificate it replaced, if there was one: clients that pinned it
+     *                       (or remember it in known_hosts) refuse the server until given the new one
+     */
+    public record NewServerKey(X509Certificate certificate, Optional<String> previousKeyPin) {
+        public NewServerKey {
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(previousKeyPin, "previousKeyPin");
         }
     }
 
@@ -189,55 +215,113 @@ public final class DevPki {
             throws IOException {
         // Validate before anything is written, so a typo in a name leaves no half-made PKI behind.
         CertificateRequest serverRequest = CertificateRequest.server(serverNames, serverValidity);
-        if (mode == WriteMode.CREATE_NEW) {
-            for (Path file : coreFiles()) {
-                if (Files.exists(file)) {
-                    throw new ExistingFileException(file,
-                            file + " exists; use --force to replace the development PKI");
+        try (CertsFolderLock lock = lock()) {
+            if (mode == WriteMode.CREATE_NEW) {
+                for (Path file : coreFiles()) {
+                    if (Files.exists(file)) {
+                        throw new ExistingFileException(file,
+                                file + " exists; use --force to replace the development PKI");
+                    }
                 }
             }
+            Optional<String> replacedServerKeyPin = serverKeyPin();
+            CertificateAuthority ca = CertificateAuthority.create(CertificateAuthority.DEFAULT_CA_NAME, caValidity);
+            IssuedCertificate server = ca.issue(serverRequest);
+            Pem.writePrivateKey(caKey(), ca.privateKey(), mode);
+            Pem.writeCertificates(caCertificate(), List.of(ca.certificate()), mode);
+            Pem.writePrivateKey(serverKey(), server.privateKey(), mode);
+            Pem.writeCertificates(serverCertificate(), List.of(server.certificate()), mode);
+            // An empty CRL from the start: a server watches the file from its first run, so the first revoke
+            // takes effect without a restart, and a CRL of a replaced CA never lingers.
+            Pem.writeCrl(crl(), ca.createCrl(List.of(), CRL_VALIDITY), WriteMode.REPLACE);
+            return new InitResult(ca.certificate(), server.certificate(), clientCertificateFiles(),
+                    replacedServerKeyPin);
         }
-        CertificateAuthority ca = CertificateAuthority.create(CertificateAuthority.DEFAULT_CA_NAME, caValidity);
-        IssuedCertificate server = ca.issue(serverRequest);
-        Pem.writePrivateKey(caKey(), ca.privateKey(), mode);
-        Pem.writeCertificates(caCertificate(), List.of(ca.certificate()), mode);
-        Pem.writePrivateKey(serverKey(), server.privateKey(), mode);
-        Pem.writeCertificates(serverCertificate(), List.of(server.certificate()), mode);
-        // An empty CRL from the start: a server watches the file from its first run, so the first revoke
-        // takes effect without a restart, and a CRL of a replaced CA never lingers.
-        Pem.writeCrl(crl(), ca.createCrl(List.of(), CRL_VALIDITY), WriteMode.REPLACE);
-        return new InitResult(ca.certificate(), server.certificate(), clientCertificateFiles());
     }
 
     /** The CA, loaded from {@code ca.pem} and {@code ca.key}. */
     public CertificateAuthority ca() throws IOException {
-        for (Path file : List.of(caKey(), caCertificate())) {
-            if (!Files.exists(file)) {
-                throw new PemException(file, file + " not found; create the development PKI first: "
-                        + "quiz-server certs init" + certsDirArgument());
-            }
-        }
+        requireCaFiles();
         SecureFiles.requireOwnerOnly(caKey());
         return CertificateAuthority.load(caCertificate(), caKey());
     }
 
     /**
-     * Issues a new server certificate for {@code subjectAltNames} and replaces {@code server.pem} and
-     * {@code server.key} with it (atomically each): replacing them is the purpose of this call.
+     * Issues a new server certificate for {@code subjectAltNames} <em>for the key in {@code server.key}</em>
+     * and replaces {@code server.pem} with it (atomically): the key pin stays the same, so clients that
+     * pinned it or remember it in known_hosts keep connecting. A key is created only when there is neither
+     * key nor certificate yet.
+     *
+     * @throws PemException when {@code server.key} is missing but {@code server.pem} is there, or its key type
+     *                      cannot be re-issued for: only {@link #issueServerWithNewKey} may change the key
+     * @throws InsecureKeyFileException when {@code server.key} is readable by others
      */
     public X509Certificate issueServer(List<String> subjectAltNames, Duration validity) throws IOException {
         CertificateRequest request = CertificateRequest.server(subjectAltNames, validity);
-        IssuedCertificate server = ca().issue(request);
+        try (CertsFolderLock lock = lockExistingPki()) {
+            CertificateAuthority ca = ca();
+            if (!Files.exists(serverKey()) && !Files.exists(serverCertificate())) {
+                return writeServer(ca.issue(request)).certificate();
+            }
+            IssuedCertificate server = ca.issue(request, existingServerKey());
+            Pem.writeCertificates(serverCertificate(), List.of(server.certificate()), WriteMode.REPLACE);
+            return server.certificate();
+        }
+    }
+
+    /**
+     * Issues a server certificate for {@code subjectAltNames} with a <em>new</em> key and replaces
+     * {@code server.key} and {@code server.pem}: the CLI's {@code certs server --new-key}, e.g. after the old
+     * key leaked. Clients that pinned the old key, or remember it in known_hosts, refuse the server until
+     * they are given the new pin.
+     */
+    public NewServerKey issueServerWithNewKey(List<String> subjectAltNames, Duration validity) throws IOException {
+        CertificateRequest request = CertificateRequest.server(subjectAltNames, validity);
+        try (CertsFolderLock lock = lockExistingPki()) {
+            Optional<String> previousKeyPin = serverKeyPin();
+            return new NewServerKey(writeServer(ca().issue(request)).certificate(), previousKeyPin);
+        }
+    }
+
+    /** Replaces {@code server.key} and {@code server.pem} with {@code server}. */
+    private IssuedCertificate writeServer(IssuedCertificate server) throws IOException {
         // Two files cannot be swapped in one step; a server that reloads between the two moves sees a key
         // that does not fit, keeps its old context, and reloads again once the certificate lands.
         Pem.writePrivateKey(serverKey(), server.privateKey(), WriteMode.REPLACE);
         Pem.writeCertificates(serverCertificate(), List.of(server.certificate()), WriteMode.REPLACE);
-        return server.certificate();
+        return server;
+    }
+
+    /** The key pair in {@code server.key}, to issue its certificate again. */
+    private KeyPair existingServerKey() throws IOException {
+        if (!Files.exists(serverKey())) {
+            throw new PemException(serverKey(), serverKey() + " is missing, but " + serverCertificate()
+                    + " is there: a new key would be refused by every client that pinned the old one; to make one"
+                    + " on purpose, run: quiz-server certs server --new-key --san NAME" + certsDirArgument());
+        }
+        SecureFiles.requireOwnerOnly(serverKey());
+        PrivateKey privateKey = Pem.readPrivateKey(serverKey());
+        return KeyPairs.of(privateKey).orElseThrow(() -> new PemException(serverKey(), serverKey() + " holds a "
+                + privateKey.getAlgorithm() + " key, whose certificate cannot be issued again here; run:"
+                + " quiz-server certs server --new-key --san NAME" + certsDirArgument() + " for a new EC key"));
+    }
+
+    /** The key pin of {@code server.pem}, what clients pin and remember; empty when there is none to read. */
+    private Optional<String> serverKeyPin() {
+        if (!Files.exists(serverCertificate())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Fingerprints.publicKeyPin(Pem.readCertificate(serverCertificate())));
+        } catch (PemException unreadable) {
+            // A broken certificate served no client: there is no pin to warn about.
+            return Optional.empty();
+        }
     }
 
     /**
-     * Renews {@code server.pem} for the same names, valid {@link CertificateAuthority#DEFAULT_SERVER_VALIDITY},
-     * when it expires within {@code threshold} (or has expired).
+     * Renews {@code server.pem} for the same names and the same key, valid
+     * {@link CertificateAuthority#DEFAULT_SERVER_VALIDITY}, when it expires within {@code threshold} (or has expired).
      */
     public Optional<RenewalResult> renewServerCertificateIfExpiring(Duration threshold) throws IOException {
         return renewServerCertificateIfExpiring(threshold, CertificateAuthority.DEFAULT_SERVER_VALIDITY);
@@ -246,13 +330,15 @@ public final class DevPki {
     /** As {@link #renewServerCertificateIfExpiring(Duration)}, with the new certificate valid for {@code validity}. */
     public Optional<RenewalResult> renewServerCertificateIfExpiring(Duration threshold, Duration validity)
             throws IOException {
-        X509Certificate current = Pem.readCertificate(serverCertificate());
-        if (current.getNotAfter().toInstant().isAfter(Instant.now().plus(threshold))) {
-            return Optional.empty();
+        try (CertsFolderLock lock = lockExistingPki()) {
+            X509Certificate current = Pem.readCertificate(serverCertificate());
+            if (current.getNotAfter().toInstant().isAfter(Instant.now().plus(threshold))) {
+                return Optional.empty();
+            }
+            requireCaCurrent();
+            X509Certificate renewed = issueServer(subjectAltNames(current), validity);
+            return Optional.of(new RenewalResult(current, renewed));
         }
-        requireCaCurrent();
-        X509Certificate renewed = issueServer(subjectAltNames(current), validity);
-        return Optional.of(new RenewalResult(current, renewed));
     }
 
     /**
@@ -264,18 +350,20 @@ public final class DevPki {
     public IssuedCertificate issueClient(String name, Duration validity, WriteMode mode) throws IOException {
         Path cert = clientCertificate(name);
         Path key = clientKey(name);
-        if (mode == WriteMode.CREATE_NEW) {
-            for (Path file : List.of(cert, key)) {
-                if (Files.exists(file)) {
-                    throw new ExistingFileException(file, file + " exists; use --force to issue a new certificate for "
-                            + name + " (the old one stays valid until it expires or is revoked)");
+        try (CertsFolderLock lock = lockExistingPki()) {
+            if (mode == WriteMode.CREATE_NEW) {
+                for (Path file : List.of(cert, key)) {
+                    if (Files.exists(file)) {
+                        throw new ExistingFileException(file, file + " exists; use --force to issue a new certificate"
+                                + " for " + name + " (the old one stays valid until it expires or is revoked)");
+                    }
                 }
             }
+            IssuedCertificate client = ca().issueClientCertificate(name, validity);
+            Pem.writePrivateKey(key, client.privateKey(), mode);
+            Pem.writeCertificates(cert, List.of(client.certificate()), mode);
+            return client;
         }
-        IssuedCertificate client = ca().issueClientCertificate(name, validity);
-        Pem.writePrivateKey(key, client.privateKey(), mode);
-        Pem.writeCertificates(cert, List.of(client.certificate()), mode);
-        return client;
     }
 
     /**
@@ -288,19 +376,22 @@ public final class DevPki {
             throw new PemException(certFile, certFile + " not found; only certificates issued with "
                     + "'quiz-server certs client " + clientName + "' can be revoked by name");
         }
-        X509Certificate certificate = Pem.readCertificate(certFile);
-        CertificateAuthority ca = ca();
-        if (!issuedBy(certificate, ca.certificate())) {
-            throw new PemException(certFile, certFile + " was not issued by " + caCertificate()
-                    + " (an older CA?); it is already refused, nothing to revoke");
+        try (CertsFolderLock lock = lockExistingPki()) {
+            X509Certificate certificate = Pem.readCertificate(certFile);
+            CertificateAuthority ca = ca();
+            if (!issuedBy(certificate, ca.certificate())) {
+                throw new PemException(certFile, certFile + " was not issued by " + caCertificate()
+                        + " (an older CA?); it is already refused, nothing to revoke");
+            }
+            // Read, add, sign and write under the lock: two revocations at once must not lose one.
+            Map<BigInteger, Instant> revocations = revokedSerials(ca);
+            BigInteger serial = certificate.getSerialNumber();
+            boolean alreadyRevoked = revocations.containsKey(serial);
+            revocations.putIfAbsent(serial, Instant.now());
+            X509CRL crl = ca.createCrl(revocations, CRL_VALIDITY);
+            Pem.writeCrl(crl(), crl, WriteMode.REPLACE);
+            return new RevocationResult(clientName, serial, alreadyRevoked, revocations.size(), crl);
         }
-        Map<BigInteger, Instant> revocations = revokedSerials(ca);
-        BigInteger serial = certificate.getSerialNumber();
-        boolean alreadyRevoked = revocations.containsKey(serial);
-        revocations.putIfAbsent(serial, Instant.now());
-        X509CRL crl = ca.createCrl(revocations, CRL_VALIDITY);
-        Pem.writeCrl(crl(), crl, WriteMode.REPLACE);
-        return new RevocationResult(clientName, serial, alreadyRevoked, revocations.size(), crl);
     }
 
     /**
@@ -313,15 +404,17 @@ public final class DevPki {
         if (!Files.exists(crl())) {
             return Optional.empty();
         }
-        X509CRL current = Pem.readCrl(crl());
-        if (current.getNextUpdate() != null
-                && current.getNextUpdate().toInstant().isAfter(Instant.now().plus(threshold))) {
-            return Optional.empty();
+        try (CertsFolderLock lock = lockExistingPki()) {
+            X509CRL current = Pem.readCrl(crl());
+            if (current.getNextUpdate() != null
+                    && current.getNextUpdate().toInstant().isAfter(Instant.now().plus(threshold))) {
+                return Optional.empty();
+            }
+            CertificateAuthority ca = ca();
+            X509CRL refreshed = ca.createCrl(revokedSerials(ca), CRL_VALIDITY);
+            Pem.writeCrl(crl(), refreshed, WriteMode.REPLACE);
+            return Optional.of(refreshed);
         }
-        CertificateAuthority ca = ca();
-        X509CRL refreshed = ca.createCrl(revokedSerials(ca), CRL_VALIDITY);
-        Pem.writeCrl(crl(), refreshed, WriteMode.REPLACE);
-        return Optional.of(refreshed);
     }
 
     /**
@@ -347,13 +440,16 @@ public final class DevPki {
     public static DevPki ensureForServer(Path certsDir, List<String> serverNames, Consumer<String> notices)
             throws IOException {
         DevPki pki = in(certsDir);
-        if (!pki.exists()) {
-            pki.init(serverNames, CertificateAuthority.DEFAULT_CA_VALIDITY,
-                    CertificateAuthority.DEFAULT_SERVER_VALIDITY);
-            notices.accept("Created a development CA and server certificate in " + certsDir + " for "
-                    + String.join(", ", serverNames));
-        } else {
-            pki.refreshForServer(serverNames, notices);
+        // One lock for the whole check: two servers starting on a new folder must not both create a CA.
+        try (CertsFolderLock lock = pki.lock()) {
+            if (!pki.exists()) {
+                pki.init(serverNames, CertificateAuthority.DEFAULT_CA_VALIDITY,
+                        CertificateAuthority.DEFAULT_SERVER_VALIDITY);
+                notices.accept("Created a development CA and server certificate in " + certsDir + " for "
+                        + String.join(", ", serverNames));
+            } else {
+                pki.refreshForServer(serverNames, notices);
+            }
         }
         X509Certificate ca = Pem.readCertificate(pki.caCertificate());
         notices.accept("CA fingerprint " + Fingerprints.certificate(ca));
@@ -429,7 +525,8 @@ public final class DevPki {
             Set<String> names = new LinkedHashSet<>(subjectAltNames(server));
             names.addAll(missing);
             issueServer(List.copyOf(names), CertificateAuthority.DEFAULT_SERVER_VALIDITY);
-            notices.accept("Re-issued " + serverCertificate() + " to also cover " + String.join(", ", missing));
+            notices.accept("Re-issued " + serverCertificate() + " to also cover " + String.join(", ", missing)
+                    + ", for the same key");
         } else {
             renewServerCertificateIfExpiring(RENEWAL_THRESHOLD).ifPresent(renewal -> notices.accept("Renewed "
                     + serverCertificate() + " (it expires " + day(renewal.previous().getNotAfter().toInstant())
@@ -445,6 +542,26 @@ public final class DevPki {
         if (caNotAfter.isBefore(Instant.now().plus(RENEWAL_THRESHOLD))) {
             notices.accept("The development CA " + caCertificate() + " expires " + day(caNotAfter)
                     + "; run: quiz-server certs init --force, then give players the new " + caCertificate());
+        }
+    }
+
+    /** Holds the folder's lock for one change; creates the folder (0700) when it does not exist yet. */
+    private CertsFolderLock lock() throws IOException {
+        return CertsFolderLock.acquire(dir);
+    }
+
+    /** As {@link #lock()}, for a change that needs the CA: says how to create it first, rather than a folder. */
+    private CertsFolderLock lockExistingPki() throws IOException {
+        requireCaFiles();
+        return lock();
+    }
+
+    private void requireCaFiles() throws PemException {
+        for (Path file : List.of(caKey(), caCertificate())) {
+            if (!Files.exists(file)) {
+                throw new PemException(file, file + " not found; create the development PKI first: "
+                        + "quiz-server certs init" + certsDirArgument());
+            }
         }
     }
 

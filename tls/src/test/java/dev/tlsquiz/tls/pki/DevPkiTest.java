@@ -6,10 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import dev.tlsquiz.tls.testing.OpenSsl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Signature;
 import java.security.cert.X509CRL;
@@ -17,13 +26,24 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class DevPkiTest {
 
@@ -165,6 +185,161 @@ class DevPkiTest {
         assertEquals(server, Pem.readCertificate(pki.serverCertificate()));
         assertEquals(List.of("quiz.example.org"), DevPki.subjectAltNames(server));
         assertKeyBelongsTo(pki.serverKey(), server);
+    }
+
+    @Test
+    void issueServer_thenKeepsTheKeySoPinsStillMatch() throws Exception {
+        DevPki.InitResult init = pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        byte[] key = Files.readAllBytes(pki.serverKey());
+
+        X509Certificate server = pki.issueServer(List.of("quiz.example.org"), Duration.ofDays(30));
+
+        assertEquals(Fingerprints.publicKeyPin(init.server()), Fingerprints.publicKeyPin(server));
+        assertEquals(List.of("quiz.example.org"), DevPki.subjectAltNames(server));
+        assertTrue(Arrays.equals(key, Files.readAllBytes(pki.serverKey())), "server.key was not rewritten");
+    }
+
+    @Test
+    void issueServerWithNewKey_thenANewKeyAndThePinItReplaced() throws Exception {
+        DevPki.InitResult init = pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+
+        DevPki.NewServerKey result = pki.issueServerWithNewKey(NAMES, SERVER_DAYS);
+
+        assertNotEquals(Fingerprints.publicKeyPin(init.server()), Fingerprints.publicKeyPin(result.certificate()));
+        assertEquals(Optional.of(Fingerprints.publicKeyPin(init.server())), result.previousKeyPin());
+        assertEquals(result.certificate(), Pem.readCertificate(pki.serverCertificate()));
+        assertKeyBelongsTo(pki.serverKey(), result.certificate());
+        assertEquals("rw-------", mode(pki.serverKey()));
+    }
+
+    @Test
+    void issueServer_whenTheKeyIsGoneButACertificateIsThere_thenAsksForANewKeyExplicitly() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        Files.delete(pki.serverKey());
+
+        PemException refusal = assertThrows(PemException.class, () -> pki.issueServer(NAMES, SERVER_DAYS));
+
+        assertTrue(refusal.getMessage().contains("certs server --new-key"), refusal.getMessage());
+        assertFalse(Files.exists(pki.serverKey()));
+    }
+
+    @Test
+    void renew_whenWithinThreshold_thenKeepsTheKey() throws Exception {
+        DevPki.InitResult init = pki.init(NAMES, CA_DAYS, Duration.ofDays(10));
+
+        DevPki.RenewalResult renewal = pki.renewServerCertificateIfExpiring(Duration.ofDays(30)).orElseThrow();
+
+        assertNotEquals(init.server(), renewal.renewed());
+        assertEquals(Fingerprints.publicKeyPin(init.server()), Fingerprints.publicKeyPin(renewal.renewed()));
+    }
+
+    @Test
+    void ensureForServer_whenANameIsNotCovered_thenKeepsTheKey() throws Exception {
+        DevPki.InitResult init = pki.init(List.of("localhost"), CA_DAYS, SERVER_DAYS);
+
+        DevPki.ensureForServer(certsDir, List.of("localhost", "192.0.2.7"), notice -> { });
+
+        X509Certificate server = Pem.readCertificate(pki.serverCertificate());
+        assertEquals(List.of("localhost", "192.0.2.7"), DevPki.subjectAltNames(server));
+        assertEquals(Fingerprints.publicKeyPin(init.server()), Fingerprints.publicKeyPin(server));
+    }
+
+    @Test
+    void changes_whenManyThreadsChangeTheFolderAtOnce_thenNoneIsLostAndTheKeyFitsTheCertificate()
+            throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        List<String> players = List.of("p1", "p2", "p3", "p4", "p5", "p6");
+        for (String player : players) {
+            pki.issueClient(player, Duration.ofDays(1), WriteMode.CREATE_NEW);
+        }
+        int tasks = players.size() + 2;
+        CyclicBarrier start = new CyclicBarrier(tasks);
+        ExecutorService threads = Executors.newFixedThreadPool(tasks);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String player : players) {
+                done.add(threads.submit(() -> {
+                    start.await();
+                    return pki.revoke(player);
+                }));
+            }
+            for (int i = 0; i < 2; i++) {
+                done.add(threads.submit(() -> {
+                    start.await();
+                    return pki.issueServerWithNewKey(NAMES, SERVER_DAYS);
+                }));
+            }
+            for (Future<?> task : done) {
+                task.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        Set<BigInteger> expected = new HashSet<>();
+        for (String player : players) {
+            expected.add(Pem.readCertificate(pki.clientCertificate(player)).getSerialNumber());
+        }
+        assertEquals(expected, pki.revokedSerials().keySet(), "every revocation is in the CRL");
+        assertKeyBelongsTo(pki.serverKey(), Pem.readCertificate(pki.serverCertificate()));
+    }
+
+    @Test
+    void changes_whenAnotherFileChannelHoldsTheFolderLock_thenWaitUntilItIsReleased() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        X509Certificate before = Pem.readCertificate(pki.serverCertificate());
+        Logger lockLog = (Logger) LoggerFactory.getLogger(CertsFolderLock.class);
+        Level level = lockLog.getLevel();
+        LogLines lines = new LogLines();
+        lines.start();
+        lockLog.addAppender(lines);
+        lockLog.setLevel(Level.INFO);
+        try (FileChannel channel = FileChannel.open(certsDir.resolve(CertsFolderLock.FILE_NAME),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            CompletableFuture<X509Certificate> change;
+            try (FileLock held = channel.lock()) {
+                change = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return pki.issueServer(List.of("quiz.test"), SERVER_DAYS);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                String line = lines.queue.poll(30, TimeUnit.SECONDS);
+                assertTrue(line != null && line.contains("waiting"), "the change says it waits: " + line);
+                assertEquals(before, Pem.readCertificate(pki.serverCertificate()), "nothing changed while locked");
+                assertFalse(change.isDone());
+            }
+            X509Certificate after = change.get(30, TimeUnit.SECONDS);
+            assertEquals(List.of("quiz.test"), DevPki.subjectAltNames(after));
+        } finally {
+            lockLog.detachAppender(lines);
+            lockLog.setLevel(level);
+        }
+    }
+
+    @Test
+    void lockFile_isHiddenAndOwnerOnlyAndNotTakenForACertificate() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        pki.issueClient("alice", Duration.ofDays(1), WriteMode.CREATE_NEW);
+
+        Path lock = certsDir.resolve(CertsFolderLock.FILE_NAME);
+        assertTrue(Files.exists(lock));
+        assertTrue(lock.getFileName().toString().startsWith("."));
+        assertEquals("rw-------", mode(lock));
+        assertFalse(Files.exists(pki.clientsDir().resolve(CertsFolderLock.FILE_NAME)), "one lock, in the folder itself");
+        DevPki.InitResult again = pki.init(NAMES, CA_DAYS, SERVER_DAYS, WriteMode.REPLACE);
+        assertEquals(List.of(pki.clientCertificate("alice")), again.staleClients());
+    }
+
+    /** Log lines of one logger, as they are written. */
+    private static final class LogLines extends AppenderBase<ILoggingEvent> {
+        final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            queue.add(event.getFormattedMessage());
+        }
     }
 
     @Test
@@ -332,7 +507,7 @@ class DevPkiTest {
 
         assertEquals(List.of("localhost", "quiz.test"),
                 DevPki.subjectAltNames(Pem.readCertificate(pki.serverCertificate())));
-        assertEquals("Re-issued " + pki.serverCertificate() + " to also cover quiz.test", notices.get(0));
+        assertEquals("Re-issued " + pki.serverCertificate() + " to also cover quiz.test, for the same key", notices.get(0));
     }
 
     @Test

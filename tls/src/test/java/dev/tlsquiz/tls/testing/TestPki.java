@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -241,6 +243,31 @@ public final class TestPki {
     /** A fresh client certificate for player {@code name}, valid one day. */
     public Credentials clientCert(String name) {
         return write("client-" + name, ca.issueClientCertificate(name, Duration.ofDays(1)));
+    }
+
+    /**
+     * A client certificate from the CA, valid one day, with exactly the subject {@code x500Name} (e.g.
+     * {@code "O=tlsquiz players"}, without a CN): what a CA that does not follow the client profile issues.
+     * {@link CertificateAuthority} always writes a CN, so this one is built here.
+     */
+    public Credentials clientWithSubject(String x500Name) {
+        KeyPair keys = CertificateAuthority.generateKeyPair();
+        Instant now = Instant.now();
+        try {
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate(),
+                    CertificateAuthority.randomSerial(), Date.from(now.minus(CertificateRequest.CLOCK_SKEW)),
+                    Date.from(now.plus(Duration.ofDays(1))), new X500Name(x500Name), keys.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.privateKey())));
+            return write("client-subject", new IssuedCertificate(certificate, keys.getPrivate()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build a client certificate for " + x500Name, e);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot sign a client certificate for " + x500Name, e);
+        }
     }
 
     /** A client certificate for player {@code name} that expired yesterday. */
