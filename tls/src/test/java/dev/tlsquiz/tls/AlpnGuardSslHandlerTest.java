@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The server's SslHandler from {@link ServerTls#newHandler}, with each engine, fed ClientHellos cut
  * into records: within the bounds the handshake completes; past them the client is refused before
- * the engine pays for its records. Client and server talk through {@link EmbeddedChannel}s, byte by byte
+ * the engine pays for its records, for the first ClientHello and for a second one after a
+ * HelloRetryRequest alike. Client and server talk through {@link EmbeddedChannel}s, byte by byte
  * where it matters.
  */
 class AlpnGuardSslHandlerTest {
@@ -96,6 +97,33 @@ class AlpnGuardSslHandlerTest {
             assertFalse(serverChannel.isOpen());
             serverChannel.finishAndReleaseAll();
             wire.release();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenTheSecondHelloAfterAHelloRetryIsCutInto1ByteRecords_thenClosedAtTheHandshakeBound(
+            TlsProvider provider) {
+        try (ServerTls server = openServer(serverConfig(pki.server(), provider))) {
+            EmbeddedChannel serverChannel = new EmbeddedChannel(server.newHandler(ByteBufAllocator.DEFAULT));
+            ByteBuf first = ClientHellos.records(ClientHellos.withoutKeyShare(), 16384);
+            EmbeddedTls.write(serverChannel, first, first.readableBytes());
+            first.release();
+            ByteBuf retry = EmbeddedTls.outbound(serverChannel);
+            // A ServerHello (handshake type 2) whose random is the HelloRetryRequest marker (RFC 8446 4.1.3).
+            assertEquals(22, retry.getUnsignedByte(0), "a handshake record");
+            assertEquals(2, retry.getUnsignedByte(5), "a ServerHello");
+            assertEquals(0xCF21AD74, retry.getInt(11), "the HelloRetryRequest random");
+            retry.release();
+
+            // The second hello, 16000 bytes of it in 1-byte records: the guard has left, the engine reads them.
+            ByteBuf second = ClientHellos.records(ClientHellos.padded(16_000), 1);
+            int sent = EmbeddedTls.write(serverChannel, second, 6);
+            // One record for the first hello, so the second is closed at its record MAX_HANDSHAKE_RECORDS.
+            assertEquals(AlpnGuardSslHandler.MAX_HANDSHAKE_RECORDS * 6, sent);
+            assertFalse(serverChannel.isOpen());
+            serverChannel.finishAndReleaseAll();
+            second.release();
         }
     }
 

@@ -42,6 +42,23 @@ public final class ClientHellos {
         return message;
     }
 
+    /**
+     * A TLS 1.3 ClientHello message that offers X25519 but sends no key share for it, so that a server
+     * answers with a HelloRetryRequest and waits for a second ClientHello.
+     */
+    public static ByteBuf withoutKeyShare() {
+        ByteBuf extensions = Unpooled.buffer();
+        extensions.writeShort(43).writeShort(3).writeByte(2).writeShort(0x0304);         // supported_versions: TLS 1.3
+        extensions.writeShort(10).writeShort(4).writeShort(2).writeShort(0x001d);        // supported_groups: x25519
+        extensions.writeShort(51).writeShort(2).writeShort(0);                           // key_share: none
+        extensions.writeShort(13).writeShort(6).writeShort(4)
+                .writeShort(0x0403).writeShort(0x0804);                                  // signature_algorithms
+        ByteBuf message = header(FIXED_BODY_BYTES + 2 + extensions.readableBytes());
+        message.writeShort(extensions.readableBytes()).writeBytes(extensions);
+        extensions.release();
+        return message;
+    }
+
     /** The smallest ClientHello message: no extensions at all (so no ALPN), 45 bytes. */
     public static ByteBuf minimal() {
         return header(FIXED_BODY_BYTES);
