@@ -1,6 +1,7 @@
 package dev.tlsquiz.tls;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -31,6 +32,12 @@ final class EmbeddedTls {
             offset += length;
         }
         return offset;
+    }
+
+    /** The server wrote this fatal alert, in the clear, and nothing else, and closed the connection. */
+    static void assertRefused(EmbeddedChannel channel, int description) {
+        assertAlert(channel, description);
+        assertFalse(channel.isOpen(), "closed after the alert");
     }
 
     /** The one record the server wrote must be this fatal alert, in the clear. */
