@@ -64,6 +64,8 @@ final class AlpnGuardSslHandler extends SslHandler {
         try {
             super.decode(ctx, in, out);
         } finally {
+            // Whole records only, as the counter needs: engines from SslContext.newEngine keep the JDK's
+            // contract (netty-tcnative's jdkCompatibilityMode), so SslHandler never hands them part of one.
             records.consumed(in.readerIndex() - before);
         }
     }
