@@ -20,16 +20,18 @@ import java.util.concurrent.TimeUnit;
  * Assembles the server pipeline of every accepted connection, in order:
  *
  * <pre>
- * connectionLimit -&gt; ssl -&gt; [flushConsolidation] -&gt; frameDecoder -&gt; messageDecoder -&gt; messageEncoder -&gt; idle
- *     -&gt; rateLimit -&gt; slowConsumer -&gt; session -&gt; exceptions
+ * connectionLimit -&gt; clientHelloGuard -&gt; ssl -&gt; [flushConsolidation] -&gt; frameDecoder -&gt; messageDecoder
+ *     -&gt; messageEncoder -&gt; idle -&gt; rateLimit -&gt; slowConsumer -&gt; session -&gt; exceptions
  * </pre>
  *
  * A connection over a connection limit is reset by the first handler, before the rest of the
- * pipeline (and any TLS work) exists. Inbound bytes are decrypted, split into bounded frames and
- * decoded into messages; the idle handler sees whole messages only, so a peer trickling bytes of a
- * frame still counts as idle; the rate limiter counts those messages; the slow-consumer handler
- * closes a connection whose peer stops reading; the session runs the protocol; the exception
- * handler closes whatever failed. Outbound messages pass the encoder and TLS on the way out.
+ * pipeline (and any TLS work) exists. The ClientHello guard, which the ssl handler puts in front of
+ * itself, holds at most 16 KiB and 64 records until the ClientHello is complete, then leaves.
+ * Inbound bytes are decrypted, split into bounded frames and decoded into messages; the idle
+ * handler sees whole messages only, so a peer trickling bytes of a frame still counts as idle; the
+ * rate limiter counts those messages; the slow-consumer handler closes a connection whose peer stops
+ * reading; the session runs the protocol; the exception handler closes whatever failed. Outbound
+ * messages pass the encoder and TLS on the way out.
  */
 final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -70,8 +72,10 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
         // Tracked so that a shutdown can count, warn and close every connection; closed ones leave by themselves.
         connections.add(channel);
 
-        // TLS first: nothing of the protocol is read or written in the clear. The handshake timeout
-        // closes connections that never finish it (port scanners, stalled clients) before any HELLO deadline.
+        // TLS first: nothing of the protocol is read or written in the clear. The handler adds its ClientHello
+        // guard in front of itself, bounding what a client may send before the engine sees its hello. The
+        // handshake timeout closes connections that never finish it (port scanners, stalled clients) before
+        // any HELLO deadline.
         SslHandler ssl = tls.newHandler(channel.alloc());
         ssl.setHandshakeTimeoutMillis(config.handshakeTimeout().toMillis());
         pipeline.addLast(PipelineNames.SSL, ssl);

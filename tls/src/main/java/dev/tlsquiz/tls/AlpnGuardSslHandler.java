@@ -3,7 +3,6 @@ package dev.tlsquiz.tls;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -11,30 +10,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A server {@link SslHandler} that refuses, in the handshake, a client whose ALPN list does not hold
- * the tlsquiz protocol id: it answers the ClientHello with a fatal {@code no_application_protocol}
- * alert (RFC 7301 3.2) and closes, before the engine sees a byte. A client that offers no ALPN is let
- * through.
+ * The server's {@link SslHandler}, on both providers. As it is added to a pipeline it puts a
+ * {@link ClientHelloGuard} in front of itself, which bounds what is held before the ClientHello is
+ * complete and refuses, in the handshake, a client whose ALPN list lacks the tlsquiz protocol id.
+ * Installing the guard here, rather than in each pipeline, gives every user of
+ * {@link ServerTls#newHandler} the same bounds and the same refusal.
  *
- * <p>Why: BoringSSL through netty-tcnative cannot fail the handshake from its ALPN callback (with no
- * match it either ignores ALPN or picks a protocol the client did not offer), while refusing here keeps
- * a client of another protocol (an HTTPS client pointed at this port, say) from ever talking to the
- * quiz codec. The JDK provider refuses by itself ({@code SelectorFailureBehavior.FATAL_ALERT}) and does
- * not need this class.
+ * <p>Until its handshake completes, it also closes a connection whose client has sent more than
+ * {@value #MAX_HANDSHAKE_RECORDS} records. The guard's bounds end with the first ClientHello; this one
+ * covers what follows it: a second ClientHello (after a HelloRetryRequest) or the client's last
+ * flight, cut into 1-byte records, would otherwise cost the engines tens of microseconds a record (the
+ * JDK also copies the partial message at every fragment). Honest clients send fewer than ten records
+ * in a handshake. The records are counted before the engine reads them, so those that follow the
+ * client's Finished in the same read count too; the bound leaves ample room for them.
  */
 final class AlpnGuardSslHandler extends SslHandler {
 
+    /** Two ClientHellos' worth of the guard's bound: a HelloRetryRequest asks for a second one. */
+    static final int MAX_HANDSHAKE_RECORDS = 2 * ClientHelloGuard.MAX_RECORDS;
+
     private static final Logger LOG = LoggerFactory.getLogger(AlpnGuardSslHandler.class);
 
-    /** A plaintext TLS record: alert(21), version 3.3, length 2, fatal(2), the description. */
-    private static final int ALERT_CONTENT_TYPE = 21;
-    private static final int ALERT_LEVEL_FATAL = 2;
-    private static final int ALERT_DECODE_ERROR = 50;
-    private static final int ALERT_NO_APPLICATION_PROTOCOL = 120;
-
     private final String protocolId;
-    private boolean clientHelloChecked;
-    private boolean refused;
+    private final RecordCounter records = new RecordCounter();
 
     AlpnGuardSslHandler(SSLEngine engine, String protocolId) {
         super(engine);
@@ -42,47 +40,33 @@ final class AlpnGuardSslHandler extends SslHandler {
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws SSLException {
-        if (refused) {
-            in.skipBytes(in.readableBytes());
-            return;
-        }
-        if (!clientHelloChecked) {
-            List<String> offered = new ArrayList<>();
-            ClientHelloAlpn.Verdict verdict = ClientHelloAlpn.inspect(in, protocolId, offered);
-            switch (verdict) {
-                case NEED_MORE:
-                    return;
-                case OFFERS_OTHERS_ONLY:
-                    LOG.debug("refused TLS client {}: it offers ALPN {} but not {}",
-                            ctx.channel().remoteAddress(), offered, protocolId);
-                    refuse(ctx, in, ALERT_NO_APPLICATION_PROTOCOL);
-                    return;
-                case MALFORMED:
-                    LOG.debug("refused TLS client {}: malformed or oversized ClientHello",
-                            ctx.channel().remoteAddress());
-                    refuse(ctx, in, ALERT_DECODE_ERROR);
-                    return;
-                case NOT_TLS_HANDSHAKE:
-                case NO_ALPN:
-                case OFFERS_WANTED:
-                    clientHelloChecked = true;
-                    break;
-                default:
-                    throw new IllegalStateException("unknown verdict " + verdict);
-            }
-        }
-        super.decode(ctx, in, out);
+    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+        // Before the engine can see a byte: the guard hands the ClientHello on, or refuses it.
+        ctx.pipeline().addBefore(ctx.name(), ClientHelloGuard.NAME, new ClientHelloGuard(protocolId));
+        super.handlerAdded(ctx);
     }
 
-    private void refuse(ChannelHandlerContext ctx, ByteBuf in, int description) {
-        refused = true;
-        in.skipBytes(in.readableBytes());
-        ByteBuf alert = ctx.alloc().buffer(7)
-                .writeByte(ALERT_CONTENT_TYPE).writeShort(0x0303).writeShort(2)
-                .writeByte(ALERT_LEVEL_FATAL).writeByte(description);
-        // ctx.write and ctx.close go to the handlers before this one: the alert is not passed through the
-        // engine, and no close_notify follows it.
-        ctx.writeAndFlush(alert).addListener(written -> ctx.close());
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws SSLException {
+        if (handshakeFuture().isDone()) {
+            super.decode(ctx, in, out);
+            return;
+        }
+        if (records.count(in) > MAX_HANDSHAKE_RECORDS) {
+            LOG.debug("closed TLS client {}: more than {} records before its handshake completed",
+                    ctx.channel().remoteAddress(), MAX_HANDSHAKE_RECORDS);
+            in.skipBytes(in.readableBytes());
+            // From this context the close bypasses the engine: nothing more is read, decrypted or sent.
+            ctx.close();
+            return;
+        }
+        int before = in.readerIndex();
+        try {
+            super.decode(ctx, in, out);
+        } finally {
+            // Whole records only, as the counter needs: engines from SslContext.newEngine keep the JDK's
+            // contract (netty-tcnative's jdkCompatibilityMode), so SslHandler never hands them part of one.
+            records.consumed(in.readerIndex() - before);
+        }
     }
 }

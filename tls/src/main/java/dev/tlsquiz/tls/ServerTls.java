@@ -123,9 +123,8 @@ public final class ServerTls implements AutoCloseable {
     }
 
     private SslHandler handlerFor(SslContext context, ByteBufAllocator alloc) {
-        if (provider == SslProvider.JDK) {
-            return context.newHandler(alloc);
-        }
+        // Both providers: the handler's ClientHello guard bounds what a client may send before its
+        // ClientHello is complete, and refuses it by ALPN.
         return new AlpnGuardSslHandler(context.newEngine(alloc), Protocol.ALPN_ID);
     }
 
