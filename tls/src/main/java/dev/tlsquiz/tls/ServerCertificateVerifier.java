@@ -1,7 +1,8 @@
 package dev.tlsquiz.tls;
 
 import dev.tlsquiz.tls.pki.Fingerprints;
-import java.io.UncheckedIOException;
+import dev.tlsquiz.text.LogText;
+import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
@@ -11,9 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client's trust manager: applies a {@link ClientTrust} and, when it refuses, throws an exception
@@ -25,6 +27,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * the engine ({@code SslContext.newHandler(alloc, host, port)}), so only the engine variant is usable.
  */
 final class ServerCertificateVerifier extends X509ExtendedTrustManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCertificateVerifier.class);
 
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
@@ -131,18 +135,36 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
         }
         X509Certificate leaf = chain[0];
         String presented = Fingerprints.publicKeyPin(leaf);
-        Optional<String> known;
+        KnownHosts.Contents contents;
         try {
-            known = knownHosts.pinFor(host, port);
-        } catch (UncheckedIOException e) {
-            throw new CertificateException(e.getMessage(), e);
+            contents = knownHosts.read();
+        } catch (IOException e) {
+            throw new CertificateException(knownHosts.cannotRead(e), e);
         }
-        if (known.isEmpty()) {
+        reportLinesNamingNoServer(contents);
+        List<KnownHosts.Entry> entries = contents.entriesFor(host, port);
+        if (entries.isEmpty()) {
             throw new UnknownServerKeyException(host, port, presented, Fingerprints.certificate(leaf),
                     leaf.getSubjectX500Principal().getName(), leaf.getIssuerX500Principal().getName());
         }
-        if (!Fingerprints.matches(known.get(), presented)) {
-            throw new ServerKeyChangedException(host, port, known.get(), presented);
+        for (KnownHosts.Entry entry : entries) {
+            if (entry.readable() && Fingerprints.matches(entry.pin(), presented)) {
+                return;
+            }
+        }
+        // Any line about this server, even one whose pin cannot be read, makes it known: refuse, never ask.
+        throw new ServerKeyChangedException(host, port, contents.file(), entries.get(0), presented);
+    }
+
+    /**
+     * Logs the lines that name no server: one of them may be a damaged entry for the server being
+     * checked, and only the user can tell.
+     */
+    private static void reportLinesNamingNoServer(KnownHosts.Contents contents) {
+        for (KnownHosts.Malformed line : contents.malformed()) {
+            LOG.warn("{}: line {} is not a known-hosts entry and is ignored: {}; its text: {}",
+                    LogText.value(contents.file().toString()), line.line(), LogText.value(line.problem()),
+                    LogText.value(line.text()));
         }
     }
 
