@@ -57,8 +57,10 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
      * @param openSsl whether the engines are BoringSSL ones, which get OpenSSL verify error codes
      */
     static ServerCertificateVerifier create(ClientTrust trust, List<X509Certificate> cas, boolean openSsl) {
-        if (trust instanceof ClientTrust.CaFile) {
-            return new ServerCertificateVerifier(trust, TrustManagers.forAnchors(cas), List.copyOf(cas), null, openSsl);
+        if (trust instanceof ClientTrust.CaFile caFile) {
+            String pin = caFile.publicKeyPin() == null ? null : Fingerprints.normalize(caFile.publicKeyPin());
+            return new ServerCertificateVerifier(new ClientTrust.CaFile(caFile.caFile(), pin),
+                    TrustManagers.forAnchors(cas), List.copyOf(cas), null, openSsl);
         }
         if (trust instanceof ClientTrust.Pin) {
             String pin = Fingerprints.normalize(((ClientTrust.Pin) trust).publicKeyPin());
@@ -84,8 +86,12 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
         try {
             if (trust instanceof ClientTrust.Pin) {
                 checkPin(((ClientTrust.Pin) trust).publicKeyPin(), chain[0], host, port);
-            } else if (trust instanceof ClientTrust.CaFile) {
+            } else if (trust instanceof ClientTrust.CaFile caFile) {
                 checkChainAndHost(chain, authType, engine, host, port);
+                if (caFile.publicKeyPin() != null) {
+                    // Both apply, as curl's --pinnedpubkey with --cacert: the pin narrows what the CA vouches for.
+                    checkPin(caFile.publicKeyPin(), chain[0], host, port);
+                }
             } else {
                 checkSystemThenKnownHosts(chain, authType, engine, host, port);
             }
@@ -97,12 +103,22 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
     private static void checkPin(String expected, X509Certificate leaf, String host, int port)
             throws ServerCertificateRejectedException {
         String presented = Fingerprints.publicKeyPin(leaf);
-        if (!Fingerprints.matches(expected, presented)) {
-            throw new ServerCertificateRejectedException(HandshakeFailure.Kind.PIN_MISMATCH,
-                    "WARNING: the server at " + KnownHosts.entryKey(host, port) + " presented key " + presented
-                            + " but the expected pin is " + expected + "; someone may be intercepting the"
-                            + " connection; if the operator changed the key, get the new pin from them", null);
+        if (Fingerprints.matches(expected, presented)) {
+            return;
         }
+        String where = KnownHosts.entryKey(host, port);
+        if (Fingerprints.matches(expected, Fingerprints.certificate(leaf))) {
+            // Both are SHA256:<hex>, so a pasted certificate fingerprint is an easy mistake; say which one it is.
+            throw new ServerCertificateRejectedException(HandshakeFailure.Kind.PIN_MISMATCH,
+                    "the pin " + expected + " is the certificate fingerprint, not the key pin, of the server at "
+                            + where + "; --pin takes the key pin, which 'quiz-server certs show FILE' prints on the"
+                            + " server as 'key pin: SHA256:...' (for this certificate it is " + presented
+                            + "): run again with --pin and that value", null);
+        }
+        throw new ServerCertificateRejectedException(HandshakeFailure.Kind.PIN_MISMATCH,
+                "WARNING: the server at " + where + " presented key " + presented
+                        + " but the expected pin is " + expected + "; someone may be intercepting the"
+                        + " connection; if the operator changed the key, get the new pin from them", null);
     }
 
     private void checkChainAndHost(X509Certificate[] chain, String authType, SSLEngine engine, String host,
