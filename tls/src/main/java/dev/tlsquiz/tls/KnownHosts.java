@@ -242,7 +242,7 @@ public final class KnownHosts {
             String[] fields = WHITESPACE.split(content);
             Optional<Address> address = Address.parse(fields[0]);
             if (address.isEmpty()) {
-                malformed.add(new Malformed(i + 1, text, "'" + fields[0] + "' is not HOST:PORT or [IPv6]:PORT"
+                malformed.add(new Malformed(i + 1, text, "the line does not start with HOST:PORT or [IPv6]:PORT"
                         + " (expected: HOST:PORT SHA256:<64 hex digits> [# comment])"));
             } else if (fields.length != 2) {
                 entries.add(new Entry(i + 1, address.get(), null, fields.length == 1 ? "no pin after the server"
