@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
@@ -54,6 +55,7 @@ public final class PlaySession {
     private final ClientTimeouts timeouts;
     private final boolean verbose;
     private final BlockingQueue<ClientEvent> events = new LinkedBlockingQueue<>();
+    private final ProgressDeadline progress;
 
     private ClientTls tls;
     private ClientConnection connection;
@@ -77,6 +79,7 @@ public final class PlaySession {
         this.tlsFactory = Objects.requireNonNull(tlsFactory, "tlsFactory");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.verbose = verbose;
+        this.progress = new ProgressDeadline(timeouts);
     }
 
     /**
@@ -101,6 +104,7 @@ public final class PlaySession {
                     renderer.notice("connected to " + address() + " (" + connection.describeTls() + ")");
                 }
                 connection.send(new Hello(Protocol.VERSION, settings.playerName(), settings.requestedRounds()));
+                progress.expectReply("WELCOME", System.nanoTime());
                 return play();
             } finally {
                 connection.detach();
@@ -170,7 +174,7 @@ public final class PlaySession {
 
     private int play() {
         while (true) {
-            ClientEvent event = take();
+            ClientEvent event = takeBefore(progress);
             if (event instanceof ClientEvent.MessageReceived received) {
                 Summary summary = onMessage(received.message());
                 if (summary != null) {
@@ -196,10 +200,12 @@ public final class PlaySession {
         switch (message.type()) {
             case WELCOME -> {
                 welcome = (Welcome) message;
+                progress.expectReply("first problem", System.nanoTime());
                 renderer.welcome(welcome);
             }
             case PROBLEM -> {
                 openProblem = (Problem) message;
+                progress.expectVerdict(openProblem, System.nanoTime());
                 sentAnswer = null;
                 lastRound = openProblem.round();
                 if (!byeSent) {
@@ -209,6 +215,7 @@ public final class PlaySession {
             }
             case VERDICT -> {
                 Verdict verdict = (Verdict) message;
+                progress.expectReply("next problem or summary", System.nanoTime());
                 boolean ours = openProblem != null && openProblem.problemId() == verdict.problemId();
                 renderer.verdict(verdict, ours ? openProblem : null, ours ? sentAnswer : null);
                 if (ours) {
@@ -303,6 +310,8 @@ public final class PlaySession {
     private void sendAnswer(String answer, boolean typed) {
         sentAnswer = answer;
         connection.send(new Answer(openProblem.problemId(), answer));
+        progress.expectReplySooner("verdict on problem " + openProblem.round() + "/" + openProblem.rounds(),
+                System.nanoTime());
         renderer.answerSent(openProblem, answer, typed);
     }
 
@@ -310,6 +319,7 @@ public final class PlaySession {
         if (!byeSent) {
             byeSent = true;
             connection.send(new Bye());
+            progress.expectReplySooner("summary", System.nanoTime());
         }
     }
 
@@ -335,9 +345,26 @@ public final class PlaySession {
         try {
             return events.take();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientFailure(ExitCodes.INTERNAL_ERROR, "INTERRUPTED",
-                    "interrupted while waiting for the server", e);
+            throw interrupted(e);
         }
+    }
+
+    /** The next event, or the failure that ends the session when the server misses {@code deadline}. */
+    private ClientEvent takeBefore(ProgressDeadline deadline) {
+        try {
+            ClientEvent event = events.poll(Math.max(0, deadline.remainingNanos(System.nanoTime())),
+                    TimeUnit.NANOSECONDS);
+            if (event == null) {
+                throw deadline.missed(when());
+            }
+            return event;
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        }
+    }
+
+    private static ClientFailure interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new ClientFailure(ExitCodes.INTERNAL_ERROR, "INTERRUPTED", "interrupted while waiting for the server", e);
     }
 }

@@ -2,11 +2,15 @@ package dev.tlsquiz.client.testing;
 
 import dev.tlsquiz.codec.CodecLimits;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.Outcome;
+import dev.tlsquiz.codec.Ping;
 import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.codec.QuizCodec;
 import dev.tlsquiz.codec.QuizMessage;
+import dev.tlsquiz.codec.QuizWire;
 import dev.tlsquiz.codec.Side;
+import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.tls.ServerTls;
 import dev.tlsquiz.tls.ServerTlsConfig;
@@ -26,12 +30,14 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A misbehaving server for the client's failure paths: real TLS with the test PKI's server
- * certificate, then either bytes that are no tlsquiz frame, or a session that is cut off after
- * the first problem.
+ * certificate, then bytes that are no tlsquiz frame, a session cut off after the first problem, a
+ * frame trickled a byte at a time, PINGs instead of a verdict, or a flood of problems.
  */
 public final class RawTlsServer implements AutoCloseable {
 
@@ -40,14 +46,34 @@ public final class RawTlsServer implements AutoCloseable {
         /** Sends a frame of an unknown message type. */
         GARBAGE,
         /** Answers HELLO with WELCOME and one PROBLEM, then closes without a SUMMARY. */
-        CLOSE_AFTER_FIRST_PROBLEM
+        CLOSE_AFTER_FIRST_PROBLEM,
+        /** Answers HELLO with the header of a 16,000-byte frame, then one byte of it every interval. */
+        TRICKLE_AFTER_HELLO,
+        /**
+         * Answers HELLO with WELCOME and one PROBLEM whose time limit is the interval, then sends a PING
+         * every interval and never a verdict: whole messages, but no progress.
+         */
+        PING_INSTEAD_OF_VERDICT,
+        /** Answers HELLO with a PING every third of the interval, and never with WELCOME. */
+        PING_INSTEAD_OF_WELCOME,
+        /**
+         * Answers HELLO with WELCOME, then PROBLEM and VERDICT pairs for as long as the connection is
+         * writable, and again whenever it becomes writable: a flood that only the client's reading bounds.
+         */
+        FLOOD
     }
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final ServerTls tls;
     private final Channel serverChannel;
+    private final AtomicLong floodedBytes = new AtomicLong();
 
     public RawTlsServer(TestPki pki, Behavior behavior) throws Exception {
+        this(pki, behavior, 1_000);
+    }
+
+    /** A server whose trickle, PINGs or problem time limit use {@code intervalMillis}. */
+    public RawTlsServer(TestPki pki, Behavior behavior, long intervalMillis) throws Exception {
         tls = ServerTls.open(ServerTlsConfig.of(pki.serverCert(), pki.serverKey()));
         serverChannel = new ServerBootstrap()
                 .group(group)
@@ -58,10 +84,17 @@ public final class RawTlsServer implements AutoCloseable {
                         ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                         if (behavior == Behavior.GARBAGE) {
                             ch.pipeline().addLast(new GarbageAfterHandshake());
-                        } else {
-                            QuizCodec.install(ch.pipeline(), Side.SERVER, CodecLimits.DEFAULT);
-                            ch.pipeline().addLast(new CloseAfterFirstProblem());
+                            return;
                         }
+                        QuizCodec.install(ch.pipeline(), Side.SERVER, CodecLimits.DEFAULT);
+                        ch.pipeline().addLast(switch (behavior) {
+                            case CLOSE_AFTER_FIRST_PROBLEM -> new CloseAfterFirstProblem();
+                            case TRICKLE_AFTER_HELLO -> new TrickleAfterHello(intervalMillis);
+                            case PING_INSTEAD_OF_VERDICT -> new PingsAfterHello(intervalMillis, true);
+                            case PING_INSTEAD_OF_WELCOME -> new PingsAfterHello(intervalMillis, false);
+                            case FLOOD -> new Flood(floodedBytes);
+                            case GARBAGE -> throw new AssertionError("handled above");
+                        });
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
@@ -69,6 +102,11 @@ public final class RawTlsServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** How many bytes of flood the client has taken so far (written to its socket). */
+    public long floodedBytes() {
+        return floodedBytes.get();
     }
 
     @Override
@@ -102,6 +140,113 @@ public final class RawTlsServer implements AutoCloseable {
                 ctx.writeAndFlush(new Problem(1, 1, 3, 30_000, "1 + 1"))
                         .addListener(ChannelFutureListener.CLOSE);
             }
+        }
+    }
+
+    private static final class TrickleAfterHello extends SimpleChannelInboundHandler<QuizMessage> {
+        private final long intervalMillis;
+        private ScheduledFuture<?> trickle;
+
+        TrickleAfterHello(long intervalMillis) {
+            this.intervalMillis = intervalMillis;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
+            if (message instanceof Hello && trickle == null) {
+                // A frame of 16,000 bytes (within the client's limit), sent a byte at a time.
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {0, 0, 0x3e, (byte) 0x80, 0x02}));
+                trickle = ctx.executor().scheduleAtFixedRate(
+                        () -> ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {0x41})),
+                        intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (trickle != null) {
+                trickle.cancel(false);
+            }
+            ctx.fireChannelInactive();
+        }
+    }
+
+    private static final class PingsAfterHello extends SimpleChannelInboundHandler<QuizMessage> {
+        private final long intervalMillis;
+        private final boolean welcomeAndProblemFirst;
+        private ScheduledFuture<?> pings;
+
+        PingsAfterHello(long intervalMillis, boolean welcomeAndProblemFirst) {
+            this.intervalMillis = intervalMillis;
+            this.welcomeAndProblemFirst = welcomeAndProblemFirst;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
+            if (message instanceof Hello hello && pings == null) {
+                if (welcomeAndProblemFirst) {
+                    ctx.write(new Welcome(Protocol.VERSION, 7, 3, intervalMillis, hello.playerName(), "raw-test"));
+                    ctx.writeAndFlush(new Problem(1, 1, 3, intervalMillis, "1 + 1"));
+                }
+                pings = ctx.executor().scheduleAtFixedRate(() -> ctx.writeAndFlush(new Ping(System.nanoTime())),
+                        intervalMillis / 3, intervalMillis / 3, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (pings != null) {
+                pings.cancel(false);
+            }
+            ctx.fireChannelInactive();
+        }
+    }
+
+    private static final class Flood extends SimpleChannelInboundHandler<QuizMessage> {
+        private final AtomicLong floodedBytes;
+        private boolean started;
+        private long nextId = 1;
+
+        Flood(AtomicLong floodedBytes) {
+            this.floodedBytes = floodedBytes;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
+            if (message instanceof Hello hello && !started) {
+                started = true;
+                ctx.write(new Welcome(Protocol.VERSION, 7, 65_535, 30_000, hello.playerName(), "raw-test"));
+                flood(ctx);
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (started && ctx.channel().isWritable()) {
+                flood(ctx);
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        /** Writes until the channel's outbound buffer is full; the client's reading decides how far that goes. */
+        private void flood(ChannelHandlerContext ctx) {
+            while (ctx.channel().isActive() && ctx.channel().isWritable()) {
+                long id = nextId++;
+                int round = (int) (id % 65_535) + 1;
+                Problem problem = new Problem(id, round, 65_535, 30_000, "1 + " + id);
+                Verdict verdict = new Verdict(id, Outcome.CORRECT, Long.toString(id + 1), 100, (id * 100) & 0xFFFFFFFFL);
+                int size = QuizWire.encodedSize(problem) + QuizWire.encodedSize(verdict);
+                ctx.write(problem);
+                ctx.write(verdict).addListener(written -> {
+                    if (written.isSuccess()) {
+                        floodedBytes.addAndGet(size);
+                    }
+                });
+                if (id % 64 == 0) {
+                    ctx.flush();
+                }
+            }
+            ctx.flush();
         }
     }
 }
