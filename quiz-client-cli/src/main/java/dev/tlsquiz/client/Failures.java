@@ -120,6 +120,13 @@ public final class Failures {
                         + " --server-timeout)", null);
     }
 
+    /** Stdout cannot be written any more: a closed pipe (the reader ended) or a full disk. */
+    public static ClientFailure outputClosed() {
+        return new ClientFailure(ExitCodes.INTERNAL_ERROR, "OUTPUT_CLOSED",
+                "cannot write the output any more (stdout was closed, e.g. the program reading it ended, or"
+                        + " its disk is full); the session was abandoned", null);
+    }
+
     /** The problem cannot be solved by {@code --auto}. */
     public static ClientFailure unsolvable(String reason) {
         return new ClientFailure(ExitCodes.PROTOCOL_ERROR, "UNSOLVABLE_PROBLEM",

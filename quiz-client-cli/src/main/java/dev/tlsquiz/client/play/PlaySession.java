@@ -28,9 +28,6 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
@@ -54,7 +51,7 @@ public final class PlaySession {
     private final Supplier<ClientTls> tlsFactory;
     private final ClientTimeouts timeouts;
     private final boolean verbose;
-    private final BlockingQueue<ClientEvent> events = new LinkedBlockingQueue<>();
+    private final EventQueue events = new EventQueue();
     private final ProgressDeadline progress;
 
     private ClientTls tls;
@@ -90,7 +87,7 @@ public final class PlaySession {
      */
     public int run() {
         if (settings.answers() != null) {
-            LineReader.start(settings.answers(), events::add);
+            LineReader.start(settings.answers(), events::put);
         }
         try (ClientConnector connector = new ClientConnector(timeouts)) {
             try {
@@ -119,7 +116,7 @@ public final class PlaySession {
             closeTls();
             tls = tlsFactory.get();
             ClientConnection candidate = connector.connect(tls, settings.host(), settings.port(),
-                    settings.connectTimeout(), events::add);
+                    settings.connectTimeout(), events);
             Future<Channel> handshake = candidate.handshakeFuture();
             // SslHandler's own handshake timeout fails the future; the margin is only a backstop.
             handshake.awaitUninterruptibly(settings.connectTimeout().toMillis() + 5_000);
@@ -192,6 +189,17 @@ public final class PlaySession {
             } else if (event instanceof ClientEvent.ConnectionClosed) {
                 throw Failures.closedEarly(when());
             }
+            requireOutputOpen();
+        }
+    }
+
+    /**
+     * Ends the session once its output cannot be written (the program reading stdout has gone): the
+     * PrintStream swallows the broken pipe, and going on would only read the server to print nothing.
+     */
+    private void requireOutputOpen() {
+        if (terminal.out().checkError()) {
+            throw Failures.outputClosed();
         }
     }
 
@@ -352,8 +360,7 @@ public final class PlaySession {
     /** The next event, or the failure that ends the session when the server misses {@code deadline}. */
     private ClientEvent takeBefore(ProgressDeadline deadline) {
         try {
-            ClientEvent event = events.poll(Math.max(0, deadline.remainingNanos(System.nanoTime())),
-                    TimeUnit.NANOSECONDS);
+            ClientEvent event = events.poll(deadline.remainingNanos(System.nanoTime()));
             if (event == null) {
                 throw deadline.missed(when());
             }

@@ -16,12 +16,14 @@ import dev.tlsquiz.tls.ServerTls;
 import dev.tlsquiz.tls.ServerTlsConfig;
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -57,10 +59,16 @@ public final class RawTlsServer implements AutoCloseable {
         /** Answers HELLO with a PING every third of the interval, and never with WELCOME. */
         PING_INSTEAD_OF_WELCOME,
         /**
-         * Answers HELLO with WELCOME, then PROBLEM and VERDICT pairs for as long as the connection is
-         * writable, and again whenever it becomes writable: a flood that only the client's reading bounds.
+         * Answers HELLO with WELCOME, then PROBLEM and VERDICT pairs (each VERDICT about 8 KB) for as long
+         * as the connection is writable, and again whenever it becomes writable: a flood that only the
+         * client's reading bounds.
          */
-        FLOOD
+        FLOOD,
+        /**
+         * Answers HELLO by no longer reading anything, and sends PINGs in batches for as long as the
+         * connection is writable: the client's PONGs can only pile up, unless it stops reading.
+         */
+        PING_FLOOD_WITHOUT_READING
     }
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -78,6 +86,8 @@ public final class RawTlsServer implements AutoCloseable {
         serverChannel = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
+                // A small send buffer: a flood fills what the client does not read sooner.
+                .childOption(ChannelOption.SO_SNDBUF, 64 * 1024)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -93,6 +103,7 @@ public final class RawTlsServer implements AutoCloseable {
                             case PING_INSTEAD_OF_VERDICT -> new PingsAfterHello(intervalMillis, true);
                             case PING_INSTEAD_OF_WELCOME -> new PingsAfterHello(intervalMillis, false);
                             case FLOOD -> new Flood(floodedBytes);
+                            case PING_FLOOD_WITHOUT_READING -> new PingFloodWithoutReading(floodedBytes);
                             case GARBAGE -> throw new AssertionError("handled above");
                         });
                     }
@@ -203,6 +214,9 @@ public final class RawTlsServer implements AutoCloseable {
     }
 
     private static final class Flood extends SimpleChannelInboundHandler<QuizMessage> {
+        /** Big messages: a fast flood in bytes for few buffers, which the leak detector makes expensive. */
+        private static final String EXPECTED = "7".repeat(8_000);
+
         private final AtomicLong floodedBytes;
         private boolean started;
         private long nextId = 1;
@@ -234,7 +248,7 @@ public final class RawTlsServer implements AutoCloseable {
                 long id = nextId++;
                 int round = (int) (id % 65_535) + 1;
                 Problem problem = new Problem(id, round, 65_535, 30_000, "1 + " + id);
-                Verdict verdict = new Verdict(id, Outcome.CORRECT, Long.toString(id + 1), 100, (id * 100) & 0xFFFFFFFFL);
+                Verdict verdict = new Verdict(id, Outcome.WRONG, EXPECTED, 0, 0);
                 int size = QuizWire.encodedSize(problem) + QuizWire.encodedSize(verdict);
                 ctx.write(problem);
                 ctx.write(verdict).addListener(written -> {
@@ -242,11 +256,66 @@ public final class RawTlsServer implements AutoCloseable {
                         floodedBytes.addAndGet(size);
                     }
                 });
-                if (id % 64 == 0) {
+                if (id % 4 == 0) {
                     ctx.flush();
                 }
             }
             ctx.flush();
+        }
+    }
+
+    private static final class PingFloodWithoutReading extends SimpleChannelInboundHandler<QuizMessage> {
+        /** 300 PING frames (length 9, type, 8-byte token) in one buffer: a fast flood for few buffers. */
+        private static final byte[] BATCH = pingBatch(300);
+
+        private final AtomicLong floodedBytes;
+        private boolean started;
+
+        PingFloodWithoutReading(AtomicLong floodedBytes) {
+            this.floodedBytes = floodedBytes;
+        }
+
+        private static byte[] pingBatch(int pings) {
+            ByteBuf frame = Unpooled.buffer();
+            try {
+                QuizWire.writeFrame(new Ping(42), frame);
+                byte[] one = new byte[frame.readableBytes()];
+                frame.readBytes(one);
+                byte[] batch = new byte[one.length * pings];
+                for (int i = 0; i < pings; i++) {
+                    System.arraycopy(one, 0, batch, i * one.length, one.length);
+                }
+                return batch;
+            } finally {
+                frame.release();
+            }
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
+            if (message instanceof Hello && !started) {
+                started = true;
+                ctx.channel().config().setAutoRead(false);
+                flood(ctx);
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (started && ctx.channel().isWritable()) {
+                flood(ctx);
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        private void flood(ChannelHandlerContext ctx) {
+            while (ctx.channel().isActive() && ctx.channel().isWritable()) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(BATCH)).addListener(written -> {
+                    if (written.isSuccess()) {
+                        floodedBytes.addAndGet(BATCH.length);
+                    }
+                });
+            }
         }
     }
 }
