@@ -19,17 +19,11 @@ import java.time.Duration;
  */
 public record ClientTimeouts(long heartbeatMillis, long serverSilentMillis, long verdictGraceMillis) {
 
-    /** The documented server timeout, {@code --server-timeout}'s default. */
-    public static final Duration DEFAULT_SERVER_TIMEOUT = Duration.ofSeconds(60);
-
     /** The heartbeat unless a short server timeout needs a faster one. */
     static final long DEFAULT_HEARTBEAT_MILLIS = 15_000;
 
     /** The verdict grace unless a short server timeout asks for less. */
     static final long DEFAULT_VERDICT_GRACE_MILLIS = 10_000;
-
-    /** 15 s heartbeat; 60 s of silence (four unanswered heartbeats) means the server is gone; 10 s grace. */
-    public static final ClientTimeouts DEFAULT = forServerTimeout(DEFAULT_SERVER_TIMEOUT);
 
     public ClientTimeouts {
         if (heartbeatMillis <= 0 || serverSilentMillis <= heartbeatMillis || verdictGraceMillis <= 0) {
@@ -46,8 +40,9 @@ public record ClientTimeouts(long heartbeatMillis, long serverSilentMillis, long
 
     /**
      * The timers for {@code --server-timeout}: that silence limit, a heartbeat of a quarter of it (at
-     * most 15 s) so a live server always answers in time, and a verdict grace of at most the same limit:
-     * a user who calls a server dead after 2 s of silence means a verdict 2 s late too.
+     * most 15 s) so a live server always answers in time, and a verdict grace of 10 s, or the limit if
+     * that is shorter: a user who calls a server dead after 2 s of silence means a verdict 2 s late too.
+     * The default, 60 s, gives a 15 s heartbeat (four unanswered heartbeats mean the server is gone).
      */
     public static ClientTimeouts forServerTimeout(Duration serverTimeout) {
         long silent = serverTimeout.toMillis();

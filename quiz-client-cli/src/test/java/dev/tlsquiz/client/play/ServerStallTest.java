@@ -41,51 +41,49 @@ class ServerStallTest {
 
     @Test
     void play_whenServerTricklesOneFrame_thenGivesUpAfterTheSilenceLimitOnWholeMessages() throws Exception {
-        TestPki pki = TestPki.create(dir);
-        try (RawTlsServer raw = new RawTlsServer(pki, RawTlsServer.Behavior.TRICKLE_AFTER_HELLO, 100)) {
-            long started = System.nanoTime();
-            ClientFailure failure = assertTimeoutPreemptively(HANG, () -> assertThrows(ClientFailure.class,
-                    () -> session(pki, raw.port(), new ClientTimeouts(250, 1_000)).run()));
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
+        ClientFailure failure = playAgainst(RawTlsServer.Behavior.TRICKLE_AFTER_HELLO, 100,
+                new ClientTimeouts(250, 1_000));
 
-            assertEquals(ExitCodes.PROTOCOL_ERROR, failure.exitCode(), failure.getMessage());
-            assertEquals("SERVER_SILENT", failure.name(), failure.getMessage());
-            assertTrue(failure.getMessage().contains("no complete message for 1 s"), failure.getMessage());
-            assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "took " + took.toMillis() + " ms");
-        }
+        assertEquals("SERVER_SILENT", failure.name(), failure.getMessage());
+        assertTrue(failure.getMessage().contains("no complete message for 1 s"), failure.getMessage());
     }
 
     @Test
     void play_whenServerPingsInsteadOfJudging_thenGivesUpAtTheTimeLimitPlusGrace() throws Exception {
-        TestPki pki = TestPki.create(dir);
-        try (RawTlsServer raw = new RawTlsServer(pki, RawTlsServer.Behavior.PING_INSTEAD_OF_VERDICT, 300)) {
-            long started = System.nanoTime();
-            ClientFailure failure = assertTimeoutPreemptively(HANG, () -> assertThrows(ClientFailure.class,
-                    () -> session(pki, raw.port(), new ClientTimeouts(250, 20_000, 500)).run()));
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
+        // 300 ms time limit plus the 500 ms grace, long before the 20 s silence limit.
+        ClientFailure failure = playAgainst(RawTlsServer.Behavior.PING_INSTEAD_OF_VERDICT, 300,
+                new ClientTimeouts(250, 20_000, 500));
 
-            assertEquals(ExitCodes.PROTOCOL_ERROR, failure.exitCode(), failure.getMessage());
-            assertEquals("SERVER_STALLED", failure.name(), failure.getMessage());
-            assertTrue(failure.getMessage().startsWith("the server sent no verdict on problem 1/3 within its time"
-                    + " limit of 300 ms plus 500 ms during round 1/3"), failure.getMessage());
-            // 300 ms time limit plus the 500 ms grace, long before the 20 s silence limit.
-            assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "took " + took.toMillis() + " ms");
-        }
+        assertEquals("SERVER_STALLED", failure.name(), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("the server sent no verdict on problem 1/3 within its time"
+                + " limit of 300 ms plus 500 ms during round 1/3"), failure.getMessage());
     }
 
     @Test
     void play_whenServerPingsInsteadOfWelcoming_thenGivesUpAtTheSilenceLimit() throws Exception {
+        ClientFailure failure = playAgainst(RawTlsServer.Behavior.PING_INSTEAD_OF_WELCOME, 300,
+                new ClientTimeouts(250, 1_500, 500));
+
+        assertEquals("SERVER_STALLED", failure.name(), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("the server sent no WELCOME within 1500 ms before the"
+                + " session started"), failure.getMessage());
+    }
+
+    /**
+     * Plays against a server behaving so, checks that the session ends as a protocol error well within
+     * 6 s (every bound under test is below 2 s), and returns the failure that ended it.
+     */
+    private ClientFailure playAgainst(RawTlsServer.Behavior behavior, long intervalMillis, ClientTimeouts timeouts)
+            throws Exception {
         TestPki pki = TestPki.create(dir);
-        try (RawTlsServer raw = new RawTlsServer(pki, RawTlsServer.Behavior.PING_INSTEAD_OF_WELCOME, 300)) {
+        try (RawTlsServer raw = new RawTlsServer(pki, behavior, intervalMillis)) {
             long started = System.nanoTime();
             ClientFailure failure = assertTimeoutPreemptively(HANG, () -> assertThrows(ClientFailure.class,
-                    () -> session(pki, raw.port(), new ClientTimeouts(250, 1_500, 500)).run()));
+                    () -> session(pki, raw.port(), timeouts).run()));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-
             assertEquals(ExitCodes.PROTOCOL_ERROR, failure.exitCode(), failure.getMessage());
-            assertTrue(failure.getMessage().startsWith("the server sent no WELCOME within 1500 ms before the session"
-                    + " started"), failure.getMessage());
             assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "took " + took.toMillis() + " ms");
+            return failure;
         }
     }
 

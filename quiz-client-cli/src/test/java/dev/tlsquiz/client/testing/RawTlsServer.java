@@ -35,6 +35,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A misbehaving server for the client's failure paths: real TLS with the test PKI's server
@@ -99,9 +101,9 @@ public final class RawTlsServer implements AutoCloseable {
                         QuizCodec.install(ch.pipeline(), Side.SERVER, CodecLimits.DEFAULT);
                         ch.pipeline().addLast(switch (behavior) {
                             case CLOSE_AFTER_FIRST_PROBLEM -> new CloseAfterFirstProblem();
-                            case TRICKLE_AFTER_HELLO -> new TrickleAfterHello(intervalMillis);
-                            case PING_INSTEAD_OF_VERDICT -> new PingsAfterHello(intervalMillis, true);
-                            case PING_INSTEAD_OF_WELCOME -> new PingsAfterHello(intervalMillis, false);
+                            case TRICKLE_AFTER_HELLO -> RepeatAfterHello.trickle(intervalMillis);
+                            case PING_INSTEAD_OF_VERDICT -> RepeatAfterHello.pings(intervalMillis, true);
+                            case PING_INSTEAD_OF_WELCOME -> RepeatAfterHello.pings(intervalMillis, false);
                             case FLOOD -> new Flood(floodedBytes);
                             case PING_FLOOD_WITHOUT_READING -> new PingFloodWithoutReading(floodedBytes);
                             case GARBAGE -> throw new AssertionError("handled above");
@@ -154,60 +156,53 @@ public final class RawTlsServer implements AutoCloseable {
         }
     }
 
-    private static final class TrickleAfterHello extends SimpleChannelInboundHandler<QuizMessage> {
-        private final long intervalMillis;
-        private ScheduledFuture<?> trickle;
+    /**
+     * On HELLO, does {@code first} once, then {@code again} every period until the connection closes:
+     * whatever keeps a connection busy without making progress.
+     */
+    private static final class RepeatAfterHello extends SimpleChannelInboundHandler<QuizMessage> {
+        private final long periodMillis;
+        private final BiConsumer<ChannelHandlerContext, Hello> first;
+        private final Consumer<ChannelHandlerContext> again;
+        private ScheduledFuture<?> repeating;
 
-        TrickleAfterHello(long intervalMillis) {
-            this.intervalMillis = intervalMillis;
+        RepeatAfterHello(long periodMillis, BiConsumer<ChannelHandlerContext, Hello> first,
+                         Consumer<ChannelHandlerContext> again) {
+            this.periodMillis = periodMillis;
+            this.first = first;
+            this.again = again;
         }
 
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
-            if (message instanceof Hello && trickle == null) {
-                // A frame of 16,000 bytes (within the client's limit), sent a byte at a time.
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {0, 0, 0x3e, (byte) 0x80, 0x02}));
-                trickle = ctx.executor().scheduleAtFixedRate(
-                        () -> ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {0x41})),
-                        intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-            }
+        /** The header of a 16,000-byte frame (within the client's limit), then one byte of it every interval. */
+        static RepeatAfterHello trickle(long intervalMillis) {
+            return new RepeatAfterHello(intervalMillis,
+                    (ctx, hello) -> ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {0, 0, 0x3e, (byte) 0x80, 0x02})),
+                    ctx -> ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {0x41})));
         }
 
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            if (trickle != null) {
-                trickle.cancel(false);
-            }
-            ctx.fireChannelInactive();
-        }
-    }
-
-    private static final class PingsAfterHello extends SimpleChannelInboundHandler<QuizMessage> {
-        private final long intervalMillis;
-        private final boolean welcomeAndProblemFirst;
-        private ScheduledFuture<?> pings;
-
-        PingsAfterHello(long intervalMillis, boolean welcomeAndProblemFirst) {
-            this.intervalMillis = intervalMillis;
-            this.welcomeAndProblemFirst = welcomeAndProblemFirst;
-        }
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
-            if (message instanceof Hello hello && pings == null) {
+        /** Optionally WELCOME and a PROBLEM with the interval as its time limit, then a PING every third of it. */
+        static RepeatAfterHello pings(long intervalMillis, boolean welcomeAndProblemFirst) {
+            return new RepeatAfterHello(intervalMillis / 3, (ctx, hello) -> {
                 if (welcomeAndProblemFirst) {
                     ctx.write(new Welcome(Protocol.VERSION, 7, 3, intervalMillis, hello.playerName(), "raw-test"));
                     ctx.writeAndFlush(new Problem(1, 1, 3, intervalMillis, "1 + 1"));
                 }
-                pings = ctx.executor().scheduleAtFixedRate(() -> ctx.writeAndFlush(new Ping(System.nanoTime())),
-                        intervalMillis / 3, intervalMillis / 3, TimeUnit.MILLISECONDS);
+            }, ctx -> ctx.writeAndFlush(new Ping(System.nanoTime())));
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
+            if (message instanceof Hello hello && repeating == null) {
+                first.accept(ctx, hello);
+                repeating = ctx.executor().scheduleAtFixedRate(() -> again.accept(ctx), periodMillis, periodMillis,
+                        TimeUnit.MILLISECONDS);
             }
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (pings != null) {
-                pings.cancel(false);
+            if (repeating != null) {
+                repeating.cancel(false);
             }
             ctx.fireChannelInactive();
         }
