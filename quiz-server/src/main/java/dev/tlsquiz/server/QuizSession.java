@@ -20,7 +20,7 @@ import dev.tlsquiz.server.game.GameEvent.Finished;
 import dev.tlsquiz.server.game.GameEvent.Judged;
 import dev.tlsquiz.server.game.GameEvent.LateAnswerIgnored;
 import dev.tlsquiz.server.game.GameEvent.ProblemOpened;
-import dev.tlsquiz.server.game.SoloGame;
+import dev.tlsquiz.server.game.PlayerGame;
 import dev.tlsquiz.server.game.Standing;
 import dev.tlsquiz.server.services.SessionResult;
 import dev.tlsquiz.text.LogText;
@@ -34,7 +34,6 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One player's connection on the server side: TLS and HELLO admission, then a {@link SoloGame}
+ * One player's connection on the server side: TLS and HELLO admission, then a {@link PlayerGame}
  * driven over the channel. The game holds the rules; this class turns its events into messages and
  * timers. A new instance sits in every connection's pipeline; all its state is confined to the
  * channel's event loop, and every timer it starts runs there too and is cancelled when the channel
@@ -90,7 +89,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private long sessionId;
     private String playerName;
     private boolean nameVerified;
-    private SoloGame game;
+    private PlayerGame game;
 
     QuizSession(SessionEnvironment env) {
         this.env = env;
@@ -213,7 +212,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
                 ? config.rounds()
                 : Math.min(hello.requestedRounds(), config.maxRounds());
         sessionId = env.sessionIds().next();
-        game = new SoloGame(env.problems().newSession(), rounds, config.timeLimit());
+        game = new PlayerGame(env.problems().newSession(), rounds, config.timeLimit());
         state = State.PLAYING;
         send(ctx, new Welcome(Protocol.VERSION, sessionId, rounds, config.timeLimit().toMillis(),
                 playerName, env.serverName()));
@@ -230,7 +229,8 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
 
     private void onProblemDeadline(ChannelHandlerContext ctx, long problemId) {
         if (state == State.PLAYING) {
-            play(ctx, game.deadline(problemId, now())).ifPresent(error -> rejectAndClose(ctx, error));
+            game.deadline(problemId, now()).flatMap(timedOut -> play(ctx, timedOut))
+                    .ifPresent(error -> rejectAndClose(ctx, error));
         }
     }
 
@@ -261,30 +261,32 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         return Optional.empty();
     }
 
-    /** Turns the game's events into messages and timers; returns the violation an event stands for, if any. */
-    private Optional<ErrorMessage> play(ChannelHandlerContext ctx, List<GameEvent> events) {
-        for (GameEvent event : events) {
-            if (event instanceof ProblemOpened opened) {
-                send(ctx, new Problem(opened.problemId(), opened.round(), opened.rounds(),
-                        opened.timeLimit().toMillis(), opened.text(), opened.choices()));
-                problemTimer = schedule(ctx, () -> onProblemDeadline(ctx, opened.problemId()),
-                        opened.deadlineNanos() - now());
-            } else if (event instanceof Judged judged) {
-                cancel(problemTimer);
-                env.metrics().judged(judged.judgement());
-                send(ctx, new Verdict(judged.problemId(), outcome(judged), judged.expectedAnswer(), judged.points(),
-                        judged.score()));
-            } else if (event instanceof Finished finished) {
-                finish(ctx, "completed", finished);
-            } else if (event instanceof LateAnswerIgnored late) {
-                // It crossed our TIMEOUT verdict on the wire: the player was not too slow on purpose.
-                ignore(ctx, "a late ANSWER for timed-out problem " + late.problemId());
-            } else if (event instanceof AnswerRefused refused) {
-                return violation(ErrorCode.WRONG_PROBLEM, "ANSWER for problem " + refused.problemId()
-                        + ", but the open problem is " + refused.openProblemId());
-            } else {
-                throw new IllegalStateException("no mapping for game event " + event);
-            }
+    /**
+     * Turns a game event into messages and timers; returns the violation it stands for, if any. A
+     * player on their own gets the next problem as soon as one is judged.
+     */
+    private Optional<ErrorMessage> play(ChannelHandlerContext ctx, GameEvent event) {
+        if (event instanceof ProblemOpened opened) {
+            send(ctx, new Problem(opened.problemId(), opened.round(), opened.rounds(), opened.timeLimit().toMillis(),
+                    opened.text(), opened.choices()));
+            problemTimer = schedule(ctx, () -> onProblemDeadline(ctx, opened.problemId()),
+                    opened.deadlineNanos() - now());
+        } else if (event instanceof Judged judged) {
+            cancel(problemTimer);
+            env.metrics().judged(judged.judgement());
+            send(ctx, new Verdict(judged.problemId(), outcome(judged), judged.expectedAnswer(), judged.points(),
+                    judged.score()));
+            return play(ctx, game.next(now()));
+        } else if (event instanceof Finished finished) {
+            finish(ctx, "completed", finished);
+        } else if (event instanceof LateAnswerIgnored late) {
+            // It crossed our TIMEOUT verdict on the wire: the player was not too slow on purpose.
+            ignore(ctx, "a late ANSWER for timed-out problem " + late.problemId());
+        } else if (event instanceof AnswerRefused refused) {
+            return violation(ErrorCode.WRONG_PROBLEM, "ANSWER for problem " + refused.problemId()
+                    + ", but the open problem is " + refused.openProblemId());
+        } else {
+            throw new IllegalStateException("no mapping for game event " + event);
         }
         return Optional.empty();
     }

@@ -238,6 +238,7 @@ class QuizSessionTest {
 
         ticker.advance(TIME_LIMIT.toNanos(), TimeUnit.NANOSECONDS);
         failing.runScheduledPendingTasks();
+        assertEquals(Outcome.TIMEOUT, assertInstanceOf(Verdict.class, failing.readOutbound()).outcome());
         ErrorMessage error = assertInstanceOf(ErrorMessage.class, failing.readOutbound());
         assertEquals(ErrorCode.INTERNAL_ERROR.code(), error.code());
         assertFalse(failing.isOpen(), "a failure in a timer ends the connection, as one in a read does");

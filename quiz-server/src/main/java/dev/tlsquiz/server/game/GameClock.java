@@ -2,7 +2,7 @@ package dev.tlsquiz.server.game;
 
 /**
  * The monotonic clock a game's times are read from: the {@code now} a driver passes to
- * {@link SoloGame}. Injectable so that tests move time by hand; a driver that also schedules timers
+ * {@link PlayerGame}. Injectable so that tests move time by hand; a driver that also schedules timers
  * must use a clock that agrees with its scheduler's.
  */
 @FunctionalInterface

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a {@link SoloGame} tells its driver, in the order it happened. A driver turns each event into
+ * What a {@link PlayerGame} tells its driver. A driver turns each event into
  * what its transport needs (a message, a timer, a log line); the events carry no channel and no
  * protocol type, so any driver can play the same game.
  */
 public sealed interface GameEvent {
 
     /**
-     * A problem is open: show it, and call {@link SoloGame#deadline} for it at {@code deadlineNanos}.
+     * A problem is open: show it, and call {@link PlayerGame#deadline} for it at {@code deadlineNanos}.
      *
      * @param problemId     the id answers must quote; unique within the game, counting from 1
      * @param round         the round, counting from 1
@@ -31,7 +31,8 @@ public sealed interface GameEvent {
     }
 
     /**
-     * The open problem was answered or timed out.
+     * The open problem was answered or timed out; the driver calls {@link PlayerGame#next} when the
+     * next problem is due.
      *
      * @param problemId      the problem judged
      * @param judgement      right, wrong or too late

@@ -10,22 +10,27 @@ import dev.tlsquiz.server.quiz.ProblemSource;
 import dev.tlsquiz.server.quiz.Question;
 import dev.tlsquiz.server.quiz.Scorecard;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * The rules of one player's game, apart from any transport: rounds of problems, one open at a time,
- * each judged on its answer or when its time runs out, scored with the speed and streak bonus
- * ({@link dev.tlsquiz.server.quiz.ScoringRule}). Inputs are plain values with the time they happen
- * ({@code nowNanos}, from the driver's {@link GameClock}); outputs are {@link GameEvent}s, in order.
- * The game starts no timers: its driver calls {@link #deadline} when a problem's deadline comes.
+ * The rules of one player's game, apart from any transport: rounds of problems, at most one open
+ * at a time, each judged on its answer or when its time runs out, scored with the speed and streak
+ * bonus ({@link dev.tlsquiz.server.quiz.ScoringRule}), and an answer that crossed its TIMEOUT on the
+ * way forgiven. Inputs are plain values with the time they happen ({@code nowNanos}, from the
+ * driver's {@link GameClock}); outputs are {@link GameEvent}s.
+ *
+ * <p>The game starts no timers and does not choose when the next problem opens: its driver calls
+ * {@link #deadline} when a problem's deadline comes, and {@link #next} once a problem is judged. A
+ * player on their own ({@code QuizSession}) gets the next problem at once; a live room would open
+ * it for all its players' games together when its round closes, handing each the same questions.
  *
  * <pre>
- * NOT_STARTED --start--> PLAYING --last judgement / end--> FINISHED
+ * NOT_STARTED --start--> PLAYING --next after the last round / end--> FINISHED
  * </pre>
  *
  * <p>Not thread-safe: a driver calls it from one thread (a session's or a room's event loop).
  */
-public final class SoloGame {
+public final class PlayerGame {
 
     private static final long NO_PROBLEM = -1;
 
@@ -49,7 +54,7 @@ public final class SoloGame {
      * @param rounds    how many problems the game asks, at least 1
      * @param timeLimit the time allowed per problem, which also scales the speed bonus
      */
-    public SoloGame(ProblemSource problems, int rounds, Duration timeLimit) {
+    public PlayerGame(ProblemSource problems, int rounds, Duration timeLimit) {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds: " + rounds + " (expected: >= 1)");
         }
@@ -60,46 +65,55 @@ public final class SoloGame {
     }
 
     /** Starts the game: opens the first problem. */
-    public List<GameEvent> start(long nowNanos) {
+    public ProblemOpened start(long nowNanos) {
         require(State.NOT_STARTED, "start");
         state = State.PLAYING;
         startedAtNanos = nowNanos;
-        return List.of(open(nowNanos));
+        return open(nowNanos);
     }
 
     /**
-     * An answer for problem {@code problemId}. The open problem is judged; an answer for the problem
-     * that just timed out is ignored; any other problem id is refused.
+     * An answer for problem {@code problemId}: the open problem is {@link Judged}; an answer for the
+     * problem that just timed out is {@link LateAnswerIgnored}; any other is {@link AnswerRefused}.
      */
-    public List<GameEvent> answer(long problemId, String text, long nowNanos) {
+    public GameEvent answer(long problemId, String text, long nowNanos) {
         require(State.PLAYING, "answer");
         if (problemId != openProblemId) {
             if (problemId == lastTimedOutProblemId) {
-                return List.of(new LateAnswerIgnored(problemId));
+                return new LateAnswerIgnored(problemId);
             }
-            return List.of(new AnswerRefused(problemId, openProblemId));
+            return new AnswerRefused(problemId, openProblemId);
         }
         Duration elapsed = Duration.ofNanos(nowNanos - openedAtNanos);
         boolean correct = AnswerJudge.isCorrect(openQuestion, text);
         long points = correct ? scorecard.correct(elapsed) : scorecard.wrong();
         lastTimedOutProblemId = NO_PROBLEM;
-        return judge(correct ? Judgement.CORRECT : Judgement.WRONG, points, nowNanos);
+        return judge(correct ? Judgement.CORRECT : Judgement.WRONG, points);
     }
 
     /**
-     * The deadline of problem {@code problemId} has come. Nothing happens when that problem is no
-     * longer open (it was answered, or the game is over): a timer may fire after the fact.
+     * The deadline of problem {@code problemId} has come: it times out. Empty when that problem is
+     * no longer open (it was answered, or the game is over), as a timer may fire after the fact.
      */
-    public List<GameEvent> deadline(long problemId, long nowNanos) {
+    public Optional<Judged> deadline(long problemId, long nowNanos) {
         if (state != State.PLAYING || problemId != openProblemId) {
-            return List.of();
+            return Optional.empty();
         }
         long points = scorecard.timedOut();
         lastTimedOutProblemId = problemId;
-        return judge(Judgement.TIMEOUT, points, nowNanos);
+        return Optional.of(judge(Judgement.TIMEOUT, points));
     }
 
-    /** Ends the game early (the player left): the problem still open stays unanswered. */
+    /** After a judgement: opens the next problem, or finishes the game when every round is played. */
+    public GameEvent next(long nowNanos) {
+        require(State.PLAYING, "next");
+        if (openProblemId != NO_PROBLEM) {
+            throw new IllegalStateException("next while problem " + openProblemId + " is open");
+        }
+        return scorecard.askedCount() < rounds ? open(nowNanos) : end(nowNanos);
+    }
+
+    /** Ends the game, early when the player leaves: a problem still open stays unanswered. */
     public Finished end(long nowNanos) {
         require(State.PLAYING, "end");
         state = State.FINISHED;
@@ -119,14 +133,11 @@ public final class SoloGame {
         return state == State.FINISHED;
     }
 
-    private List<GameEvent> judge(Judgement judgement, long points, long nowNanos) {
+    private Judged judge(Judgement judgement, long points) {
         Judged judged = new Judged(openProblemId, judgement, openQuestion.expectedAnswer(), points, scorecard.score());
         openProblemId = NO_PROBLEM;
         openQuestion = null;
-        if (scorecard.askedCount() < rounds) {
-            return List.of(judged, open(nowNanos));
-        }
-        return List.of(judged, end(nowNanos));
+        return judged;
     }
 
     private ProblemOpened open(long nowNanos) {
