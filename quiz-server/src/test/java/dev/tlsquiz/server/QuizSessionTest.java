@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.codec.Answer;
+import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
@@ -17,13 +18,17 @@ import dev.tlsquiz.codec.QuizProtocolException;
 import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
+import dev.tlsquiz.server.game.Standing;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
 import dev.tlsquiz.server.quiz.Question;
+import dev.tlsquiz.server.services.SessionResult;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -243,5 +248,24 @@ class QuizSessionTest {
         assertEquals(ErrorCode.INTERNAL_ERROR.code(), error.code());
         assertFalse(failing.isOpen(), "a failure in a timer ends the connection, as one in a read does");
         assertFalse(failing.finish());
+    }
+
+    @Test
+    void resultSink_receivesThePlayedSessionWhenItEnds() {
+        List<SessionResult> results = new ArrayList<>();
+        SessionEnvironment env = QuizServer.builder(config).problems(() -> () -> Question.freeAnswer("20 + 22", "42"))
+                .clock(ticker::nanoTime).sessionIds(() -> SESSION_ID).results(results::add)
+                .environment(config.clientAuth(), shuttingDown::get);
+        EmbeddedChannel played = EmbeddedChannel.builder().ticker(ticker).handlers(new QuizSession(env)).build();
+        played.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
+        played.writeInbound(Hello.of("ada"));
+        assertInstanceOf(Welcome.class, played.readOutbound());
+        Problem first = assertInstanceOf(Problem.class, played.readOutbound());
+        ticker.advance(1, TimeUnit.SECONDS);
+        played.writeInbound(new Answer(first.problemId(), "42"));
+        played.writeInbound(new Bye());
+        assertFalse(played.isOpen(), "the SUMMARY is written, then the connection closes");
+        assertEquals(List.of(new SessionResult("ada", false, SESSION_ID,
+                new Standing(2, 1, 1, 145, 2, Duration.ofSeconds(1)), "player said BYE")), results);
     }
 }
