@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link QuizServer#start(ServerConfig)}: TLS from the development PKI, with and without client certificates. */
+/** {@link QuizServer#builder(ServerConfig)} without a TLS context: TLS from the development PKI, with and without client certificates. */
 class DevPkiServerTest {
 
     @TempDir
@@ -34,7 +34,7 @@ class DevPkiServerTest {
         Path certs = dir.resolve("certs");
         ServerConfig config = TestServers.config().certsDir(certs).clientAuth(ClientAuthMode.REQUIRE, null).build();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try (QuizServer server = QuizServer.start(config)) {
+        try (QuizServer server = QuizServer.builder(config).start()) {
             DevPki pki = DevPki.in(certs);
             assertTrue(Files.exists(pki.caCertificate()));
             pki.issueClient("carol", Duration.ofDays(1), WriteMode.CREATE_NEW);
@@ -56,7 +56,7 @@ class DevPkiServerTest {
         ServerConfig config = TestServers.config().certsDir(dir.resolve("empty"))
                 .certificate(dir.resolve("server.pem"), dir.resolve("server.key"))
                 .clientAuth(ClientAuthMode.OPTIONAL, null).build();
-        ServerStartException e = assertThrows(ServerStartException.class, () -> QuizServer.start(config));
+        ServerStartException e = assertThrows(ServerStartException.class, () -> QuizServer.builder(config).start());
         assertTrue(e.getMessage().contains("pass --client-ca FILE"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.converters;
 
+import dev.tlsquiz.server.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -50,13 +51,6 @@ public final class DurationConverter implements ITypeConverter<Duration> {
 
     /** Formats a duration the way {@link #parse} reads it, in the largest exact unit. */
     public static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis != 0 && millis % 60_000 == 0) {
-            return millis / 60_000 + "m";
-        }
-        if (millis % 1_000 == 0) {
-            return millis / 1_000 + "s";
-        }
-        return millis + "ms";
+        return Durations.format(duration);
     }
 }

@@ -95,7 +95,7 @@ class SlowConsumerTest {
         EventLoopGroup group = Loopback.newClientGroup();
         List<Channel> stalled = new ArrayList<>();
         try (ClientTls tls = Loopback.clientTls(pki);
-             QuizServer server = QuizServer.start(config, tuning);
+             QuizServer server = QuizServer.builder(config).tuning(tuning).start();
              HonestPlayers honest = HonestPlayers.start(3, 3, group, tls, server.localAddress(), config)) {
             for (int i = 0; i < CLIENTS; i++) {
                 stalled.add(neverReading(group, tls, server.localAddress()));
