@@ -29,6 +29,11 @@ public final class NegotiatedVersion {
         return version != null ? version : DEFAULT;
     }
 
+    /** Whether the handshake has set {@code channel}'s version (else it speaks {@link #DEFAULT}). */
+    public static boolean isNegotiated(Channel channel) {
+        return channel.hasAttr(KEY) && channel.attr(KEY).get() != null;
+    }
+
     /**
      * Records the version the handshake settled on. The caller has checked that this build speaks
      * it ({@link Protocol#SUPPORTED_VERSIONS}).
