@@ -1,6 +1,6 @@
 package dev.tlsquiz.client.net;
 
-import dev.tlsquiz.client.play.ClientEvent;
+import dev.tlsquiz.client.session.ClientEvent;
 import dev.tlsquiz.codec.Ping;
 import dev.tlsquiz.codec.Pong;
 import dev.tlsquiz.codec.QuizMessage;

@@ -8,6 +8,8 @@ import dev.tlsquiz.client.net.ClientConnection;
 import dev.tlsquiz.client.net.ClientConnector;
 import dev.tlsquiz.client.net.ClientTimeouts;
 import dev.tlsquiz.client.render.SessionRenderer;
+import dev.tlsquiz.client.session.ClientEvent;
+import dev.tlsquiz.client.session.EventQueue;
 import dev.tlsquiz.codec.Answer;
 import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.ErrorMessage;
