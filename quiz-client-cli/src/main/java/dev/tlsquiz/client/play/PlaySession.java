@@ -175,8 +175,7 @@ public final class PlaySession {
         while (true) {
             ClientEvent event = takeBefore(progress);
             if (event instanceof ClientEvent.MessageReceived received) {
-                Summary summary = onMessage(received.message());
-                if (summary != null) {
+                if (onMessage(received.message())) {
                     return ExitCodes.OK;
                 }
             } else if (event instanceof ClientEvent.LineRead line) {
@@ -205,15 +204,16 @@ public final class PlaySession {
         }
     }
 
-    /** Acts on one server message; returns the SUMMARY when the session is over. */
-    private Summary onMessage(QuizMessage message) {
-        switch (message.type()) {
+    /** Acts on one server message; returns whether it ended the session (the SUMMARY arrived). */
+    private boolean onMessage(QuizMessage message) {
+        return switch (message.type()) {
             case WELCOME -> {
                 welcome = (Welcome) message;
                 progress.expectReply("first problem", System.nanoTime());
                 // The server asks for a certificate only when it names players after them, and refuses
                 // the handshake when it does not accept ours: a WELCOME after we sent one is in its name.
                 renderer.welcome(welcome, connection.presentedCertificate());
+                yield false;
             }
             case PROBLEM -> {
                 openProblem = (Problem) message;
@@ -224,6 +224,7 @@ public final class PlaySession {
                     renderer.problem(openProblem);
                     offerAnswers();
                 }
+                yield false;
             }
             case VERDICT -> {
                 Verdict verdict = (Verdict) message;
@@ -234,18 +235,16 @@ public final class PlaySession {
                     openProblem = null;
                     sentAnswer = null;
                 }
+                yield false;
             }
             case SUMMARY -> {
-                Summary summary = (Summary) message;
-                renderer.summary(summary);
-                return summary;
+                renderer.summary((Summary) message);
+                yield true;
             }
             case ERROR -> throw Failures.serverError((ErrorMessage) message);
             // The handler answers PINGs and swallows PONGs; the decoder refuses client-only types.
-            case PING, PONG, HELLO, ANSWER, BYE -> {
-            }
-        }
-        return null;
+            case PING, PONG, HELLO, ANSWER, BYE -> false;
+        };
     }
 
     private void onLine(String line) {
