@@ -35,8 +35,8 @@ public final class NegotiatedVersion {
     }
 
     /**
-     * Records the version the handshake settled on. The caller has checked that this build speaks
-     * it ({@link Protocol#SUPPORTED_VERSIONS}).
+     * Records the version the handshake settled on: on the server the HELLO's, once checked against
+     * {@link Protocol#SUPPORTED_VERSIONS}; on the client the one WELCOME names.
      *
      * @throws IllegalArgumentException for a value outside a u16
      */
