@@ -151,6 +151,28 @@ class QuizSessionTest {
     }
 
     @Test
+    void hello_whenAccepted_thenTheChannelSpeaksItsVersion() {
+        handshake();
+        assertFalse(NegotiatedVersion.isNegotiated(channel), "no version before HELLO");
+
+        channel.writeInbound(new Hello(Protocol.VERSION, "ada", 0));
+
+        assertEquals(Protocol.VERSION, read(Welcome.class).version());
+        assertTrue(NegotiatedVersion.isNegotiated(channel));
+        assertEquals(Protocol.VERSION, NegotiatedVersion.of(channel));
+    }
+
+    @Test
+    void hello_whenVersionUnsupported_thenNoVersionIsNegotiated() {
+        handshake();
+
+        channel.writeInbound(new Hello(7, "ada", 0));
+
+        assertEquals(ErrorCode.UNSUPPORTED_VERSION.code(), read(ErrorMessage.class).code());
+        assertFalse(NegotiatedVersion.isNegotiated(channel));
+    }
+
+    @Test
     void close_cancelsEveryTimer() {
         welcomed();
         channel.close();
@@ -208,27 +230,5 @@ class QuizSessionTest {
         assertEquals(ErrorCode.INTERNAL_ERROR.code(), error.code());
         assertFalse(failing.isOpen());
         assertFalse(failing.finish());
-    }
-
-    @Test
-    void hello_whenAccepted_thenTheChannelSpeaksItsVersion() {
-        handshake();
-        assertFalse(NegotiatedVersion.isNegotiated(channel), "no version before HELLO");
-
-        channel.writeInbound(new Hello(Protocol.VERSION, "ada", 0));
-
-        assertEquals(Protocol.VERSION, read(Welcome.class).version());
-        assertTrue(NegotiatedVersion.isNegotiated(channel));
-        assertEquals(Protocol.VERSION, NegotiatedVersion.of(channel));
-    }
-
-    @Test
-    void hello_whenVersionUnsupported_thenNoVersionIsNegotiated() {
-        handshake();
-
-        channel.writeInbound(new Hello(7, "ada", 0));
-
-        assertEquals(ErrorCode.UNSUPPORTED_VERSION.code(), read(ErrorMessage.class).code());
-        assertFalse(NegotiatedVersion.isNegotiated(channel));
     }
 }
