@@ -1,7 +1,7 @@
 package dev.tlsquiz.codec;
 
 /**
- * Where {@link MessageBodies#write} puts a message's fields, one call per field in wire order.
+ * Where a {@link BodyCodec} puts a message's fields, one call per field in wire order.
  * One implementation writes the bytes ({@link FieldWriter}), the other only counts them
  * ({@link FieldCounter}); because both are driven by the same code, a message's
  * {@linkplain QuizWire#encodedSize encoded size} cannot disagree with the bytes written.

@@ -3,29 +3,34 @@ package dev.tlsquiz.codec;
 import java.util.Arrays;
 
 /**
- * The message types and their wire codes (the type byte of a frame). Each type owns its code and
- * the direction it may travel in; {@link #fromCode(int)} rejects any code not listed here.
+ * The message types and their wire codes (the type byte of a frame). Each type owns its code, the
+ * direction it may travel in and the codec of its payload, so a type cannot be added without
+ * saying how it is read and written; {@link #fromCode(int)} rejects any code not listed here.
+ * Code that acts on received messages switches over this enum with switch expressions, so the
+ * compiler also finds every place a new type must be handled.
  */
 public enum MessageType {
-    HELLO(0x01, Direction.CLIENT_TO_SERVER),
-    WELCOME(0x02, Direction.SERVER_TO_CLIENT),
-    PROBLEM(0x03, Direction.SERVER_TO_CLIENT),
-    ANSWER(0x04, Direction.CLIENT_TO_SERVER),
-    VERDICT(0x05, Direction.SERVER_TO_CLIENT),
-    SUMMARY(0x06, Direction.SERVER_TO_CLIENT),
-    ERROR(0x07, Direction.BOTH),
-    PING(0x08, Direction.BOTH),
-    PONG(0x09, Direction.BOTH),
-    BYE(0x0A, Direction.CLIENT_TO_SERVER);
+    HELLO(0x01, Direction.CLIENT_TO_SERVER, MessageBodies.HELLO),
+    WELCOME(0x02, Direction.SERVER_TO_CLIENT, MessageBodies.WELCOME),
+    PROBLEM(0x03, Direction.SERVER_TO_CLIENT, MessageBodies.PROBLEM),
+    ANSWER(0x04, Direction.CLIENT_TO_SERVER, MessageBodies.ANSWER),
+    VERDICT(0x05, Direction.SERVER_TO_CLIENT, MessageBodies.VERDICT),
+    SUMMARY(0x06, Direction.SERVER_TO_CLIENT, MessageBodies.SUMMARY),
+    ERROR(0x07, Direction.BOTH, MessageBodies.ERROR),
+    PING(0x08, Direction.BOTH, MessageBodies.PING),
+    PONG(0x09, Direction.BOTH, MessageBodies.PONG),
+    BYE(0x0A, Direction.CLIENT_TO_SERVER, MessageBodies.BYE);
 
     private static final MessageType[] BY_CODE = indexByCode();
 
     private final int code;
     private final Direction direction;
+    private final BodyCodec<?> codec;
 
-    MessageType(int code, Direction direction) {
+    MessageType(int code, Direction direction, BodyCodec<?> codec) {
         this.code = code;
         this.direction = direction;
+        this.codec = codec;
     }
 
     /** The type byte on the wire, 0..255. */
@@ -36,6 +41,11 @@ public enum MessageType {
     /** Who may send this type. */
     public Direction direction() {
         return direction;
+    }
+
+    /** Reads and writes this type's payload. */
+    BodyCodec<?> codec() {
+        return codec;
     }
 
     /**

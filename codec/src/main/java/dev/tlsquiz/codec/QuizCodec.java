@@ -31,14 +31,22 @@ public final class QuizCodec {
     }
 
     /**
-     * Encodes {@code message} as one complete frame in a new buffer of exactly its encoded size.
-     * The caller owns (and must release) the buffer.
+     * Encodes {@code message} as one complete frame in {@link NegotiatedVersion#DEFAULT version 1},
+     * in a new buffer of exactly its encoded size. The caller owns (and must release) the buffer.
      */
     public static ByteBuf encode(ByteBufAllocator allocator, QuizMessage message) {
-        int size = QuizWire.encodedSize(message);
+        return encode(allocator, message, NegotiatedVersion.DEFAULT);
+    }
+
+    /**
+     * Encodes {@code message} as one complete frame in protocol {@code version}, in a new buffer of
+     * exactly its encoded size. The caller owns (and must release) the buffer.
+     */
+    public static ByteBuf encode(ByteBufAllocator allocator, QuizMessage message, int version) {
+        int size = QuizWire.encodedSize(message, version);
         ByteBuf out = allocator.buffer(size, size);
         try {
-            QuizWire.writeFrame(message, out);
+            QuizWire.writeFrame(message, out, version);
             return out;
         } catch (RuntimeException e) {
             out.release();

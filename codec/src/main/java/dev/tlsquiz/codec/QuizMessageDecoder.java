@@ -14,7 +14,8 @@ import java.util.Objects;
  * {@link QuizMessage}. It rejects an unknown type byte ({@link ErrorCode#UNKNOWN_TYPE}), a type
  * the peer may not send ({@link ErrorCode#WRONG_DIRECTION}) and any malformed payload with a
  * {@link QuizProtocolException}; no other exception leaves it. The frame is released either way,
- * and because every frame stands alone, the next frame decodes normally after an error.
+ * and because every frame stands alone, the next frame decodes normally after an error. Each
+ * payload is read in the version its channel speaks ({@link NegotiatedVersion}).
  *
  * <p>Stateless, so one instance per side serves every channel ({@link #forSide(Side)}).
  */
@@ -39,10 +40,10 @@ public final class QuizMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) {
-        out.add(decode(frame));
+        out.add(decode(frame, NegotiatedVersion.of(ctx.channel())));
     }
 
-    private QuizMessage decode(ByteBuf frame) {
+    private QuizMessage decode(ByteBuf frame, int version) {
         if (!frame.isReadable()) {
             throw new QuizProtocolException(ErrorCode.TRUNCATED, "type: 0 bytes left (expected: >= 1)");
         }
@@ -52,6 +53,6 @@ public final class QuizMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
                     "type: " + type + " sent by the " + peer.name().toLowerCase(Locale.ROOT)
                             + " (expected: " + type.direction() + ")");
         }
-        return MessageBodies.read(type, new FieldReader(frame, type));
+        return type.codec().read(new FieldReader(frame, type), version);
     }
 }

@@ -8,7 +8,8 @@ import io.netty.handler.codec.MessageToByteEncoder;
 /**
  * Writes a {@link QuizMessage} as one frame (see {@link QuizWire}) into a buffer allocated with
  * exactly the frame's {@linkplain QuizWire#encodedSize encoded size} as both its capacity and its
- * maximum, so an encoding bug fails loudly instead of growing the buffer.
+ * maximum, so an encoding bug fails loudly instead of growing the buffer. Each message is written
+ * in the version its channel speaks ({@link NegotiatedVersion}).
  *
  * <p>Stateless, so one instance ({@link #INSTANCE}) serves every channel. It does not enforce the
  * peer's frame limit: keeping messages small (the default limit is 16 KiB) is the sender's job.
@@ -26,12 +27,12 @@ public final class QuizMessageEncoder extends MessageToByteEncoder<QuizMessage> 
     @Override
     protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, QuizMessage message,
                                      boolean preferDirect) {
-        int size = QuizWire.encodedSize(message);
+        int size = QuizWire.encodedSize(message, NegotiatedVersion.of(ctx.channel()));
         return preferDirect ? ctx.alloc().ioBuffer(size, size) : ctx.alloc().heapBuffer(size, size);
     }
 
     @Override
     protected void encode(ChannelHandlerContext ctx, QuizMessage message, ByteBuf out) {
-        QuizWire.writeFrame(message, out);
+        QuizWire.writeFrame(message, out, NegotiatedVersion.of(ctx.channel()));
     }
 }

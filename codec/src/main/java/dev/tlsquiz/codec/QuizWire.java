@@ -27,24 +27,41 @@ public final class QuizWire {
     }
 
     /**
-     * The number of bytes {@code message} takes on the wire, including the 4-byte length prefix
-     * and the type byte: exactly what {@link #writeFrame} writes.
+     * The number of bytes {@code message} takes on the wire in {@link NegotiatedVersion#DEFAULT
+     * version 1}, including the 4-byte length prefix and the type byte: exactly what
+     * {@link #writeFrame(QuizMessage, ByteBuf)} writes.
      */
     public static int encodedSize(QuizMessage message) {
-        FieldCounter counter = new FieldCounter();
-        MessageBodies.write(message, counter);
-        return LENGTH_FIELD_BYTES + TYPE_FIELD_BYTES + counter.bytes();
+        return encodedSize(message, NegotiatedVersion.DEFAULT);
     }
 
     /**
-     * Appends the whole frame for {@code message} (length, type byte and payload) to {@code out}.
-     * Unpaired surrogates in strings are sent as {@code '?'}, as UTF-8 cannot carry them.
+     * The number of bytes {@code message} takes on the wire in protocol {@code version}, including
+     * the 4-byte length prefix and the type byte: exactly what
+     * {@link #writeFrame(QuizMessage, ByteBuf, int)} writes.
+     */
+    public static int encodedSize(QuizMessage message, int version) {
+        return LENGTH_FIELD_BYTES + TYPE_FIELD_BYTES + message.type().codec().encodedSize(message, version);
+    }
+
+    /**
+     * Appends the whole frame for {@code message} (length, type byte and payload) in
+     * {@link NegotiatedVersion#DEFAULT version 1} to {@code out}.
      */
     public static void writeFrame(QuizMessage message, ByteBuf out) {
+        writeFrame(message, out, NegotiatedVersion.DEFAULT);
+    }
+
+    /**
+     * Appends the whole frame for {@code message} (length, type byte and payload) in protocol
+     * {@code version} to {@code out}. Unpaired surrogates in strings are sent as {@code '?'}, as
+     * UTF-8 cannot carry them.
+     */
+    public static void writeFrame(QuizMessage message, ByteBuf out, int version) {
         int lengthIndex = out.writerIndex();
         out.writeInt(0); // patched below, once the payload's size is known
         out.writeByte(message.type().code());
-        MessageBodies.write(message, new FieldWriter(out));
+        message.type().codec().write(message, new FieldWriter(out), version);
         out.setInt(lengthIndex, out.writerIndex() - lengthIndex - LENGTH_FIELD_BYTES);
     }
 }

@@ -4,6 +4,7 @@ import dev.tlsquiz.codec.Answer;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.NegotiatedVersion;
 import dev.tlsquiz.codec.Outcome;
 import dev.tlsquiz.codec.Ping;
 import dev.tlsquiz.codec.Pong;
@@ -214,6 +215,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         sessionId = env.sessionIds().next();
         game = new PlayerGame(env.problems().newSession(), rounds, config.timeLimit());
         state = State.PLAYING;
+        NegotiatedVersion.set(ctx.channel(), hello.version());
         send(ctx, new Welcome(Protocol.VERSION, sessionId, rounds, config.timeLimit().toMillis(),
                 playerName, env.serverName()));
         env.metrics().sessionStarted();

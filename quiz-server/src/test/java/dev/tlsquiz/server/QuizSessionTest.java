@@ -11,8 +11,10 @@ import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.NegotiatedVersion;
 import dev.tlsquiz.codec.Outcome;
 import dev.tlsquiz.codec.Problem;
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.QuizProtocolException;
 import dev.tlsquiz.codec.Summary;
@@ -160,6 +162,28 @@ class QuizSessionTest {
         advance(HELLO_TIMEOUT.multipliedBy(2));
         assertNull(channel.readOutbound());
         assertTrue(channel.isActive());
+    }
+
+    @Test
+    void hello_whenAccepted_thenTheChannelSpeaksItsVersion() {
+        handshake();
+        assertFalse(NegotiatedVersion.isNegotiated(channel), "no version before HELLO");
+
+        channel.writeInbound(new Hello(Protocol.VERSION, "ada", 0));
+
+        assertEquals(Protocol.VERSION, read(Welcome.class).version());
+        assertTrue(NegotiatedVersion.isNegotiated(channel));
+        assertEquals(Protocol.VERSION, NegotiatedVersion.of(channel));
+    }
+
+    @Test
+    void hello_whenVersionUnsupported_thenNoVersionIsNegotiated() {
+        handshake();
+
+        channel.writeInbound(new Hello(7, "ada", 0));
+
+        assertEquals(ErrorCode.UNSUPPORTED_VERSION.code(), read(ErrorMessage.class).code());
+        assertFalse(NegotiatedVersion.isNegotiated(channel));
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class KnownHosts {
 
         /** {@code host:port}, with brackets around an IPv6 literal. */
         public String key() {
-            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+            return HostPort.format(host, port);
         }
 
         /**

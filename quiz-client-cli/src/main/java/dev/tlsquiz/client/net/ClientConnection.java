@@ -41,6 +41,11 @@ public final class ClientConnection implements AutoCloseable {
         return channel.writeAndFlush(message).addListener(ClientExceptionHandler.REPORT_WRITE_FAILURE);
     }
 
+    /** The connection's channel, for the tests of this package. */
+    Channel channel() {
+        return channel;
+    }
+
     /** Whether we sent a client certificate in the handshake: only when the server asked for one. */
     public boolean presentedCertificate() {
         Certificate[] sent = ssl.engine().getSession().getLocalCertificates();

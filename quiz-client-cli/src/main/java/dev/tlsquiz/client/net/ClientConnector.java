@@ -2,7 +2,7 @@ package dev.tlsquiz.client.net;
 
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.Failures;
-import dev.tlsquiz.client.play.EventQueue;
+import dev.tlsquiz.client.session.EventQueue;
 import dev.tlsquiz.codec.PipelineNames;
 import dev.tlsquiz.tls.ClientTls;
 import io.netty.bootstrap.Bootstrap;

@@ -1,6 +1,6 @@
 package dev.tlsquiz.client.net;
 
-import dev.tlsquiz.client.play.ClientEvent;
+import dev.tlsquiz.client.session.ClientEvent;
 import dev.tlsquiz.codec.QuizProtocolException;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;

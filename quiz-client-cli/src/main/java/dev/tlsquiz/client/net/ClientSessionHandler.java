@@ -1,9 +1,11 @@
 package dev.tlsquiz.client.net;
 
-import dev.tlsquiz.client.play.ClientEvent;
+import dev.tlsquiz.client.session.ClientEvent;
+import dev.tlsquiz.codec.NegotiatedVersion;
 import dev.tlsquiz.codec.Ping;
 import dev.tlsquiz.codec.Pong;
 import dev.tlsquiz.codec.QuizMessage;
+import dev.tlsquiz.codec.Welcome;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleState;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client's end of a session on the event loop: it hands every server message to the play
- * loop and does only what must not wait for a person. It answers PING with PONG, sends a PING
+ * loop and does only what must not wait for a person. It records the protocol version WELCOME
+ * settles on ({@link NegotiatedVersion}), answers PING with PONG, sends a PING
  * heartbeat when the client has written nothing for a while (so the server's idle timeout never
  * cuts off a slow player), and reports a server that has gone silent. It stops reading from the
  * server while the play loop is a queue behind or the server does not read what we write
@@ -50,16 +53,27 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<QuizMessage
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
-        if (message instanceof Ping ping) {
-            ctx.writeAndFlush(new Pong(ping.token())).addListener(ClientExceptionHandler.REPORT_WRITE_FAILURE);
-            return;
-        }
-        if (message instanceof Pong pong) {
-            log.debug("heartbeat answered after {} ms",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pong.token()));
-            return;
-        }
-        if (!sink.emit(new ClientEvent.MessageReceived(message), resumeReading)) {
+        boolean forPlayLoop = switch (message.type()) {
+            case PING -> {
+                ctx.writeAndFlush(new Pong(((Ping) message).token()))
+                        .addListener(ClientExceptionHandler.REPORT_WRITE_FAILURE);
+                yield false;
+            }
+            case PONG -> {
+                log.debug("heartbeat answered after {} ms",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ((Pong) message).token()));
+                yield false;
+            }
+            case WELCOME -> {
+                // Set before the next frame is decoded, which must be read in the session's version.
+                NegotiatedVersion.set(ctx.channel(), ((Welcome) message).version());
+                yield true;
+            }
+            case PROBLEM, VERDICT, SUMMARY, ERROR -> true;
+            // The decoder refuses these from a server (WRONG_DIRECTION); the play loop ignores them.
+            case HELLO, ANSWER, BYE -> true;
+        };
+        if (forPlayLoop && !sink.emit(new ClientEvent.MessageReceived(message), resumeReading)) {
             gate.loopFellBehind();
         }
     }

@@ -1,7 +1,7 @@
 package dev.tlsquiz.client.net;
 
-import dev.tlsquiz.client.play.ClientEvent;
-import dev.tlsquiz.client.play.EventQueue;
+import dev.tlsquiz.client.session.ClientEvent;
+import dev.tlsquiz.client.session.EventQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.tlsquiz.client.play;
 
+import dev.tlsquiz.client.session.ClientEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

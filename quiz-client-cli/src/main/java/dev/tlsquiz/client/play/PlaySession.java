@@ -8,6 +8,8 @@ import dev.tlsquiz.client.net.ClientConnection;
 import dev.tlsquiz.client.net.ClientConnector;
 import dev.tlsquiz.client.net.ClientTimeouts;
 import dev.tlsquiz.client.render.SessionRenderer;
+import dev.tlsquiz.client.session.ClientEvent;
+import dev.tlsquiz.client.session.EventQueue;
 import dev.tlsquiz.codec.Answer;
 import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.ErrorMessage;
@@ -173,8 +175,7 @@ public final class PlaySession {
         while (true) {
             ClientEvent event = takeBefore(progress);
             if (event instanceof ClientEvent.MessageReceived received) {
-                Summary summary = onMessage(received.message());
-                if (summary != null) {
+                if (onMessage(received.message())) {
                     return ExitCodes.OK;
                 }
             } else if (event instanceof ClientEvent.LineRead line) {
@@ -203,15 +204,16 @@ public final class PlaySession {
         }
     }
 
-    /** Acts on one server message; returns the SUMMARY when the session is over. */
-    private Summary onMessage(QuizMessage message) {
-        switch (message.type()) {
+    /** Acts on one server message; returns whether it ended the session (the SUMMARY arrived). */
+    private boolean onMessage(QuizMessage message) {
+        return switch (message.type()) {
             case WELCOME -> {
                 welcome = (Welcome) message;
                 progress.expectReply("first problem", System.nanoTime());
                 // The server asks for a certificate only when it names players after them, and refuses
                 // the handshake when it does not accept ours: a WELCOME after we sent one is in its name.
                 renderer.welcome(welcome, connection.presentedCertificate());
+                yield false;
             }
             case PROBLEM -> {
                 openProblem = (Problem) message;
@@ -222,6 +224,7 @@ public final class PlaySession {
                     renderer.problem(openProblem);
                     offerAnswers();
                 }
+                yield false;
             }
             case VERDICT -> {
                 Verdict verdict = (Verdict) message;
@@ -232,18 +235,16 @@ public final class PlaySession {
                     openProblem = null;
                     sentAnswer = null;
                 }
+                yield false;
             }
             case SUMMARY -> {
-                Summary summary = (Summary) message;
-                renderer.summary(summary);
-                return summary;
+                renderer.summary((Summary) message);
+                yield true;
             }
             case ERROR -> throw Failures.serverError((ErrorMessage) message);
             // The handler answers PINGs and swallows PONGs; the decoder refuses client-only types.
-            case PING, PONG, HELLO, ANSWER, BYE -> {
-            }
-        }
-        return null;
+            case PING, PONG, HELLO, ANSWER, BYE -> false;
+        };
     }
 
     private void onLine(String line) {

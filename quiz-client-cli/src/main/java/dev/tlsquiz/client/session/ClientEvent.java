@@ -1,4 +1,4 @@
-package dev.tlsquiz.client.play;
+package dev.tlsquiz.client.session;
 
 import dev.tlsquiz.codec.QuizMessage;
 

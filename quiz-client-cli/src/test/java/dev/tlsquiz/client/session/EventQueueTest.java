@@ -1,4 +1,4 @@
-package dev.tlsquiz.client.play;
+package dev.tlsquiz.client.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
