@@ -34,7 +34,7 @@ public final class QuizMain {
     /** Runs {@code quiz} on {@code terminal} and returns the exit code. */
     public static int run(String[] args, Terminal terminal) {
         String[] commandArgs = defaultToPlay(args, QuizCommand.SUBCOMMANDS);
-        CommandLine commandLine = QuizCommand.newCommandLine(terminal, !commandArgs[0].equals("play"));
+        CommandLine commandLine = QuizCommand.newCommandLine(terminal);
         int exitCode = commandLine.execute(commandArgs);
         terminal.out().flush();
         terminal.err().flush();
