@@ -99,16 +99,7 @@ final class HandshakeLoad extends LoadDriver {
         ConnectionEnd end = new ConnectionEnd(errors);
         ChannelFuture connected = client.connect(slot, !resume, true, end,
                 channel -> channel.pipeline().addLast(PipelineNames.SESSION, new Probe(end, startNanos, resume)));
-        track(connected.channel());
-        connected.addListener(f -> {
-            if (!f.isSuccess()) {
-                errors.count(f.cause());
-            }
-        });
-        connected.channel().closeFuture().addListener(f -> {
-            long delay = connected.isSuccess() ? 0 : RETRY_MILLIS;
-            connected.channel().eventLoop().schedule(() -> connect(slot), delay, TimeUnit.MILLISECONDS);
-        });
+        keepSlot(connected, RETRY_MILLIS, () -> connect(slot));
     }
 
     /** Times the handshake and closes the connection as soon as it is done. */

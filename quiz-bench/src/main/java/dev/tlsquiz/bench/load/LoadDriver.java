@@ -1,6 +1,7 @@
 package dev.tlsquiz.bench.load;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,24 @@ abstract class LoadDriver {
         if (!running) {
             channel.close();
         }
+    }
+
+    /**
+     * Keeps a slot busy: tracks its connection, counts a failed connect, and runs {@code reconnect}
+     * once the connection closes, at once when it had been up, after {@code retryMillis} when it
+     * never was (so that a dead server is not hammered).
+     */
+    protected void keepSlot(ChannelFuture connected, long retryMillis, Runnable reconnect) {
+        track(connected.channel());
+        connected.addListener(f -> {
+            if (!f.isSuccess()) {
+                errors.count(f.cause());
+            }
+        });
+        connected.channel().closeFuture().addListener(f -> {
+            long delay = connected.isSuccess() ? 0 : retryMillis;
+            connected.channel().eventLoop().schedule(reconnect, delay, TimeUnit.MILLISECONDS);
+        });
     }
 
     /** Stops opening connections and sending, closes every connection and waits up to {@code timeout}. */

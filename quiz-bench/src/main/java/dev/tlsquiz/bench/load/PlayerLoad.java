@@ -9,7 +9,6 @@ import dev.tlsquiz.codec.Side;
 import io.netty.channel.ChannelFuture;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -94,16 +93,7 @@ final class PlayerLoad extends LoadDriver implements QuizPlayer.Listener {
                                 rounds, startNanos));
             }
         });
-        track(connected.channel());
-        connected.addListener(f -> {
-            if (!f.isSuccess()) {
-                errors.count(f.cause());
-            }
-        });
-        connected.channel().closeFuture().addListener(f -> {
-            long delay = connected.isSuccess() ? 0 : RETRY_MILLIS;
-            connected.channel().eventLoop().schedule(() -> connect(slot), delay, TimeUnit.MILLISECONDS);
-        });
+        keepSlot(connected, RETRY_MILLIS, () -> connect(slot));
     }
 
     @Override
