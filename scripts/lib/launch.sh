@@ -1,4 +1,4 @@
-# Sourced by scripts/quiz and scripts/quiz-server: runs a module's self-contained jar, building it
+# Sourced by scripts/quiz, scripts/quiz-bench and scripts/quiz-server: runs a module's self-contained jar, building it
 # first (quietly, with a one-line notice) when it is missing or older than the sources it is made of.
 # Needs bash with `set -euo pipefail` in the caller.
 
@@ -33,11 +33,13 @@ tlsquiz_find_jar() {
 
 # True when the jar is missing, or a pom or main source of the modules it contains is newer.
 tlsquiz_needs_build() {
-    local module="$1" jar="$2"
+    local module="$1" jar="$2" sources=()
     [[ -z "$jar" ]] && return 0
+    # The load generator's jar holds the client's code too.
+    [[ "$module" == quiz-bench ]] && sources+=("$tlsquiz_repo/quiz-client-cli/src/main")
     [[ -n "$(find "$tlsquiz_repo/pom.xml" "$tlsquiz_repo"/*/pom.xml \
         "$tlsquiz_repo/codec/src/main" "$tlsquiz_repo/tls/src/main" "$tlsquiz_repo/$module/src/main" \
-        -type f -newer "$jar" -print -quit 2>/dev/null)" ]]
+        ${sources[@]+"${sources[@]}"} -type f -newer "$jar" -print -quit 2>/dev/null)" ]]
 }
 
 # tlsquiz_exec NAME MODULE ARGS...: build if needed, then replace this shell with the program.
@@ -82,13 +84,11 @@ tlsquiz_exec() {
 tlsquiz_client_exec() {
     local jar="$1"
     shift
-    local java="${JAVA:-java}" archive="${jar%.jar}.jsa" java_path="" flags=()
-    if [[ "${1:-}" != bench ]]; then
-        # A play session is short and mostly waits for the server: the C1 compiler alone and the
-        # serial collector start faster (C2's compiler threads compete for the CPUs during the
-        # start). Not for `quiz bench`, a load generator that needs the full JIT.
-        flags+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-    fi
+    local java="${JAVA:-java}" archive="${jar%.jar}.jsa" java_path=""
+    # A play session is short and mostly waits for the server: the C1 compiler alone and the serial
+    # collector start faster (C2's compiler threads compete for the CPUs during the start). The load
+    # generator, which needs the full JIT, is another program (scripts/quiz-bench).
+    local flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
     tlsquiz_native_libs "$jar"
     [[ -n "$tlsquiz_native" ]] && flags+=(-Djava.library.path="$tlsquiz_native")
     if [[ "${TLSQUIZ_CDS:-1}" == 0 ]]; then
@@ -119,7 +119,7 @@ tlsquiz_client_exec() {
 # True when ARGS run a quiz session (play, the default), the run worth recording.
 tlsquiz_is_session() {
     case "${1:-}" in
-        bench|help|-h|--help|-V|--version) return 1 ;;
+        help|-h|--help|-V|--version) return 1 ;;
     esac
     local arg
     for arg in "$@"; do
@@ -171,7 +171,7 @@ tlsquiz_train_and_dump() {
 }
 
 # ---- Netty's native libraries ---------------------------------------------------------------------
-# Netty loads netty-tcnative (OpenSSL, 3 MB; every start) and the epoll transport (`quiz bench`)
+# Netty loads netty-tcnative (OpenSSL, 3 MB; every start) and the epoll transport
 # with System.loadLibrary from java.library.path first, and only when that fails copies the library
 # out of the jar into a new temporary file (and deletes it again): ~40 ms of every start. So the
 # launcher unpacks this machine's two libraries once into target/native/ next to the jar (again

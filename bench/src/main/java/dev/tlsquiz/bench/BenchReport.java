@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,10 +20,11 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp bench-peers-all.jar dev.tlsquiz.bench.BenchReport --runs DIR --json latest.json \
- *      --markdown BENCHMARKS.md --chart latency.png
+ *      --markdown BENCHMARKS.md --chart latency.png --p99-bound-us 5000
  * </pre>
  *
- * {@code DIR} holds {@code SCENARIO__PEER__N.json} files (see {@link RunSet}), {@code machine.json}
+ * {@code DIR} holds {@code SCENARIO__PEER__N.json} files (see {@link RunSet}; for the open-loop
+ * sweep, {@code sweep__PEER__RATE.json}, one per offered rate), {@code machine.json}
  * (written by the script: CPU, memory, JVM) and {@code idle_memory.json} (the quiz server's heap and
  * resident memory before and while holding the idle sessions). The Markdown goes between the
  * {@code <!-- bench:begin -->} and {@code <!-- bench:end -->} markers; the rest of the file is kept.
@@ -33,16 +33,22 @@ public final class BenchReport {
 
     static final String BEGIN = "<!-- bench:begin -->";
     static final String END = "<!-- bench:end -->";
+    private static final String USAGE =
+            "usage: BenchReport --runs DIR --json FILE --markdown FILE --chart FILE --p99-bound-us MICROS";
+    /** The peers of the open-loop sweep, as the script names their files. */
+    static final List<String> SWEPT = List.of("quiz", "netty_echo");
 
     private final ObjectMapper json = new ObjectMapper();
     private final RunSet runs;
     private final JsonNode machine;
     private final JsonNode idleMemory;
+    private final double p99BoundMicros;
 
-    private BenchReport(RunSet runs, JsonNode machine, JsonNode idleMemory) {
+    private BenchReport(RunSet runs, JsonNode machine, JsonNode idleMemory, double p99BoundMicros) {
         this.runs = runs;
         this.machine = machine;
         this.idleMemory = idleMemory;
+        this.p99BoundMicros = p99BoundMicros;
     }
 
     public static void main(String[] args) {
@@ -59,22 +65,23 @@ public final class BenchReport {
         Path jsonOut = null;
         Path markdown = null;
         Path chart = null;
+        double p99BoundMicros = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--runs" -> dir = Path.of(args[i + 1]);
                 case "--json" -> jsonOut = Path.of(args[i + 1]);
                 case "--markdown" -> markdown = Path.of(args[i + 1]);
                 case "--chart" -> chart = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --runs DIR --json FILE --markdown FILE --chart FILE");
+                case "--p99-bound-us" -> p99BoundMicros = Double.parseDouble(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
-        if (dir == null || jsonOut == null || markdown == null || chart == null) {
-            throw new IllegalArgumentException("usage: BenchReport --runs DIR --json FILE --markdown FILE --chart FILE");
+        if (dir == null || jsonOut == null || markdown == null || chart == null || !(p99BoundMicros > 0)) {
+            throw new IllegalArgumentException(USAGE);
         }
         ObjectMapper mapper = new ObjectMapper();
         BenchReport report = new BenchReport(RunSet.load(dir, mapper), readOptional(mapper, dir.resolve("machine.json")),
-                readOptional(mapper, dir.resolve("idle_memory.json")));
+                readOptional(mapper, dir.resolve("idle_memory.json")), p99BoundMicros);
         ObjectNode summary = report.summary();
         mapper.writerWithDefaultPrettyPrinter().writeValue(jsonOut.toFile(), summary);
         report.writeChart(chart);
@@ -110,7 +117,7 @@ public final class BenchReport {
         }
         ObjectNode handshakes = root.putObject("handshakes_per_s");
         ObjectNode resumed = root.putObject("resumed_handshakes_per_s");
-        for (String peer : List.of("quiz", "openssl_s_server")) {
+        for (String peer : List.of("quiz", "openssl_s_server", "haproxy")) {
             putRate(handshakes, peer, "handshakes__" + peer, "full_handshakes");
             putRate(resumed, peer, "handshakes__" + peer, "resumed_handshakes");
         }
@@ -134,10 +141,7 @@ public final class BenchReport {
         }
         root.set("idle_memory", idleMemory);
 
-        JsonNode rate = runs.median("rate__quiz");
-        JsonNode rateMetric = RunSet.metric(rate, "roundtrips");
-        root.put("half_peak_rate_per_s", rate == null ? 0 : rate.path("rateTarget").asDouble());
-        root.put("p99_us_at_half_peak", rateMetric.path("latencyMicros").path("p99").asDouble());
+        putSweep(root);
         root.put("p99_us_single_connection",
                 RunSet.metric(runs.median("single__quiz"), "roundtrips").path("latencyMicros").path("p99").asDouble());
 
@@ -153,7 +157,11 @@ public final class BenchReport {
         ratio(ratios, "roundtrips_quiz_to_netty_echo", roundtrips, "quiz", "netty_echo");
         ratio(ratios, "roundtrips_quiz_to_python_seed", roundtrips, "quiz", "python_seed");
         ratio(ratios, "handshakes_quiz_to_openssl_s_server", handshakes, "quiz", "openssl_s_server");
+        ratio(ratios, "handshakes_quiz_to_haproxy", handshakes, "quiz", "haproxy");
+        ratio(ratios, "resumed_handshakes_quiz_to_haproxy", resumed, "quiz", "haproxy");
         ratio(ratios, "sessions_quiz_to_python_seed", sessions, "quiz", "python_seed");
+        ratio(ratios, "rate_within_p99_bound_quiz_to_netty_echo", (ObjectNode) root.get("rate_within_p99_bound_per_s"),
+                "quiz", "netty_echo");
 
         ObjectNode all = root.putObject("runs");
         for (String key : runs.keys()) {
@@ -163,6 +171,63 @@ public final class BenchReport {
             }
         }
         return root;
+    }
+
+    /**
+     * The open-loop sweep: for each swept peer its points (offered and achieved rate, p50, p99,
+     * errors) by rising rate, and the highest offered rate at which it kept p99 within the bound
+     * without an error (0 when even the lowest rate missed it; {@code _capped} true when the highest
+     * rate swept kept it, so the true figure is higher still).
+     */
+    private void putSweep(ObjectNode root) {
+        root.put("p99_bound_us", p99BoundMicros);
+        ObjectNode sweep = root.putObject("sweep");
+        ObjectNode within = root.putObject("rate_within_p99_bound_per_s");
+        ObjectNode capped = root.putObject("rate_within_p99_bound_capped");
+        for (String peer : SWEPT) {
+            List<SweepPoint> points = sweepPoints(peer);
+            if (points.isEmpty()) {
+                continue;
+            }
+            ArrayNode list = sweep.putArray(peer);
+            double best = 0;
+            for (SweepPoint p : points) {
+                ObjectNode node = list.addObject();
+                node.put("offered_per_s", p.offered());
+                node.put("achieved_per_s", p.achieved());
+                node.put("p50_us", p.p50());
+                node.put("p99_us", p.p99());
+                node.put("errors", p.errors());
+                if (p.keeps(p99BoundMicros)) {
+                    best = Math.max(best, p.offered());
+                }
+            }
+            within.put(peer, best);
+            capped.put(peer, best > 0 && best == points.get(points.size() - 1).offered());
+        }
+    }
+
+    /** One offered rate of the sweep for one peer. */
+    record SweepPoint(double offered, double achieved, double p50, double p99, long errors) {
+        boolean keeps(double boundMicros) {
+            return errors == 0 && p99 > 0 && p99 <= boundMicros;
+        }
+    }
+
+    private List<SweepPoint> sweepPoints(String peer) {
+        List<SweepPoint> points = new ArrayList<>();
+        for (JsonNode run : runs.all("sweep__" + peer)) {
+            JsonNode metric = RunSet.metric(run, "roundtrips");
+            long errors = 0;
+            for (JsonNode count : run.path("errors")) {
+                errors += count.asLong();
+            }
+            points.add(new SweepPoint(run.path("rateTarget").asDouble(), metric.path("perSecond").asDouble(),
+                    metric.path("latencyMicros").path("p50").asDouble(),
+                    metric.path("latencyMicros").path("p99").asDouble(), errors));
+        }
+        points.sort(java.util.Comparator.comparingDouble(SweepPoint::offered));
+        return points;
     }
 
     private void putRate(ObjectNode into, String name, String key, String metric) {
@@ -188,25 +253,21 @@ public final class BenchReport {
 
     private void writeChart(Path png) throws IOException {
         List<LatencyChart.Series> series = new ArrayList<>();
-        addSeries(series, "quiz server", new Color(33, 102, 172), "roundtrips__quiz");
-        addSeries(series, "Netty echo (floor)", new Color(77, 175, 74), "roundtrips__netty_echo");
-        addSeries(series, "Python seed-style", new Color(228, 26, 28), "roundtrips__python_seed");
-        JsonNode quiz = runs.median("roundtrips__quiz");
-        String connections = quiz == null ? "" : ", " + quiz.path("connections").asInt() + " connections, closed loop";
-        LatencyChart.write("Round-trip latency (ANSWER -> VERDICT / echo)" + connections, series, png);
+        addSeries(series, "quiz server", new Color(33, 102, 172), "quiz");
+        addSeries(series, "Netty echo (floor)", new Color(77, 175, 74), "netty_echo");
+        List<JsonNode> quiz = runs.all("sweep__quiz");
+        String connections = quiz.isEmpty() ? "" : ", " + quiz.get(0).path("connections").asInt() + " connections";
+        LatencyChart.write("Round-trip latency vs offered rate, open loop" + connections, series, p99BoundMicros, png);
     }
 
-    private void addSeries(List<LatencyChart.Series> series, String label, Color color, String key) {
-        JsonNode latency = RunSet.metric(runs.median(key), "roundtrips").path("latencyMicros");
-        if (latency.isMissingNode()) {
-            return;
+    private void addSeries(List<LatencyChart.Series> series, String label, Color color, String peer) {
+        List<LatencyChart.Point> points = new ArrayList<>();
+        for (SweepPoint p : sweepPoints(peer)) {
+            points.add(new LatencyChart.Point(p.offered(), p.p50(), p.p99()));
         }
-        double[] values = new double[LatencyChart.PERCENTILES.length];
-        Iterator<String> names = List.of("p50", "p90", "p99", "p999").iterator();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = latency.path(names.next()).asDouble();
+        if (!points.isEmpty()) {
+            series.add(new LatencyChart.Series(label, color, points));
         }
-        series.add(new LatencyChart.Series(label, color, values));
     }
 
     static String fmt(double value) {

@@ -6,6 +6,7 @@ import dev.tlsquiz.codec.QuizFrameDecoder;
 import dev.tlsquiz.tls.ServerTls;
 import dev.tlsquiz.tls.ServerTlsConfig;
 import dev.tlsquiz.tls.TlsProvider;
+import dev.tlsquiz.tls.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -17,12 +18,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -52,10 +48,10 @@ public final class NettyEchoServer implements AutoCloseable {
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
     private final Channel serverChannel;
-    private final String transport;
+    private final Transport transport;
 
     private NettyEchoServer(ServerTls tls, EventLoopGroup acceptor, EventLoopGroup workers, Channel serverChannel,
-                            String transport) {
+                            Transport transport) {
         this.tls = tls;
         this.acceptor = acceptor;
         this.workers = workers;
@@ -66,32 +62,26 @@ public final class NettyEchoServer implements AutoCloseable {
     /**
      * Opens TLS and binds.
      *
-     * @param transport {@code auto}, {@code epoll} or {@code nio}
+     * @param transport the I/O transport ({@code --transport})
      * @param threads   worker event loops; 0 for Netty's default (twice the CPUs)
      * @throws IOException when the certificate or key cannot be read, or the address cannot be bound
      */
     public static NettyEchoServer start(Path cert, Path key, TlsProvider provider, String host, int port,
-                                        String transport, int threads) throws IOException {
-        boolean epoll = switch (transport) {
-            case "auto" -> Epoll.isAvailable();
-            case "epoll" -> {
-                if (!Epoll.isAvailable()) {
-                    throw new IOException("the epoll transport is not available here (" + Epoll.unavailabilityCause()
-                            + "); use --transport nio");
-                }
-                yield true;
-            }
-            case "nio" -> false;
-            default -> throw new IllegalArgumentException("--transport: " + transport + " (expected: auto, epoll or nio)");
-        };
+                                        Transport transport, int threads) throws IOException {
+        Transport resolved;
+        try {
+            resolved = transport.resolve();
+        } catch (IllegalArgumentException noEpoll) {
+            throw new IOException(noEpoll.getMessage(), noEpoll);
+        }
         ServerTls tls = ServerTls.open(ServerTlsConfig.of(cert, key).withProvider(provider));
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                resolved.ioHandlerFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(threads,
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                resolved.ioHandlerFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
-                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .channel(resolved.serverSocketChannelClass())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -112,7 +102,7 @@ public final class NettyEchoServer implements AutoCloseable {
             throw new IOException("cannot listen on " + host + ":" + port + ": " + bound.cause().getMessage()
                     + "; pass a free --port (0 picks one)", bound.cause());
         }
-        return new NettyEchoServer(tls, acceptor, workers, bound.channel(), epoll ? "epoll" : "nio");
+        return new NettyEchoServer(tls, acceptor, workers, bound.channel(), resolved);
     }
 
     /** The address bound, with the actual port. */
@@ -124,7 +114,7 @@ public final class NettyEchoServer implements AutoCloseable {
     public String listeningLine() {
         InetSocketAddress local = localAddress();
         return String.format(Locale.ROOT, "listening on %s:%d (TLS 1.3, %s, %s, echo)",
-                local.getAddress().getHostAddress(), local.getPort(), tls.providerName(), transport);
+                local.getAddress().getHostAddress(), local.getPort(), tls.providerName(), transport.name().toLowerCase(Locale.ROOT));
     }
 
     @Override

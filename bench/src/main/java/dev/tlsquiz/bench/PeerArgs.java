@@ -1,6 +1,7 @@
 package dev.tlsquiz.bench;
 
 import dev.tlsquiz.tls.TlsProvider;
+import dev.tlsquiz.tls.Transport;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -8,7 +9,7 @@ import java.util.Locale;
  * The echo peer's command line: {@code --cert FILE --key FILE [--host H] [--port N]
  * [--tls-provider P] [--transport T] [--threads N]}.
  */
-record PeerArgs(Path cert, Path key, String host, int port, TlsProvider provider, String transport, int threads) {
+record PeerArgs(Path cert, Path key, String host, int port, TlsProvider provider, Transport transport, int threads) {
 
     static PeerArgs parse(String[] args) {
         Path cert = null;
@@ -16,7 +17,7 @@ record PeerArgs(Path cert, Path key, String host, int port, TlsProvider provider
         String host = "127.0.0.1";
         int port = 0;
         TlsProvider provider = TlsProvider.AUTO;
-        String transport = "auto";
+        Transport transport = Transport.AUTO;
         int threads = 0;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -30,7 +31,7 @@ record PeerArgs(Path cert, Path key, String host, int port, TlsProvider provider
                 case "--host" -> host = value;
                 case "--port" -> port = number(name, value, 0, 65535);
                 case "--tls-provider" -> provider = TlsProvider.valueOf(value.toUpperCase(Locale.ROOT));
-                case "--transport" -> transport = value.toLowerCase(Locale.ROOT);
+                case "--transport" -> transport = Transport.parse(value);
                 case "--threads" -> threads = number(name, value, 0, 256);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }

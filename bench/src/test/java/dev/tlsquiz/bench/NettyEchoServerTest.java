@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tlsquiz.client.QuizMain;
+import dev.tlsquiz.bench.load.QuizBenchMain;
 import dev.tlsquiz.tls.TlsProvider;
+import dev.tlsquiz.tls.Transport;
 import dev.tlsquiz.tls.testing.TestPki;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +26,16 @@ class NettyEchoServerTest {
     void roundtrips_whenDrivenByQuizBench_thenEveryFrameEchoed() throws Exception {
         TestPki pki = TestPki.create(dir);
         try (NettyEchoServer echo = NettyEchoServer.start(pki.serverCert(), pki.serverKey(), TlsProvider.AUTO,
-                "127.0.0.1", 0, "auto", 2)) {
+                "127.0.0.1", 0, Transport.AUTO, 2)) {
             assertTrue(echo.listeningLine().startsWith("listening on 127.0.0.1:" + echo.localAddress().getPort()));
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = QuizMain.run(new String[] {"bench", "--scenario", "roundtrips", "--peer", "echo",
+            int exit = QuizBenchMain.run(new String[] {"--scenario", "roundtrips", "--peer", "echo",
                             "--host", "127.0.0.1", "--port", Integer.toString(echo.localAddress().getPort()),
                             "--cafile", pki.caCert().toString(), "--connections", "3", "--duration", "1s",
                             "--warmup", "0s", "--threads", "1", "--output", "json"},
-                    new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
 
             assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 /**
  * The root of the {@code quiz} command. It does nothing by itself: {@code play} is the default
  * subcommand (see {@link QuizMain#defaultToPlay}), and a further subcommand plugs in with an
- * {@code addSubcommand} line in {@link #newCommandLine(Terminal, boolean)} and its name in
- * {@link #SUBCOMMANDS}.
+ * {@code addSubcommand} line in {@link #newCommandLine(Terminal)} and its name in
+ * {@link #SUBCOMMANDS}. The load generator is a program of its own, {@code quiz-bench}.
  */
 @Command(name = "quiz", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The tlsquiz terminal client: an arithmetic quiz over TLS.",
@@ -32,30 +32,17 @@ public final class QuizCommand implements Runnable {
     }
 
     /** The subcommands' names, known before the tree is built: {@link QuizMain} chooses by them. */
-    static final Set<String> SUBCOMMANDS = Set.of("play", "bench", "known-hosts", "help");
+    static final Set<String> SUBCOMMANDS = Set.of("play", "known-hosts", "help");
 
     /**
      * The complete command tree, talking through {@code terminal}: help and version text go to
      * its out stream, usage errors to its err stream, and every command's help lists the exit codes.
      */
     public static CommandLine newCommandLine(Terminal terminal) {
-        return newCommandLine(terminal, true);
-    }
-
-    /**
-     * The command tree, with only {@code play} and {@code help} unless {@code wholeTree}: for arguments
-     * that start with {@code play}, which picocli hands to {@code play} whole, so that nothing else in
-     * the tree (help that lists the subcommands included) can run. Reflecting on {@code bench}'s many
-     * options took ~20 ms of every {@code quiz play} start.
-     */
-    static CommandLine newCommandLine(Terminal terminal, boolean wholeTree) {
         CommandLine commandLine = new CommandLine(new QuizCommand())
-                .addSubcommand("play", new PlayCommand(terminal));
-        if (wholeTree) {
-            commandLine.addSubcommand("bench", new dev.tlsquiz.client.bench.BenchCommand(terminal));
-            commandLine.addSubcommand("known-hosts", KnownHostsCommand.newCommandLine(terminal));
-        }
-        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+                .addSubcommand("play", new PlayCommand(terminal))
+                .addSubcommand("known-hosts", KnownHostsCommand.newCommandLine(terminal))
+                .addSubcommand("help", new CommandLine.HelpCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(writer(terminal.out()));
         commandLine.setErr(writer(terminal.err()));

@@ -10,6 +10,8 @@ public final class QuizMain {
 
     /** Options that belong to the root command even though {@code play} is the default. */
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+    /** The subcommand that became {@code quiz-bench}. */
+    private static final String MOVED_BENCH = "bench";
 
     private QuizMain() {
     }
@@ -33,8 +35,16 @@ public final class QuizMain {
 
     /** Runs {@code quiz} on {@code terminal} and returns the exit code. */
     public static int run(String[] args, Terminal terminal) {
+        if (args.length > 0 && args[0].equals(MOVED_BENCH)) {
+            // scripts/quiz hands 'bench' to scripts/quiz-bench; only the jar run by hand gets here.
+            terminal.err().println("quiz: the load generator is a program of its own now: run scripts/quiz-bench"
+                    + " (or java -jar quiz-bench/target/quiz-bench-*-all.jar) with the same options;"
+                    + " scripts/quiz bench ... runs it for you");
+            terminal.err().flush();
+            return ExitCodes.USAGE;
+        }
         String[] commandArgs = defaultToPlay(args, QuizCommand.SUBCOMMANDS);
-        CommandLine commandLine = QuizCommand.newCommandLine(terminal, !commandArgs[0].equals("play"));
+        CommandLine commandLine = QuizCommand.newCommandLine(terminal);
         int exitCode = commandLine.execute(commandArgs);
         terminal.out().flush();
         terminal.err().flush();

@@ -66,6 +66,14 @@ class QuizCommandTest {
     }
 
     @Test
+    void run_whenBench_thenPointsToQuizBench() {
+        ClientResult result = Clients.run("bench", "--scenario", "handshakes");
+        assertEquals(ExitCodes.USAGE, result.exitCode());
+        assertTrue(result.err().contains("scripts/quiz-bench"), result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
     void defaultToPlay_whenFirstArgumentIsNoSubcommand_thenPrependsPlay() {
         assertArrayEquals(new String[] {"play", "--auto"}, QuizMain.defaultToPlay(new String[] {"--auto"}, SUBCOMMANDS));
         assertArrayEquals(new String[] {"play"}, QuizMain.defaultToPlay(new String[0], SUBCOMMANDS));

@@ -1,0 +1,104 @@
+package dev.tlsquiz.bench.load;
+
+import dev.tlsquiz.client.play.ArithmeticSolver;
+import dev.tlsquiz.codec.Answer;
+import dev.tlsquiz.codec.ErrorMessage;
+import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.Outcome;
+import dev.tlsquiz.codec.Ping;
+import dev.tlsquiz.codec.Pong;
+import dev.tlsquiz.codec.Problem;
+import dev.tlsquiz.codec.Protocol;
+import dev.tlsquiz.codec.QuizMessage;
+import dev.tlsquiz.codec.Summary;
+import dev.tlsquiz.codec.Verdict;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.Locale;
+
+/**
+ * One bench player on one connection: says HELLO, answers every PROBLEM correctly (when its
+ * {@link Pacer} lets it), and times ANSWER to VERDICT. A SUMMARY ends the session; the driver then
+ * reconnects the slot. State confined to the channel's event loop.
+ */
+final class QuizPlayer extends SimpleChannelInboundHandler<QuizMessage> {
+
+    /** What the player reports back to its driver. */
+    interface Listener {
+        /** A SUMMARY arrived for the session begun at {@code connectStartNanos}. */
+        void sessionCompleted(long connectStartNanos);
+    }
+
+    private final ErrorCounts errors;
+    private final ConnectionEnd end;
+    private final Pacer pacer;
+    private final Listener listener;
+    private final String playerName;
+    private final int requestedRounds;
+    private final long connectStartNanos;
+    private Problem open;
+
+    QuizPlayer(ErrorCounts errors, ConnectionEnd end, Pacer pacer, Listener listener, String playerName, int requestedRounds,
+               long connectStartNanos) {
+        this.errors = errors;
+        this.end = end;
+        this.pacer = pacer;
+        this.listener = listener;
+        this.playerName = playerName;
+        this.requestedRounds = requestedRounds;
+        this.connectStartNanos = connectStartNanos;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        // SslHandler holds this until the handshake is done.
+        ctx.writeAndFlush(new Hello(Protocol.VERSION, playerName, requestedRounds));
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
+        if (message instanceof Problem) {
+            open = (Problem) message;
+            pacer.ready(ctx, this::answer);
+        } else if (message instanceof Verdict) {
+            pacer.responded();
+            Outcome outcome = ((Verdict) message).outcome();
+            if (outcome != Outcome.CORRECT) {
+                errors.count("verdict_" + outcome.name().toLowerCase(Locale.ROOT));
+            }
+        } else if (message instanceof Summary) {
+            end.finished();
+            listener.sessionCompleted(connectStartNanos);
+            ctx.close();
+        } else if (message instanceof ErrorMessage) {
+            ErrorMessage error = (ErrorMessage) message;
+            end.failed("server_error_" + error.errorCode().map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .orElse(Integer.toString(error.code())));
+            ctx.close();
+        } else if (message instanceof Ping) {
+            ctx.writeAndFlush(new Pong(((Ping) message).token()));
+        }
+        // WELCOME and PONG need nothing.
+    }
+
+    private void answer(ChannelHandlerContext ctx) {
+        Problem problem = open;
+        open = null;
+        String text;
+        try {
+            text = Long.toString(ArithmeticSolver.solve(problem.text()));
+        } catch (RuntimeException notArithmetic) {
+            errors.count("unsolvable_problem");
+            text = problem.choices().isEmpty() ? "0" : problem.choices().get(0);
+        }
+        ctx.writeAndFlush(new Answer(problem.problemId(), text));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        pacer.detach();
+        end.closedByPeer();
+        ctx.fireChannelInactive();
+    }
+}
