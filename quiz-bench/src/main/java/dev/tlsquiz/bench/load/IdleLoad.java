@@ -9,8 +9,6 @@ import dev.tlsquiz.codec.Pong;
 import dev.tlsquiz.codec.QuizCodec;
 import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.Side;
-import dev.tlsquiz.codec.Summary;
-import dev.tlsquiz.codec.Welcome;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -137,20 +135,31 @@ final class IdleLoad extends LoadDriver {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
-            if (message instanceof Welcome && !welcomed) {
-                welcomed = true;
-                welcome.record(System.nanoTime() - startNanos);
-                peak.accumulateAndGet(held.incrementAndGet(), Math::max);
-                settle();
-            } else if (message instanceof Ping) {
-                ctx.writeAndFlush(new Pong(((Ping) message).token()));
-            } else if (message instanceof Summary) {
-                end(ctx, "session_ended");
-            } else if (message instanceof ErrorMessage) {
-                end(ctx, "server_error_" + ((ErrorMessage) message).errorCode()
-                        .map(c -> c.name().toLowerCase(Locale.ROOT)).orElse("unknown"));
+            // A switch expression over the type, as everywhere: javac refuses it when a type is not handled.
+            String endedBy = switch (message.type()) {
+                case WELCOME -> {
+                    if (!welcomed) {
+                        welcomed = true;
+                        welcome.record(System.nanoTime() - startNanos);
+                        peak.accumulateAndGet(held.incrementAndGet(), Math::max);
+                        settle();
+                    }
+                    yield null;
+                }
+                case PING -> {
+                    ctx.writeAndFlush(new Pong(((Ping) message).token()));
+                    yield null;
+                }
+                case SUMMARY -> "session_ended";
+                case ERROR -> "server_error_" + ((ErrorMessage) message).errorCode()
+                        .map(c -> c.name().toLowerCase(Locale.ROOT)).orElse("unknown");
+                // PROBLEM and VERDICT (TIMEOUT): an idle player lets them pass. The decoder refuses the
+                // client's own types from a server.
+                case PROBLEM, VERDICT, PONG, HELLO, ANSWER, BYE -> null;
+            };
+            if (endedBy != null) {
+                end(ctx, endedBy);
             }
-            // PROBLEM and VERDICT (TIMEOUT): an idle player lets them pass.
         }
 
         private void end(ChannelHandlerContext ctx, String kind) {

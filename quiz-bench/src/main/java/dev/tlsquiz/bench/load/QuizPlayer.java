@@ -10,7 +10,6 @@ import dev.tlsquiz.codec.Pong;
 import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.codec.QuizMessage;
-import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -58,28 +57,42 @@ final class QuizPlayer extends SimpleChannelInboundHandler<QuizMessage> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
-        if (message instanceof Problem) {
-            open = (Problem) message;
-            pacer.ready(ctx, this::answer);
-        } else if (message instanceof Verdict) {
-            pacer.responded();
-            Outcome outcome = ((Verdict) message).outcome();
-            if (outcome != Outcome.CORRECT) {
-                errors.count("verdict_" + outcome.name().toLowerCase(Locale.ROOT));
+        // A switch expression over the type, as everywhere: javac refuses it when a type is not handled.
+        boolean sessionOver = switch (message.type()) {
+            case PROBLEM -> {
+                open = (Problem) message;
+                pacer.ready(ctx, this::answer);
+                yield false;
             }
-        } else if (message instanceof Summary) {
-            end.finished();
-            listener.sessionCompleted(connectStartNanos);
+            case VERDICT -> {
+                pacer.responded();
+                Outcome outcome = ((Verdict) message).outcome();
+                if (outcome != Outcome.CORRECT) {
+                    errors.count("verdict_" + outcome.name().toLowerCase(Locale.ROOT));
+                }
+                yield false;
+            }
+            case SUMMARY -> {
+                end.finished();
+                listener.sessionCompleted(connectStartNanos);
+                yield true;
+            }
+            case ERROR -> {
+                ErrorMessage error = (ErrorMessage) message;
+                end.failed("server_error_" + error.errorCode().map(c -> c.name().toLowerCase(Locale.ROOT))
+                        .orElse(Integer.toString(error.code())));
+                yield true;
+            }
+            case PING -> {
+                ctx.writeAndFlush(new Pong(((Ping) message).token()));
+                yield false;
+            }
+            // WELCOME and PONG need nothing; the decoder refuses the client's own types from a server.
+            case WELCOME, PONG, HELLO, ANSWER, BYE -> false;
+        };
+        if (sessionOver) {
             ctx.close();
-        } else if (message instanceof ErrorMessage) {
-            ErrorMessage error = (ErrorMessage) message;
-            end.failed("server_error_" + error.errorCode().map(c -> c.name().toLowerCase(Locale.ROOT))
-                    .orElse(Integer.toString(error.code())));
-            ctx.close();
-        } else if (message instanceof Ping) {
-            ctx.writeAndFlush(new Pong(((Ping) message).token()));
         }
-        // WELCOME and PONG need nothing.
     }
 
     private void answer(ChannelHandlerContext ctx) {
