@@ -1,14 +1,16 @@
 package dev.tlsquiz.server;
 
 import dev.tlsquiz.codec.Protocol;
-import picocli.CommandLine.IVersionProvider;
 
-/** {@code quiz-server --version}: the version from the jar manifest. */
-public final class ManifestVersionProvider implements IVersionProvider {
+/** {@code quiz-server --version}: the version from the jar manifest, the protocol and the Java version. */
+public final class ManifestVersionProvider extends dev.tlsquiz.cli.ManifestVersionProvider {
+
+    public ManifestVersionProvider() {
+        super("quiz-server");
+    }
 
     @Override
-    public String[] getVersion() {
-        return new String[] {"quiz-server " + ServerVersion.version() + " (protocol " + Protocol.VERSION + ", Java "
-                + Runtime.version() + ")"};
+    protected String details() {
+        return " (protocol " + Protocol.VERSION + ", Java " + Runtime.version() + ")";
     }
 }

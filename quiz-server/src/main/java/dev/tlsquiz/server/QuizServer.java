@@ -1,6 +1,5 @@
 package dev.tlsquiz.server;
 
-import dev.tlsquiz.server.converters.DurationConverter;
 import dev.tlsquiz.server.quiz.ArithmeticProblems;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
 import dev.tlsquiz.tls.ServerTls;
@@ -240,7 +239,7 @@ public final class QuizServer implements AutoCloseable {
             shuttingDown.set(true);
             serverChannel.close().awaitUninterruptibly();
             LOG.info("shutting down: {} sessions in progress, waiting up to {}", connections.size(),
-                    DurationConverter.format(grace));
+                    Durations.format(grace));
             if (!connections.newCloseFuture().awaitUninterruptibly(grace.toMillis())) {
                 LOG.info("shutdown grace period over: ending {} sessions early", connections.size());
                 for (Channel channel : connections) {

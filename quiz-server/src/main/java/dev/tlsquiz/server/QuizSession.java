@@ -14,7 +14,6 @@ import dev.tlsquiz.codec.QuizProtocolException;
 import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
-import dev.tlsquiz.server.converters.DurationConverter;
 import dev.tlsquiz.server.quiz.AnswerJudge;
 import dev.tlsquiz.server.quiz.ProblemSource;
 import dev.tlsquiz.server.quiz.Question;
@@ -106,7 +105,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
             onHandshake(ctx, handshake);
         } else if (evt instanceof IdleStateEvent) {
             rejectAndClose(ctx, ErrorCode.IDLE_TIMEOUT, "nothing received for "
-                    + DurationConverter.format(config.idleTimeout()) + "; closing the idle connection");
+                    + Durations.format(config.idleTimeout()) + "; closing the idle connection");
         } else if (evt == ServerShutdownEvent.INSTANCE) {
             rejectAndClose(ctx, ErrorCode.SERVER_SHUTTING_DOWN, "server shutting down; your session ended early");
         }
@@ -188,7 +187,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private void onHelloDeadline(ChannelHandlerContext ctx) {
         if (state == State.AWAITING_HELLO) {
             rejectAndClose(ctx, ErrorCode.HELLO_TIMEOUT, "no HELLO within "
-                    + DurationConverter.format(config.helloTimeout())
+                    + Durations.format(config.helloTimeout())
                     + " after the TLS handshake; a client must send HELLO first");
         }
     }

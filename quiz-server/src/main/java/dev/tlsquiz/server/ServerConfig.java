@@ -2,7 +2,6 @@ package dev.tlsquiz.server;
 
 import dev.tlsquiz.codec.CodecLimits;
 import dev.tlsquiz.codec.Protocol;
-import dev.tlsquiz.server.converters.DurationConverter;
 import dev.tlsquiz.server.quiz.ArithmeticProblemGenerator;
 import dev.tlsquiz.server.quiz.Operation;
 import dev.tlsquiz.tls.ClientAuthMode;
@@ -128,13 +127,13 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
                 "--digits: " + digits + " (expected: 1.." + ArithmeticProblemGenerator.MAX_DIGITS + ")");
         requirePositive("--time-limit", timeLimit);
         require(timeLimit.toMillis() <= MAX_TIME_LIMIT_MILLIS,
-                "--time-limit: " + DurationConverter.format(timeLimit) + " is too long (expected: at most 49 days)");
+                "--time-limit: " + Durations.format(timeLimit) + " is too long (expected: at most 49 days)");
         requirePositive("--handshake-timeout", handshakeTimeout);
         requirePositive("--hello-timeout", helloTimeout);
         requirePositive("--idle-timeout", idleTimeout);
         require(idleTimeout.compareTo(timeLimit) > 0,
-                "--idle-timeout (" + DurationConverter.format(idleTimeout) + ") must be longer than --time-limit ("
-                        + DurationConverter.format(timeLimit) + "), or players who think would be cut off");
+                "--idle-timeout (" + Durations.format(idleTimeout) + ") must be longer than --time-limit ("
+                        + Durations.format(timeLimit) + "), or players who think would be cut off");
         require(maxFrameBytes >= MIN_FRAME_BYTES && maxFrameBytes <= 16 * 1024 * 1024,
                 "--max-frame-bytes: " + maxFrameBytes + " (expected: " + MIN_FRAME_BYTES + ".." + 16 * 1024 * 1024 + ")");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
@@ -172,7 +171,7 @@ public record ServerConfig(String bindAddress, int port, Path certsDir, Path cer
     private static void requirePositive(String option, Duration value) {
         Objects.requireNonNull(value, option);
         require(!value.isNegative() && value.toMillis() > 0,
-                option + ": " + DurationConverter.format(value) + " (expected: at least 1ms)");
+                option + ": " + Durations.format(value) + " (expected: at least 1ms)");
     }
 
     private static void require(boolean condition, String message) {

@@ -1,6 +1,6 @@
 package dev.tlsquiz.client.bench;
 
-import dev.tlsquiz.client.converters.DurationConverter;
+import dev.tlsquiz.cli.DurationConverter;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 

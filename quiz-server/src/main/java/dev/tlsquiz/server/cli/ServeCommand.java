@@ -1,10 +1,10 @@
 package dev.tlsquiz.server;
 
 import ch.qos.logback.classic.Level;
+import dev.tlsquiz.cli.DurationConverter;
+import dev.tlsquiz.cli.TlsMinVersionConverter;
 import dev.tlsquiz.server.converters.ClientAuthConverter;
-import dev.tlsquiz.server.converters.DurationConverter;
 import dev.tlsquiz.server.converters.OperationConverter;
-import dev.tlsquiz.server.converters.TlsMinVersionConverter;
 import dev.tlsquiz.server.converters.TlsProviderConverter;
 import dev.tlsquiz.server.quiz.Operation;
 import dev.tlsquiz.text.TerminalText;
@@ -112,8 +112,8 @@ public final class ServeCommand implements Callable<Integer> {
     private int digits;
 
     @Option(names = "--time-limit", defaultValue = "30s", paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "Time per problem, such as 30s, 1500ms, 0.3s or 2m (default: ${DEFAULT-VALUE}).")
+            converter = DurationConverter.OrZero.class,
+            description = "Time per problem, such as " + DurationConverter.FORMS + " (default: ${DEFAULT-VALUE}).")
     private Duration timeLimit;
 
     @Option(names = "--seed", paramLabel = "N",
@@ -121,17 +121,17 @@ public final class ServeCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--handshake-timeout", defaultValue = "10s", paramLabel = "DURATION",
-            converter = DurationConverter.class,
+            converter = DurationConverter.OrZero.class,
             description = "Longest a TLS handshake may take (default: ${DEFAULT-VALUE}).")
     private Duration handshakeTimeout;
 
     @Option(names = "--hello-timeout", defaultValue = "10s", paramLabel = "DURATION",
-            converter = DurationConverter.class,
+            converter = DurationConverter.OrZero.class,
             description = "Longest wait for HELLO after the handshake (default: ${DEFAULT-VALUE}).")
     private Duration helloTimeout;
 
     @Option(names = "--idle-timeout", defaultValue = "60s", paramLabel = "DURATION",
-            converter = DurationConverter.class,
+            converter = DurationConverter.OrZero.class,
             description = "Close a connection that sends nothing this long; above --time-limit (default: ${DEFAULT-VALUE}).")
     private Duration idleTimeout;
 
@@ -154,13 +154,13 @@ public final class ServeCommand implements Callable<Integer> {
     private int maxMessagesPerSecond;
 
     @Option(names = "--slow-consumer-timeout", defaultValue = "10s", paramLabel = "DURATION",
-            converter = DurationConverter.class,
+            converter = DurationConverter.OrZero.class,
             description = "Close a connection whose client reads nothing of what is sent for this long"
                     + " (default: ${DEFAULT-VALUE}).")
     private Duration slowConsumerTimeout;
 
     @Option(names = "--shutdown-grace", defaultValue = "10s", paramLabel = "DURATION",
-            converter = DurationConverter.class,
+            converter = DurationConverter.OrZero.class,
             description = "On SIGTERM/SIGINT, how long sessions in progress may finish (default: ${DEFAULT-VALUE}).")
     private Duration shutdownGrace;
 
@@ -207,7 +207,7 @@ public final class ServeCommand implements Callable<Integer> {
                 stop.countDown();
             } else {
                 LOG.info("{} received; already shutting down, waiting up to {} for sessions to finish", signal,
-                        DurationConverter.format(config.shutdownGrace()));
+                        Durations.format(config.shutdownGrace()));
             }
         });
         try {
