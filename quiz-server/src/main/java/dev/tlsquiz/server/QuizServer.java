@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * {@link QuizSession}.
  *
  * <pre>{@code
- * try (QuizServer server = QuizServer.start(ServerConfig.builder().port(0).build())) {
+ * try (QuizServer server = QuizServer.start(ServerConfig.builder().listening(l -> l.withPort(0)).build())) {
  *     int port = server.localAddress().getPort();
  *     ...
  * }
@@ -128,7 +128,7 @@ public final class QuizServer implements AutoCloseable {
     }
 
     private static ProblemSourceFactory arithmetic(ServerConfig config) {
-        return new ArithmeticProblems(config.operations(), config.digits(), config.seed());
+        return new ArithmeticProblems(config.game().operations(), config.game().digits(), config.game().seed());
     }
 
     private void bind(ProblemSourceFactory problems) throws ServerStartException {
@@ -156,9 +156,10 @@ public final class QuizServer implements AutoCloseable {
 
     private InetSocketAddress bindAddress() throws ServerStartException {
         try {
-            return new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port());
+            return new InetSocketAddress(InetAddress.getByName(config.listening().bindAddress()),
+                    config.listening().port());
         } catch (UnknownHostException e) {
-            throw new ServerStartException("cannot resolve --bind address '" + config.bindAddress()
+            throw new ServerStartException("cannot resolve --bind address '" + config.listening().bindAddress()
                     + "'; pass an IP address of this machine, such as 127.0.0.1 or 0.0.0.0", e);
         }
     }
@@ -223,7 +224,7 @@ public final class QuizServer implements AutoCloseable {
 
     /** Shuts down with the configured grace period ({@code --shutdown-grace}). */
     public void shutdownGracefully() {
-        shutdownGracefully(config.shutdownGrace());
+        shutdownGracefully(config.timeouts().shutdownGrace());
     }
 
     /**

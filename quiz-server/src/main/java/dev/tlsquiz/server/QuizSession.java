@@ -105,7 +105,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
             onHandshake(ctx, handshake);
         } else if (evt instanceof IdleStateEvent) {
             rejectAndClose(ctx, ErrorCode.IDLE_TIMEOUT, "nothing received for "
-                    + Durations.format(config.idleTimeout()) + "; closing the idle connection");
+                    + Durations.format(config.timeouts().idleTimeout()) + "; closing the idle connection");
         } else if (evt == ServerShutdownEvent.INSTANCE) {
             rejectAndClose(ctx, ErrorCode.SERVER_SHUTTING_DOWN, "server shutting down; your session ended early");
         }
@@ -181,13 +181,13 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         state = State.AWAITING_HELLO;
         // The deadline starts now, not at connect: the handshake has its own timeout.
         helloDeadline = ctx.executor().schedule(() -> onHelloDeadline(ctx),
-                config.helloTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                config.timeouts().helloTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void onHelloDeadline(ChannelHandlerContext ctx) {
         if (state == State.AWAITING_HELLO) {
             rejectAndClose(ctx, ErrorCode.HELLO_TIMEOUT, "no HELLO within "
-                    + Durations.format(config.helloTimeout())
+                    + Durations.format(config.timeouts().helloTimeout())
                     + " after the TLS handshake; a client must send HELLO first");
         }
     }
@@ -218,14 +218,14 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         playerName = player.name();
         nameVerified = player.verified();
         rounds = hello.requestedRounds() == Hello.SERVER_DEFAULT_ROUNDS
-                ? config.rounds()
-                : Math.min(hello.requestedRounds(), config.maxRounds());
+                ? config.game().rounds()
+                : Math.min(hello.requestedRounds(), config.game().maxRounds());
         sessionId = ThreadLocalRandom.current().nextLong();
         problems = env.problems().newSession();
-        scorecard = new Scorecard(config.timeLimit());
+        scorecard = new Scorecard(config.game().timeLimit());
         welcomedAtNanos = now(ctx);
         state = State.PLAYING;
-        send(ctx, new Welcome(Protocol.VERSION, sessionId, rounds, config.timeLimit().toMillis(),
+        send(ctx, new Welcome(Protocol.VERSION, sessionId, rounds, config.game().timeLimit().toMillis(),
                 playerName, env.serverName()));
         sendNextProblem(ctx);
     }
@@ -297,11 +297,11 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         openProblemId = nextProblemId++;
         scorecard.asked();
         long problemId = openProblemId;
-        send(ctx, new Problem(problemId, scorecard.askedCount(), rounds, config.timeLimit().toMillis(),
+        send(ctx, new Problem(problemId, scorecard.askedCount(), rounds, config.game().timeLimit().toMillis(),
                 openQuestion.text(), openQuestion.choices()));
         problemSentAtNanos = now(ctx);
         problemTimer = ctx.executor().schedule(() -> onProblemDeadline(ctx, problemId),
-                config.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+                config.game().timeLimit().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void finish(ChannelHandlerContext ctx, String reason) {

@@ -23,6 +23,6 @@ record SessionEnvironment(ServerConfig config, ClientAuthMode clientAuth, Proble
     /** An environment whose TLS asks clients for what {@code config} says. */
     SessionEnvironment(ServerConfig config, ProblemSourceFactory problems, String serverName,
                        BooleanSupplier shuttingDown) {
-        this(config, config.clientAuth(), problems, serverName, shuttingDown);
+        this(config, config.tls().clientAuth(), problems, serverName, shuttingDown);
     }
 }

@@ -59,12 +59,10 @@ import org.slf4j.LoggerFactory;
 class QuizSessionFuzzTest {
 
     private static final ServerConfig CONFIG = ServerConfig.builder()
-            .port(0)
-            .seed(7)
-            .operations(EnumSet.allOf(Operation.class))
-            .rounds(3)
-            .timeLimit(Duration.ofSeconds(5))
-            .idleTimeout(Duration.ofSeconds(30))
+            .listening(x -> x.withPort(0))
+            .game(x -> x.withSeed(7).withOperations(EnumSet.allOf(Operation.class)).withRounds(3)
+            .withTimeLimit(Duration.ofSeconds(5)))
+            .timeouts(x -> x.withIdleTimeout(Duration.ofSeconds(30)))
             .build();
 
     @BeforeAll
@@ -90,8 +88,8 @@ class QuizSessionFuzzTest {
         server.freezeTime();
         server.config().setAllocator(allocator);
         SessionEnvironment env = new SessionEnvironment(CONFIG,
-                new ArithmeticProblems(CONFIG.operations(), CONFIG.digits(), CONFIG.seed()), "tlsquiz/fuzz", () -> false);
-        QuizCodec.install(server.pipeline(), Side.SERVER, CONFIG.codecLimits());
+                new ArithmeticProblems(CONFIG.game().operations(), CONFIG.game().digits(), CONFIG.game().seed()), "tlsquiz/fuzz", () -> false);
+        QuizCodec.install(server.pipeline(), Side.SERVER, CONFIG.limits().codecLimits());
         server.pipeline().addLast(PipelineNames.SESSION, new QuizSession(env));
         server.pipeline().addLast(PipelineNames.EXCEPTIONS, new ChannelInboundHandlerAdapter() {
             @Override
@@ -108,7 +106,7 @@ class QuizSessionFuzzTest {
             server.writeInbound(allocator.heapBuffer(length).writeBytes(stream, offset, length));
         }
         for (int i = 0; i < clockJumps && server.isOpen(); i++) {
-            server.advanceTimeBy(CONFIG.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+            server.advanceTimeBy(CONFIG.game().timeLimit().toMillis(), TimeUnit.MILLISECONDS);
             server.runPendingTasks();
         }
         List<QuizMessage> sent = decodeAsClient(server, allocator);

@@ -38,8 +38,8 @@ class QuizSessionTest {
     private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(5);
 
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
-    private final ServerConfig config = ServerConfig.builder().rounds(2).timeLimit(TIME_LIMIT)
-            .helloTimeout(HELLO_TIMEOUT).build();
+    private final ServerConfig config = ServerConfig.builder().game(x -> x.withRounds(2).withTimeLimit(TIME_LIMIT))
+            .timeouts(x -> x.withHelloTimeout(HELLO_TIMEOUT)).build();
     /** A mock ticker: time moves only when the test says so, so elapsed times and points are exact. */
     private final MockTicker ticker = Ticker.newMockTicker();
     private final EmbeddedChannel channel = EmbeddedChannel.builder()

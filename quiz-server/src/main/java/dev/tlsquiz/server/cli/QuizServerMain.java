@@ -1,4 +1,4 @@
-package dev.tlsquiz.server;
+package dev.tlsquiz.server.cli;
 
 import dev.tlsquiz.cli.DefaultSubcommand;
 import java.io.PrintWriter;
@@ -50,7 +50,7 @@ public final class QuizServerMain {
      * (or the root's own --help/--version) gets {@code serve} put in front, so
      * {@code quiz-server --port 4000} means {@code quiz-server serve --port 4000}.
      */
-    static String[] withDefaultCommand(CommandLine commandLine, String... args) {
+    public static String[] withDefaultCommand(CommandLine commandLine, String... args) {
         return DefaultSubcommand.apply("serve", commandLine.getSubcommands().keySet(), args);
     }
 

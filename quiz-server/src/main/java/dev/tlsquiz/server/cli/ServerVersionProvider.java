@@ -1,11 +1,12 @@
-package dev.tlsquiz.server;
+package dev.tlsquiz.server.cli;
 
+import dev.tlsquiz.cli.ManifestVersionProvider;
 import dev.tlsquiz.codec.Protocol;
 
 /** {@code quiz-server --version}: the version from the jar manifest, the protocol and the Java version. */
-public final class ManifestVersionProvider extends dev.tlsquiz.cli.ManifestVersionProvider {
+public final class ServerVersionProvider extends ManifestVersionProvider {
 
-    public ManifestVersionProvider() {
+    public ServerVersionProvider() {
         super("quiz-server");
     }
 
