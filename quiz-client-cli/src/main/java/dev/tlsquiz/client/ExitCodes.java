@@ -12,7 +12,7 @@ public final class ExitCodes {
 
     /** The session completed, whatever the score (also after BYE when the SUMMARY arrived). */
     public static final int OK = 0;
-    /** An unexpected internal error: a bug in the client. */
+    /** An unexpected internal error (a bug in the client), or stdout could not be written. */
     public static final int INTERNAL_ERROR = 1;
     /** The command line was wrong. */
     public static final int USAGE = 2;
@@ -30,7 +30,7 @@ public final class ExitCodes {
     public static Map<String, String> helpList() {
         Map<String, String> list = new LinkedHashMap<>();
         list.put(Integer.toString(OK), "the session completed (whatever the score)");
-        list.put(Integer.toString(INTERNAL_ERROR), "unexpected internal error");
+        list.put(Integer.toString(INTERNAL_ERROR), "unexpected internal error, or stdout could not be written");
         list.put(Integer.toString(USAGE), "usage error (bad command line)");
         list.put(Integer.toString(CONNECT_FAILED),
                 "could not connect (refused, unreachable, unknown host, timeout)");

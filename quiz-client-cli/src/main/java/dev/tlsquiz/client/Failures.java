@@ -99,11 +99,32 @@ public final class Failures {
                         + " — it may have restarted or dropped us; try again", null);
     }
 
-    /** The server sent nothing at all, not even a PONG, for too long. */
+    /** The server sent no complete message, not even a PONG, for too long (bytes of a frame do not count). */
     public static ClientFailure serverSilent(long silentMillis, String when) {
         return new ClientFailure(ExitCodes.PROTOCOL_ERROR, "SERVER_SILENT",
-                "the server sent nothing for " + seconds(Duration.ofMillis(silentMillis)) + " " + when
-                        + " — it may be overloaded or stuck; try again later", null);
+                "the server sent no complete message for " + millis(silentMillis) + " " + when
+                        + " — it may be overloaded, stuck or misbehaving; try again later (or raise"
+                        + " --server-timeout)", null);
+    }
+
+    /**
+     * The server kept the connection alive but made no progress in time.
+     *
+     * @param awaited   what it owed, such as {@code verdict on problem 2/10}
+     * @param allowance how long it had, such as {@code within 60 s}
+     */
+    public static ClientFailure serverStalled(String awaited, String allowance, String when) {
+        return new ClientFailure(ExitCodes.PROTOCOL_ERROR, "SERVER_STALLED",
+                "the server sent no " + awaited + " " + allowance + " " + when
+                        + " — it may be overloaded, stuck or misbehaving; try again later (or raise"
+                        + " --server-timeout)", null);
+    }
+
+    /** Stdout cannot be written any more: a closed pipe (the reader ended) or a full disk. */
+    public static ClientFailure outputClosed() {
+        return new ClientFailure(ExitCodes.INTERNAL_ERROR, "OUTPUT_CLOSED",
+                "cannot write the output any more (stdout was closed, e.g. the program reading it ended, or"
+                        + " its disk is full); the session was abandoned", null);
     }
 
     /** The problem cannot be solved by {@code --auto}. */
@@ -145,7 +166,11 @@ public final class Failures {
     }
 
     private static String seconds(Duration duration) {
-        long millis = duration.toMillis();
+        return millis(duration.toMillis());
+    }
+
+    /** A time for a message: {@code 60 s} when whole seconds, else {@code 1500 ms}. */
+    public static String millis(long millis) {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 

@@ -32,7 +32,7 @@ public final class QuizCommand implements Runnable {
     }
 
     /** The subcommands' names, known before the tree is built: {@link QuizMain} chooses by them. */
-    static final Set<String> SUBCOMMANDS = Set.of("play", "bench", "help");
+    static final Set<String> SUBCOMMANDS = Set.of("play", "bench", "known-hosts", "help");
 
     /**
      * The complete command tree, talking through {@code terminal}: help and version text go to
@@ -43,16 +43,17 @@ public final class QuizCommand implements Runnable {
     }
 
     /**
-     * The command tree, without {@code bench} unless {@code withBench}: for arguments that start
-     * with {@code play}, which picocli hands to {@code play} whole, so that nothing else in the tree
-     * (help that lists the subcommands included) can run. Reflecting on {@code bench}'s many options
-     * took ~20 ms of every {@code quiz play} start.
+     * The command tree, with only {@code play} and {@code help} unless {@code wholeTree}: for arguments
+     * that start with {@code play}, which picocli hands to {@code play} whole, so that nothing else in
+     * the tree (help that lists the subcommands included) can run. Reflecting on {@code bench}'s many
+     * options took ~20 ms of every {@code quiz play} start.
      */
-    static CommandLine newCommandLine(Terminal terminal, boolean withBench) {
+    static CommandLine newCommandLine(Terminal terminal, boolean wholeTree) {
         CommandLine commandLine = new CommandLine(new QuizCommand())
                 .addSubcommand("play", new PlayCommand(terminal));
-        if (withBench) {
+        if (wholeTree) {
             commandLine.addSubcommand("bench", new dev.tlsquiz.client.bench.BenchCommand(terminal));
+            commandLine.addSubcommand("known-hosts", KnownHostsCommand.newCommandLine(terminal));
         }
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -62,10 +63,12 @@ public final class QuizCommand implements Runnable {
         return commandLine;
     }
 
+    /** The session's exit codes, for every command that does not list exit codes of its own. */
     private static void addExitCodeList(CommandLine commandLine) {
-        commandLine.getCommandSpec().usageMessage()
-                .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.helpList());
+        CommandLine.Model.UsageMessageSpec usage = commandLine.getCommandSpec().usageMessage();
+        if (usage.exitCodeList().isEmpty()) {
+            usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.helpList());
+        }
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             addExitCodeList(sub);
         }

@@ -15,21 +15,24 @@ import picocli.CommandLine.Option;
 
 /**
  * How the client trusts the server and proves itself: a picocli mixin shared by every command
- * that connects. Trust is decided in this order: {@code --cafile}, else {@code --pin}, else the
- * system's CAs and then the known-hosts file (trust on first use).
+ * that connects. Trust is decided in this order: {@code --cafile} (and, when also given, {@code
+ * --pin} on top of it: both apply), else {@code --pin} alone, else the system's CAs and then the
+ * known-hosts file (trust on first use).
  */
 public final class TlsOptions {
 
     @Option(names = "--cafile", paramLabel = "FILE",
-            description = "Trust only servers whose certificate this CA (PEM) signed.")
+            description = "Trust only servers whose certificate this CA (PEM) signed for the --host"
+                    + " connected to.")
     private Path caFile;
 
     @Option(names = "--pin", paramLabel = "SHA256:...", converter = PinConverter.class,
-            description = "Trust only a server whose public key has this SHA-256 pin.")
+            description = "Trust only a server whose public key has this SHA-256 pin (the 'key pin' line of"
+                    + " quiz-server certs show). With --cafile, both apply: the CA, the host name and the pin.")
     private String pin;
 
     @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "Keys of servers trusted on first use.%nDefault: ~/.tlsquiz/known_hosts")
+            description = "Keys of servers trusted on first use.%nDefault: $HOME/.tlsquiz/known_hosts")
     private Path knownHosts;
 
     @Option(names = "--cert", paramLabel = "FILE",
@@ -75,7 +78,7 @@ public final class TlsOptions {
     public ClientTlsConfig toConfig() {
         ClientTrust trust;
         if (caFile != null) {
-            trust = new ClientTrust.CaFile(caFile);
+            trust = new ClientTrust.CaFile(caFile, pin);
         } else if (pin != null) {
             trust = new ClientTrust.Pin(pin);
         } else {

@@ -1,7 +1,13 @@
 package dev.tlsquiz.server;
 
+import dev.tlsquiz.server.game.GameClock;
 import dev.tlsquiz.server.quiz.ArithmeticProblems;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
+import dev.tlsquiz.server.services.ResultSink;
+import dev.tlsquiz.server.services.RoomRegistry;
+import dev.tlsquiz.server.services.ServerMetrics;
+import dev.tlsquiz.server.services.SessionIds;
+import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.ServerTls;
 import dev.tlsquiz.tls.TlsProfile;
 import dev.tlsquiz.tls.pki.Fingerprints;
@@ -22,8 +28,10 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@link QuizSession}.
  *
  * <pre>{@code
- * try (QuizServer server = QuizServer.start(ServerConfig.builder().listening(l -> l.withPort(0)).build())) {
+ * try (QuizServer server = QuizServer.builder(ServerConfig.builder().listening(l -> l.withPort(0)).build()).start()) {
  *     int port = server.localAddress().getPort();
  *     ...
  * }
@@ -64,9 +72,9 @@ public final class QuizServer implements AutoCloseable {
     private Channel serverChannel;
     private boolean stopped;
 
-    private QuizServer(ServerConfig config, ServerTuning tuning, ServerTls tls, boolean ownsTls) {
-        this.config = config;
-        this.tuning = tuning;
+    private QuizServer(Builder services, ServerTls tls, boolean ownsTls) {
+        this.config = services.config;
+        this.tuning = services.tuning;
         this.tls = tls;
         this.ownsTls = ownsTls;
         this.acceptors = new MultiThreadIoEventLoopGroup(1, tuning.transport().ioHandlerFactory());
@@ -75,66 +83,121 @@ public final class QuizServer implements AutoCloseable {
     }
 
     /**
-     * Opens TLS as the configuration says (the development PKI unless a certificate is given),
-     * binds and returns once the server listens. The server closes its TLS context on shutdown.
-     * Notices for the operator (the CA fingerprint, how clients connect) are logged at INFO.
-     *
-     * @throws ServerStartException when TLS cannot be set up or the address cannot be bound
+     * The one way to start a server: the configuration, then whichever service differs from its
+     * production default, then {@link Builder#start()}.
      */
-    public static QuizServer start(ServerConfig config) throws ServerStartException {
-        return start(config, ServerTuning.DEFAULTS);
+    public static Builder builder(ServerConfig config) {
+        return new Builder(config);
     }
 
     /**
-     * Like {@link #start(ServerConfig)}, with the fast paths {@code tuning} chooses ({@code --transport},
-     * {@code --[no-]flush-consolidation}, {@code --allocator}, {@code --event-loop-threads}).
-     *
-     * @throws ServerStartException when TLS cannot be set up or the address cannot be bound
+     * The server's composition root: every service a session uses is set here, or has its
+     * production default.
      */
-    public static QuizServer start(ServerConfig config, ServerTuning tuning) throws ServerStartException {
-        ServerTls tls = ServerTlsSetup.open(config, notice -> LOG.info("{}", notice));
-        return start(config, tuning, tls, true, arithmetic(config));
-    }
+    public static final class Builder {
 
-    /**
-     * Binds with an already open TLS context and returns once the server listens. The caller keeps
-     * ownership of {@code tls} and closes it after the server.
-     *
-     * @throws ServerStartException when the address cannot be bound
-     */
-    public static QuizServer start(ServerConfig config, ServerTls tls) throws ServerStartException {
-        return start(config, ServerTuning.DEFAULTS, tls, false, arithmetic(config));
-    }
+        private final ServerConfig config;
+        private ServerTuning tuning = ServerTuning.DEFAULTS;
+        private ServerTls tls;
+        private ProblemSourceFactory problems;
+        private ResultSink results = ResultSink.none();
+        private ServerMetrics metrics = ServerMetrics.none();
+        private RoomRegistry rooms = RoomRegistry.none();
+        private GameClock clock = GameClock.system();
+        private SessionIds sessionIds = SessionIds.random();
 
-    /**
-     * Like {@link #start(ServerConfig, ServerTls)}, with questions from {@code problems} instead of
-     * the arithmetic generator the configuration describes.
-     */
-    public static QuizServer start(ServerConfig config, ServerTls tls, ProblemSourceFactory problems)
-            throws ServerStartException {
-        return start(config, ServerTuning.DEFAULTS, tls, false, problems);
-    }
+        private Builder(ServerConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
 
-    private static QuizServer start(ServerConfig config, ServerTuning tuning, ServerTls tls, boolean ownsTls,
-                                    ProblemSourceFactory problems) throws ServerStartException {
-        QuizServer server = new QuizServer(config, tuning, tls, ownsTls);
-        try {
-            server.bind(problems);
-            return server;
-        } catch (ServerStartException | RuntimeException e) {
-            server.releaseResources();
-            throw e;
+        /**
+         * The fast paths ({@code --transport}, {@code --[no-]flush-consolidation}, {@code --allocator},
+         * {@code --event-loop-threads}). Default: {@link ServerTuning#DEFAULTS}.
+         */
+        public Builder tuning(ServerTuning tuning) {
+            this.tuning = Objects.requireNonNull(tuning, "tuning");
+            return this;
+        }
+
+        /**
+         * An already open TLS context; the caller keeps ownership and closes it after the server.
+         * Default: the context the configuration describes (the development PKI unless a certificate
+         * is given), opened at start with notices for the operator (the CA fingerprint, how clients
+         * connect) logged at INFO, and closed by the server on shutdown.
+         */
+        public Builder tls(ServerTls tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        /** Where questions come from. Default: the arithmetic generator the configuration describes. */
+        public Builder problems(ProblemSourceFactory problems) {
+            this.problems = Objects.requireNonNull(problems, "problems");
+            return this;
+        }
+
+        /** Where the results of played sessions go. Default: {@link ResultSink#none()}. */
+        public Builder results(ResultSink results) {
+            this.results = Objects.requireNonNull(results, "results");
+            return this;
+        }
+
+        /** Counters of the server's games. Default: {@link ServerMetrics#none()}. */
+        public Builder metrics(ServerMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** The live rooms. Default: {@link RoomRegistry#none()}. */
+        public Builder rooms(RoomRegistry rooms) {
+            this.rooms = Objects.requireNonNull(rooms, "rooms");
+            return this;
+        }
+
+        /**
+         * The clock games are timed by; it must agree with the scheduler of the event loops (or of a
+         * test's channel). Default: {@link GameClock#system()}.
+         */
+        public Builder clock(GameClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where session ids come from. Default: {@link SessionIds#random()}. */
+        public Builder sessionIds(SessionIds sessionIds) {
+            this.sessionIds = Objects.requireNonNull(sessionIds, "sessionIds");
+            return this;
+        }
+
+        /**
+         * Opens TLS unless a context was given, binds and returns once the server listens.
+         *
+         * @throws ServerStartException when TLS cannot be set up or the address cannot be bound
+         */
+        public QuizServer start() throws ServerStartException {
+            boolean ownsTls = tls == null;
+            ServerTls serverTls = ownsTls ? ServerTlsSetup.open(config, notice -> LOG.info("{}", notice)) : tls;
+            QuizServer server = new QuizServer(this, serverTls, ownsTls);
+            try {
+                server.bind(environment(serverTls.clientAuth(), server.shuttingDown::get));
+                return server;
+            } catch (ServerStartException | RuntimeException e) {
+                server.releaseResources();
+                throw e;
+            }
+        }
+
+        /** What the sessions share, for a TLS context that asks {@code clientAuth} of clients. */
+        SessionEnvironment environment(ClientAuthMode clientAuth, BooleanSupplier shuttingDown) {
+            ProblemSourceFactory questions = problems != null ? problems
+                    : new ArithmeticProblems(config.game().operations(), config.game().digits(), config.game().seed());
+            return new SessionEnvironment(config, clientAuth, ServerVersion.serverName(), shuttingDown, questions,
+                    results, metrics, rooms, clock, sessionIds);
         }
     }
 
-    private static ProblemSourceFactory arithmetic(ServerConfig config) {
-        return new ArithmeticProblems(config.game().operations(), config.game().digits(), config.game().seed());
-    }
-
-    private void bind(ProblemSourceFactory problems) throws ServerStartException {
+    private void bind(SessionEnvironment env) throws ServerStartException {
         InetSocketAddress address = bindAddress();
-        SessionEnvironment env = new SessionEnvironment(config, tls.clientAuth(), problems,
-                ServerVersion.serverName(), shuttingDown::get);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(tuning.transport().serverChannelClass())

@@ -97,8 +97,8 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
         // Whole messages per second (--max-messages-per-second): a flood becomes ERROR RATE_LIMITED.
         pipeline.addLast(PipelineNames.RATE_LIMIT, new MessageRateLimiter(config.limits().maxMessagesPerSecond()));
 
-        // Backpressure: the session stops reading while the channel is unwritable; this closes a
-        // connection that stays so longer than --slow-consumer-timeout (its client does not read).
+        // Backpressure: no reading while the channel is unwritable, and a connection that stays so longer
+        // than --slow-consumer-timeout (its client does not read) is closed.
         pipeline.addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.limits().slowConsumerTimeout()));
 
         // The protocol state machine: one instance per connection, its state confined to this event loop.

@@ -14,10 +14,15 @@ import dev.tlsquiz.codec.QuizProtocolException;
 import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
-import dev.tlsquiz.server.quiz.AnswerJudge;
-import dev.tlsquiz.server.quiz.ProblemSource;
-import dev.tlsquiz.server.quiz.Question;
-import dev.tlsquiz.server.quiz.Scorecard;
+import dev.tlsquiz.server.game.GameEvent;
+import dev.tlsquiz.server.game.GameEvent.AnswerRefused;
+import dev.tlsquiz.server.game.GameEvent.Finished;
+import dev.tlsquiz.server.game.GameEvent.Judged;
+import dev.tlsquiz.server.game.GameEvent.LateAnswerIgnored;
+import dev.tlsquiz.server.game.GameEvent.ProblemOpened;
+import dev.tlsquiz.server.game.PlayerGame;
+import dev.tlsquiz.server.game.Standing;
+import dev.tlsquiz.server.services.SessionResult;
 import dev.tlsquiz.text.LogText;
 import dev.tlsquiz.tls.PeerIdentity;
 import io.netty.channel.ChannelFuture;
@@ -29,18 +34,18 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One player's session: the protocol's state machine on the server side. A new instance sits in
- * every connection's pipeline; all its state is confined to the channel's event loop, and every
- * timer it starts runs there too and is cancelled when the channel closes.
+ * One player's connection on the server side: TLS and HELLO admission, then a {@link PlayerGame}
+ * driven over the channel. The game holds the rules; this class turns its events into messages and
+ * timers. A new instance sits in every connection's pipeline; all its state is confined to the
+ * channel's event loop, and every timer it starts runs there too and is cancelled when the channel
+ * closes.
  *
  * <pre>
  * AWAITING_HANDSHAKE --TLS ok--> AWAITING_HELLO --HELLO ok--> PLAYING --last verdict / BYE--> FINISHED
@@ -49,13 +54,13 @@ import org.slf4j.LoggerFactory;
  *                                          ERROR + close              ERROR + close (FINISHED)
  * </pre>
  *
- * In PLAYING exactly one problem is open at a time: the next PROBLEM follows the VERDICT at once.
- * Every violation goes through {@link #rejectAndClose}, which sends one ERROR and closes.
+ * Every violation goes through {@link #rejectAndClose}, which sends one ERROR and closes; a failure
+ * that is not the client's (a problem source that broke) is answered with ERROR INTERNAL_ERROR and
+ * closed by the exception handler, last in the pipeline.
  */
 final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuizSession.class);
-    private static final long NO_PROBLEM = -1;
     /** How long the last message (SUMMARY or ERROR) may take to leave before the connection is cut. */
     private static final long LAST_WRITE_TIMEOUT_MILLIS = 5_000;
 
@@ -65,7 +70,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         AWAITING_HANDSHAKE,
         /** TLS is up; the HELLO deadline runs. */
         AWAITING_HELLO,
-        /** WELCOME sent; one problem is open. */
+        /** WELCOME sent; the game runs. */
         PLAYING,
         /** The last message (SUMMARY or ERROR) is on its way; the connection is closing. */
         FINISHED
@@ -84,15 +89,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private long sessionId;
     private String playerName;
     private boolean nameVerified;
-    private int rounds;
-    private long welcomedAtNanos;
-    private ProblemSource problems;
-    private Scorecard scorecard;
-    private Question openQuestion;
-    private long openProblemId = NO_PROBLEM;
-    private long problemSentAtNanos;
-    private long lastTimedOutProblemId = NO_PROBLEM;
-    private long nextProblemId = 1;
+    private PlayerGame game;
 
     QuizSession(SessionEnvironment env) {
         this.env = env;
@@ -104,10 +101,11 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         if (evt instanceof SslHandshakeCompletionEvent handshake) {
             onHandshake(ctx, handshake);
         } else if (evt instanceof IdleStateEvent) {
-            rejectAndClose(ctx, ErrorCode.IDLE_TIMEOUT, "nothing received for "
-                    + Durations.format(config.timeouts().idleTimeout()) + "; closing the idle connection");
+            rejectAndClose(ctx, new ErrorMessage(ErrorCode.IDLE_TIMEOUT, "nothing received for "
+                    + Durations.format(config.timeouts().idleTimeout()) + "; closing the idle connection"));
         } else if (evt == ServerShutdownEvent.INSTANCE) {
-            rejectAndClose(ctx, ErrorCode.SERVER_SHUTTING_DOWN, "server shutting down; your session ended early");
+            rejectAndClose(ctx, new ErrorMessage(ErrorCode.SERVER_SHUTTING_DOWN,
+                    "server shutting down; your session ended early"));
         }
         ctx.fireUserEventTriggered(evt);
     }
@@ -118,18 +116,20 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
             // The SUMMARY or ERROR is already on its way; whatever the client still says is moot.
             return;
         }
-        switch (message.type()) {
+        // A switch expression over the enum, without default: javac refuses it if a type is missing.
+        Optional<ErrorMessage> violation = switch (message.type()) {
             case HELLO -> onHello(ctx, (Hello) message);
             case ANSWER -> onAnswer(ctx, (Answer) message);
             case BYE -> onBye(ctx);
-            case PING -> send(ctx, new Pong(((Ping) message).token()));
+            case PING -> reply(ctx, new Pong(((Ping) message).token()));
             // The server never sends PING, so a PONG is unsolicited but harmless.
-            case PONG -> LOG.debug("{}: ignoring an unsolicited PONG", remote(ctx));
+            case PONG -> ignore(ctx, "an unsolicited PONG");
             case ERROR -> onClientError(ctx, (ErrorMessage) message);
             // The decoder already refuses these from a client (WRONG_DIRECTION); kept for completeness.
-            case WELCOME, PROBLEM, VERDICT, SUMMARY -> rejectAndClose(ctx, ErrorCode.UNEXPECTED_MESSAGE,
-                    message.type() + " is sent by the server, never by a client");
-        }
+            case WELCOME, PROBLEM, VERDICT, SUMMARY -> Optional.of(new ErrorMessage(ErrorCode.UNEXPECTED_MESSAGE,
+                    message.type() + " is sent by the server, never by a client"));
+        };
+        violation.ifPresent(error -> rejectAndClose(ctx, error));
     }
 
     @Override
@@ -140,19 +140,15 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         }
         if (!ServerExceptionHandler.isOrdinary(cause)) {
             // A failure of ours (a problem source that broke, say): tell the player rather than vanish.
-            rejectAndClose(ctx, ErrorCode.INTERNAL_ERROR, "the server failed to go on with this session;"
-                    + " please start a new one");
+            // Only said here: the exception handler logs the failure and closes, for every kind of failure.
+            ErrorMessage error = new ErrorMessage(ErrorCode.INTERNAL_ERROR,
+                    "the server failed to go on with this session; please start a new one");
+            State was = state;
+            if (end(error) && was != State.AWAITING_HANDSHAKE) {
+                send(ctx, error);
+            }
         }
-        // The exception handler logs it and closes.
         ctx.fireExceptionCaught(cause);
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        // Backpressure: a peer that sends (PINGs, say) but does not read would grow our outbound
-        // buffer without bound; stop reading from it until it has read what we sent.
-        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
-        ctx.fireChannelWritabilityChanged();
     }
 
     @Override
@@ -163,7 +159,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         }
         State last = state;
         state = State.FINISHED;
-        logEnd(ctx, last);
+        recordEnd(ctx, last);
         ctx.fireChannelInactive();
     }
 
@@ -180,160 +176,167 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         }
         state = State.AWAITING_HELLO;
         // The deadline starts now, not at connect: the handshake has its own timeout.
-        helloDeadline = ctx.executor().schedule(() -> onHelloDeadline(ctx),
-                config.timeouts().helloTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        helloDeadline = schedule(ctx, () -> onHelloDeadline(ctx), config.timeouts().helloTimeout().toNanos());
     }
 
     private void onHelloDeadline(ChannelHandlerContext ctx) {
         if (state == State.AWAITING_HELLO) {
-            rejectAndClose(ctx, ErrorCode.HELLO_TIMEOUT, "no HELLO within "
+            rejectAndClose(ctx, new ErrorMessage(ErrorCode.HELLO_TIMEOUT, "no HELLO within "
                     + Durations.format(config.timeouts().helloTimeout())
-                    + " after the TLS handshake; a client must send HELLO first");
+                    + " after the TLS handshake; a client must send HELLO first"));
         }
     }
 
-    private void onHello(ChannelHandlerContext ctx, Hello hello) {
+    private Optional<ErrorMessage> onHello(ChannelHandlerContext ctx, Hello hello) {
         if (state != State.AWAITING_HELLO) {
-            rejectAndClose(ctx, ErrorCode.UNEXPECTED_MESSAGE, "a second HELLO; HELLO is sent once, to begin the session");
-            return;
+            return violation(ErrorCode.UNEXPECTED_MESSAGE, "a second HELLO; HELLO is sent once, to begin the session");
         }
         cancel(helloDeadline);
         if (env.shuttingDown().getAsBoolean()) {
-            rejectAndClose(ctx, ErrorCode.SERVER_SHUTTING_DOWN,
+            return violation(ErrorCode.SERVER_SHUTTING_DOWN,
                     "server is shutting down and starts no new sessions; try again later");
-            return;
         }
         if (!Protocol.SUPPORTED_VERSIONS.contains(hello.version())) {
-            rejectAndClose(ctx, ErrorCode.UNSUPPORTED_VERSION, "protocol version " + hello.version()
+            return violation(ErrorCode.UNSUPPORTED_VERSION, "protocol version " + hello.version()
                     + " is not supported (supported: " + joinVersions() + ")");
-            return;
         }
         PlayerIdentity player;
         try {
             player = PlayerIdentity.admit(env.clientAuth(), clientCertificate(ctx), hello.playerName());
         } catch (IllegalArgumentException e) {
-            rejectAndClose(ctx, ErrorCode.INVALID_FIELD, e.getMessage());
-            return;
+            return violation(ErrorCode.INVALID_FIELD, e.getMessage());
         }
         playerName = player.name();
         nameVerified = player.verified();
-        rounds = hello.requestedRounds() == Hello.SERVER_DEFAULT_ROUNDS
+        int rounds = hello.requestedRounds() == Hello.SERVER_DEFAULT_ROUNDS
                 ? config.game().rounds()
                 : Math.min(hello.requestedRounds(), config.game().maxRounds());
-        sessionId = ThreadLocalRandom.current().nextLong();
-        problems = env.problems().newSession();
-        scorecard = new Scorecard(config.game().timeLimit());
-        welcomedAtNanos = now(ctx);
+        sessionId = env.sessionIds().next();
+        game = new PlayerGame(env.problems().newSession(), rounds, config.game().timeLimit());
         state = State.PLAYING;
         send(ctx, new Welcome(Protocol.VERSION, sessionId, rounds, config.game().timeLimit().toMillis(),
                 playerName, env.serverName()));
-        sendNextProblem(ctx);
+        env.metrics().sessionStarted();
+        return play(ctx, game.start(now()));
     }
 
-    private void onAnswer(ChannelHandlerContext ctx, Answer answer) {
+    private Optional<ErrorMessage> onAnswer(ChannelHandlerContext ctx, Answer answer) {
         if (state != State.PLAYING) {
-            rejectAndClose(ctx, ErrorCode.UNEXPECTED_MESSAGE, "ANSWER before WELCOME; send HELLO first");
-            return;
+            return violation(ErrorCode.UNEXPECTED_MESSAGE, "ANSWER before WELCOME; send HELLO first");
         }
-        if (answer.problemId() != openProblemId) {
-            if (answer.problemId() == lastTimedOutProblemId) {
-                // It crossed our TIMEOUT verdict on the wire: the player was not too slow on purpose.
-                LOG.debug("{}: ignoring a late ANSWER for timed-out problem {}", remote(ctx), answer.problemId());
-                return;
-            }
-            rejectAndClose(ctx, ErrorCode.WRONG_PROBLEM, "ANSWER for problem " + answer.problemId()
-                    + ", but the open problem is " + openProblemId);
-            return;
-        }
-        cancel(problemTimer);
-        Duration elapsed = Duration.ofNanos(now(ctx) - problemSentAtNanos);
-        boolean correct = AnswerJudge.isCorrect(openQuestion, answer.text());
-        long points = correct ? scorecard.correct(elapsed) : scorecard.wrong();
-        lastTimedOutProblemId = NO_PROBLEM;
-        send(ctx, new Verdict(openProblemId, correct ? Outcome.CORRECT : Outcome.WRONG,
-                openQuestion.expectedAnswer(), points, scorecard.score()));
-        nextRoundOrFinish(ctx);
+        return play(ctx, game.answer(answer.problemId(), answer.text(), now()));
     }
 
     private void onProblemDeadline(ChannelHandlerContext ctx, long problemId) {
-        if (state != State.PLAYING || problemId != openProblemId) {
-            return;
+        if (state == State.PLAYING) {
+            game.deadline(problemId, now()).flatMap(timedOut -> play(ctx, timedOut))
+                    .ifPresent(error -> rejectAndClose(ctx, error));
         }
-        long points = scorecard.timedOut();
-        lastTimedOutProblemId = problemId;
-        send(ctx, new Verdict(problemId, Outcome.TIMEOUT, openQuestion.expectedAnswer(), points,
-                scorecard.score()));
-        nextRoundOrFinish(ctx);
     }
 
-    private void onBye(ChannelHandlerContext ctx) {
+    private Optional<ErrorMessage> onBye(ChannelHandlerContext ctx) {
         if (state != State.PLAYING) {
-            rejectAndClose(ctx, ErrorCode.UNEXPECTED_MESSAGE, "BYE before WELCOME; send HELLO first");
-            return;
+            return violation(ErrorCode.UNEXPECTED_MESSAGE, "BYE before WELCOME; send HELLO first");
         }
-        finish(ctx, "player said BYE");
+        finish(ctx, "player said BYE", game.end(now()));
+        return Optional.empty();
     }
 
-    private void onClientError(ChannelHandlerContext ctx, ErrorMessage error) {
+    private Optional<ErrorMessage> onClientError(ChannelHandlerContext ctx, ErrorMessage error) {
         endReason = "client sent ERROR " + error.errorCode().map(Enum::name).orElse(Integer.toString(error.code()))
                 + ": " + error.message();
         state = State.FINISHED;
         cancelTimers();
         ctx.close();
+        return Optional.empty();
     }
 
-    private void nextRoundOrFinish(ChannelHandlerContext ctx) {
-        openProblemId = NO_PROBLEM;
-        openQuestion = null;
-        if (scorecard.askedCount() < rounds) {
-            sendNextProblem(ctx);
+    private Optional<ErrorMessage> reply(ChannelHandlerContext ctx, QuizMessage message) {
+        send(ctx, message);
+        return Optional.empty();
+    }
+
+    private static Optional<ErrorMessage> ignore(ChannelHandlerContext ctx, String what) {
+        LOG.debug("{}: ignoring {}", remote(ctx), what);
+        return Optional.empty();
+    }
+
+    /**
+     * Turns a game event into messages and timers; returns the violation it stands for, if any. A
+     * player on their own gets the next problem as soon as one is judged.
+     */
+    private Optional<ErrorMessage> play(ChannelHandlerContext ctx, GameEvent event) {
+        if (event instanceof ProblemOpened opened) {
+            send(ctx, new Problem(opened.problemId(), opened.round(), opened.rounds(), opened.timeLimit().toMillis(),
+                    opened.text(), opened.choices()));
+            problemTimer = schedule(ctx, () -> onProblemDeadline(ctx, opened.problemId()),
+                    opened.deadlineNanos() - now());
+        } else if (event instanceof Judged judged) {
+            cancel(problemTimer);
+            env.metrics().judged(judged.judgement());
+            send(ctx, new Verdict(judged.problemId(), outcome(judged), judged.expectedAnswer(), judged.points(),
+                    judged.score()));
+            return play(ctx, game.next(now()));
+        } else if (event instanceof Finished finished) {
+            finish(ctx, "completed", finished);
+        } else if (event instanceof LateAnswerIgnored late) {
+            // It crossed our TIMEOUT verdict on the wire: the player was not too slow on purpose.
+            ignore(ctx, "a late ANSWER for timed-out problem " + late.problemId());
+        } else if (event instanceof AnswerRefused refused) {
+            return violation(ErrorCode.WRONG_PROBLEM, "ANSWER for problem " + refused.problemId()
+                    + ", but the open problem is " + refused.openProblemId());
         } else {
-            finish(ctx, "completed");
+            throw new IllegalStateException("no mapping for game event " + event);
         }
+        return Optional.empty();
     }
 
-    private void sendNextProblem(ChannelHandlerContext ctx) {
-        openQuestion = problems.next();
-        openProblemId = nextProblemId++;
-        scorecard.asked();
-        long problemId = openProblemId;
-        send(ctx, new Problem(problemId, scorecard.askedCount(), rounds, config.game().timeLimit().toMillis(),
-                openQuestion.text(), openQuestion.choices()));
-        problemSentAtNanos = now(ctx);
-        problemTimer = ctx.executor().schedule(() -> onProblemDeadline(ctx, problemId),
-                config.game().timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+    private static Outcome outcome(Judged judged) {
+        return switch (judged.judgement()) {
+            case CORRECT -> Outcome.CORRECT;
+            case WRONG -> Outcome.WRONG;
+            case TIMEOUT -> Outcome.TIMEOUT;
+        };
     }
 
-    private void finish(ChannelHandlerContext ctx, String reason) {
+    private void finish(ChannelHandlerContext ctx, String reason, Finished finished) {
         state = State.FINISHED;
         endReason = reason;
         cancelTimers();
-        long durationMillis = TimeUnit.NANOSECONDS.toMillis(now(ctx) - welcomedAtNanos);
-        closeAfter(ctx, ctx.writeAndFlush(new Summary(scorecard.correctCount(), scorecard.answeredCount(),
-                scorecard.askedCount(), scorecard.score(), durationMillis)));
+        Standing result = finished.result();
+        closeAfter(ctx, ctx.writeAndFlush(new Summary(result.correct(), result.answered(), result.asked(),
+                result.score(), result.played().toMillis())));
     }
 
-    private void rejectAndClose(ChannelHandlerContext ctx, ErrorCode code, String message) {
-        rejectAndClose(ctx, new ErrorMessage(code, message));
+    private static Optional<ErrorMessage> violation(ErrorCode code, String message) {
+        return Optional.of(new ErrorMessage(code, message));
     }
 
     /** The one way a session answers a violation or an ending condition: one ERROR, then close. */
     private void rejectAndClose(ChannelHandlerContext ctx, ErrorMessage error) {
-        if (state == State.FINISHED) {
+        State was = state;
+        if (!end(error)) {
             return;
         }
-        State was = state;
-        state = State.FINISHED;
-        cancelTimers();
-        String code = error.errorCode().map(Enum::name).orElse(Integer.toString(error.code()));
-        // Decoder errors already start with their code ("TRUNCATED: ..."); say it once in the log.
-        endReason = "ERROR " + (error.message().startsWith(code + ": ") ? "" : code + ": ") + error.message();
         if (was == State.AWAITING_HANDSHAKE) {
             // Nothing can be said before TLS is up.
             ctx.close();
             return;
         }
         closeAfter(ctx, ctx.writeAndFlush(error));
+    }
+
+    /** Ends the session with {@code error} as its reason; false when it had ended already. */
+    private boolean end(ErrorMessage error) {
+        if (state == State.FINISHED) {
+            return false;
+        }
+        state = State.FINISHED;
+        cancelTimers();
+        String code = error.errorCode().map(Enum::name).orElse(Integer.toString(error.code()));
+        // Decoder errors already start with their code ("TRUNCATED: ..."); say it once in the log.
+        endReason = "ERROR " + (error.message().startsWith(code + ": ") ? "" : code + ": ") + error.message();
+        return true;
     }
 
     /** Closes once {@code lastWrite} is done, or after a bounded wait for a peer that does not read. */
@@ -345,10 +348,24 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     }
 
     /**
+     * Runs {@code task} on the channel's event loop after {@code delayNanos}. A failure in it goes
+     * where a failure in a read goes, {@link #exceptionCaught}, instead of the executor's log.
+     */
+    private ScheduledFuture<?> schedule(ChannelHandlerContext ctx, Runnable task, long delayNanos) {
+        return ctx.executor().schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                exceptionCaught(ctx, e);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
      * The channel's void promise fires a failed write into the pipeline, where it ends the
      * connection, as FIRE_EXCEPTION_ON_FAILURE would, without a promise per message.
      */
-    private void send(ChannelHandlerContext ctx, QuizMessage message) {
+    private static void send(ChannelHandlerContext ctx, QuizMessage message) {
         ctx.writeAndFlush(message, ctx.voidPromise());
     }
 
@@ -364,9 +381,8 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         }
     }
 
-    private static long now(ChannelHandlerContext ctx) {
-        // The executor's ticker, so that tests on an EmbeddedChannel can move time forward.
-        return ctx.executor().ticker().nanoTime();
+    private long now() {
+        return env.clock().nanoTime();
     }
 
     private static Optional<X509Certificate> clientCertificate(ChannelHandlerContext ctx) {
@@ -388,15 +404,17 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         return address == null ? "(unknown)" : LogText.value(address.toString().replaceFirst("^/", ""));
     }
 
-    private void logEnd(ChannelHandlerContext ctx, State last) {
-        if (scorecard != null) {
+    private void recordEnd(ChannelHandlerContext ctx, State last) {
+        if (game != null) {
+            Standing result = game.standing(now());
             // The player's name and the end reason (which quotes a client's ERROR text) are the client's
             // words: escaped and quoted, so they can neither break the line nor pose as other keys.
             LOG.info("session ended: {} player={} verified={} session={} rounds={}/{} correct={} score={}"
                             + " duration={}ms reason={}",
                     remote(ctx), LogText.value(playerName), nameVerified, Long.toHexString(sessionId),
-                    scorecard.askedCount(), rounds, scorecard.correctCount(), scorecard.score(),
-                    TimeUnit.NANOSECONDS.toMillis(now(ctx) - welcomedAtNanos), LogText.value(endReason));
+                    result.asked(), result.rounds(), result.correct(), result.score(), result.played().toMillis(),
+                    LogText.value(endReason));
+            env.results().sessionEnded(new SessionResult(playerName, nameVerified, sessionId, result, endReason));
         } else if (last == State.AWAITING_HANDSHAKE && !handshakeFailed) {
             LOG.debug("{}: closed before the TLS handshake completed", remote(ctx));
         } else if (!handshakeFailed) {

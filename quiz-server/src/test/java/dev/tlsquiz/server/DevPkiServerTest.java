@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link QuizServer#start(ServerConfig)}: TLS from the development PKI, with and without client certificates. */
+/** {@link QuizServer#builder(ServerConfig)} without a TLS context: TLS from the development PKI, with and without client certificates. */
 class DevPkiServerTest {
 
     @TempDir
@@ -35,7 +35,7 @@ class DevPkiServerTest {
         ServerConfig config = TestServers.config()
                 .tls(x -> x.withCertsDir(certs).withClientAuth(ClientAuthMode.REQUIRE, null)).build();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try (QuizServer server = QuizServer.start(config)) {
+        try (QuizServer server = QuizServer.builder(config).start()) {
             DevPki pki = DevPki.in(certs);
             assertTrue(Files.exists(pki.caCertificate()));
             pki.issueClient("carol", Duration.ofDays(1), WriteMode.CREATE_NEW);
@@ -58,7 +58,7 @@ class DevPkiServerTest {
                 .tls(x -> x.withCertsDir(dir.resolve("empty"))
                         .withCertificate(dir.resolve("server.pem"), dir.resolve("server.key"))
                         .withClientAuth(ClientAuthMode.OPTIONAL, null)).build();
-        ServerStartException e = assertThrows(ServerStartException.class, () -> QuizServer.start(config));
+        ServerStartException e = assertThrows(ServerStartException.class, () -> QuizServer.builder(config).start());
         assertTrue(e.getMessage().contains("pass --client-ca FILE"), e.getMessage());
     }
 }

@@ -16,7 +16,6 @@ import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.QuizMessageDecoder;
 import dev.tlsquiz.codec.QuizFrameDecoder;
 import dev.tlsquiz.codec.Side;
-import dev.tlsquiz.server.quiz.ArithmeticProblems;
 import dev.tlsquiz.server.quiz.Operation;
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
@@ -87,8 +86,9 @@ class QuizSessionFuzzTest {
         EmbeddedChannel server = new EmbeddedChannel();
         server.freezeTime();
         server.config().setAllocator(allocator);
-        SessionEnvironment env = new SessionEnvironment(CONFIG,
-                new ArithmeticProblems(CONFIG.game().operations(), CONFIG.game().digits(), CONFIG.game().seed()), "tlsquiz/fuzz", () -> false);
+        // The arithmetic the configuration describes, timed by the channel's frozen clock.
+        SessionEnvironment env = QuizServer.builder(CONFIG).clock(() -> server.eventLoop().ticker().nanoTime())
+                .environment(CONFIG.tls().clientAuth(), () -> false);
         QuizCodec.install(server.pipeline(), Side.SERVER, CONFIG.limits().codecLimits());
         server.pipeline().addLast(PipelineNames.SESSION, new QuizSession(env));
         server.pipeline().addLast(PipelineNames.EXCEPTIONS, new ChannelInboundHandlerAdapter() {

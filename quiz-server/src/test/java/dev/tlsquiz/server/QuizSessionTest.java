@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.codec.Answer;
+import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
@@ -17,15 +18,20 @@ import dev.tlsquiz.codec.QuizProtocolException;
 import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
+import dev.tlsquiz.server.game.Standing;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
 import dev.tlsquiz.server.quiz.Question;
+import dev.tlsquiz.server.services.SessionResult;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +42,7 @@ class QuizSessionTest {
 
     private static final Duration TIME_LIMIT = Duration.ofSeconds(10);
     private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(5);
+    private static final long SESSION_ID = 0x5e55_10_42L;
 
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final ServerConfig config = ServerConfig.builder().game(x -> x.withRounds(2).withTimeLimit(TIME_LIMIT))
@@ -44,9 +51,14 @@ class QuizSessionTest {
     private final MockTicker ticker = Ticker.newMockTicker();
     private final EmbeddedChannel channel = EmbeddedChannel.builder()
             .ticker(ticker)
-            .handlers(new QuizSession(new SessionEnvironment(config,
-                    () -> () -> Question.freeAnswer("20 + 22", "42"), "tlsquiz/test", shuttingDown::get)))
+            .handlers(new QuizSession(environment(() -> () -> Question.freeAnswer("20 + 22", "42"))))
             .build();
+
+    /** The server's services with {@code problems}, timed by the mock ticker, with a known session id. */
+    private SessionEnvironment environment(ProblemSourceFactory problems) {
+        return QuizServer.builder(config).problems(problems).clock(ticker::nanoTime).sessionIds(() -> SESSION_ID)
+                .environment(config.tls().clientAuth(), shuttingDown::get);
+    }
 
     private void handshake() {
         channel.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
@@ -55,7 +67,9 @@ class QuizSessionTest {
     private Problem welcomed() {
         handshake();
         channel.writeInbound(Hello.of("ada"));
-        assertEquals("ada", read(Welcome.class).playerName());
+        Welcome welcome = read(Welcome.class);
+        assertEquals("ada", welcome.playerName());
+        assertEquals(SESSION_ID, welcome.sessionId());
         return read(Problem.class);
     }
 
@@ -197,7 +211,7 @@ class QuizSessionTest {
             throw new IllegalStateException("question bank is empty");
         };
         EmbeddedChannel failing = new EmbeddedChannel(
-                new QuizSession(new SessionEnvironment(config, broken, "tlsquiz/test", () -> false)),
+                new QuizSession(environment(broken)),
                 new ServerExceptionHandler(new HandshakeFailureLog()));
         failing.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
         failing.writeInbound(Hello.of("ada"));
@@ -206,5 +220,52 @@ class QuizSessionTest {
         assertEquals(ErrorCode.INTERNAL_ERROR.code(), error.code());
         assertFalse(failing.isOpen());
         assertFalse(failing.finish());
+    }
+
+    @Test
+    void failureOfTheProblemSource_whenATimeoutOpensTheNextProblem_isAnsweredWithInternalError() {
+        AtomicInteger drawn = new AtomicInteger();
+        ProblemSourceFactory failsOnRoundTwo = () -> () -> {
+            if (drawn.incrementAndGet() > 1) {
+                throw new IllegalStateException("question bank is empty");
+            }
+            return Question.freeAnswer("20 + 22", "42");
+        };
+        EmbeddedChannel failing = EmbeddedChannel.builder()
+                .ticker(ticker)
+                .handlers(new QuizSession(environment(failsOnRoundTwo)),
+                        new ServerExceptionHandler(new HandshakeFailureLog()))
+                .build();
+        failing.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
+        failing.writeInbound(Hello.of("ada"));
+        assertInstanceOf(Welcome.class, failing.readOutbound());
+        assertInstanceOf(Problem.class, failing.readOutbound());
+
+        ticker.advance(TIME_LIMIT.toNanos(), TimeUnit.NANOSECONDS);
+        failing.runScheduledPendingTasks();
+        assertEquals(Outcome.TIMEOUT, assertInstanceOf(Verdict.class, failing.readOutbound()).outcome());
+        ErrorMessage error = assertInstanceOf(ErrorMessage.class, failing.readOutbound());
+        assertEquals(ErrorCode.INTERNAL_ERROR.code(), error.code());
+        assertFalse(failing.isOpen(), "a failure in a timer ends the connection, as one in a read does");
+        assertFalse(failing.finish());
+    }
+
+    @Test
+    void resultSink_receivesThePlayedSessionWhenItEnds() {
+        List<SessionResult> results = new ArrayList<>();
+        SessionEnvironment env = QuizServer.builder(config).problems(() -> () -> Question.freeAnswer("20 + 22", "42"))
+                .clock(ticker::nanoTime).sessionIds(() -> SESSION_ID).results(results::add)
+                .environment(config.tls().clientAuth(), shuttingDown::get);
+        EmbeddedChannel played = EmbeddedChannel.builder().ticker(ticker).handlers(new QuizSession(env)).build();
+        played.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
+        played.writeInbound(Hello.of("ada"));
+        assertInstanceOf(Welcome.class, played.readOutbound());
+        Problem first = assertInstanceOf(Problem.class, played.readOutbound());
+        ticker.advance(1, TimeUnit.SECONDS);
+        played.writeInbound(new Answer(first.problemId(), "42"));
+        played.writeInbound(new Bye());
+        assertFalse(played.isOpen(), "the SUMMARY is written, then the connection closes");
+        assertEquals(List.of(new SessionResult("ada", false, SESSION_ID,
+                new Standing(2, 1, 1, 145, 2, Duration.ofSeconds(1)), "player said BYE")), results);
     }
 }

@@ -52,7 +52,7 @@ class ServerTuningTest {
     void start_withEachTuning_thenAWholeSessionPlaysTheSame(ServerTuning tuning) throws Exception {
         ServerConfig config = TestServers.config().listening(x -> x.withBindAddress("127.0.0.1"))
                 .tls(x -> x.withCertificate(pki.serverCert(), pki.serverKey())).build();
-        try (QuizServer server = QuizServer.start(config, tuning);
+        try (QuizServer server = QuizServer.builder(config).tuning(tuning).start();
              QuizTestClient client = QuizTestClient.connect(clientGroup, clientTls, server.localAddress())) {
             assertEquals(tuning, server.tuning());
             TestServers.playCorrectly(client, config, "tuned");

@@ -46,7 +46,7 @@ final class TestServers {
         static Running start(ServerConfig config, ServerTlsConfig tlsConfig) throws Exception {
             ServerTls tls = ServerTls.open(tlsConfig);
             try {
-                return new Running(QuizServer.start(config, tls), tls);
+                return new Running(QuizServer.builder(config).tls(tls).start(), tls);
             } catch (Exception e) {
                 tls.close();
                 throw e;

@@ -180,7 +180,7 @@ class VerifiedNamesTest {
         if (mode != ClientAuthMode.NONE) {
             config.tls(x -> x.withClientAuth(mode, pki.caCert()));
         }
-        return QuizServer.start(config.build());
+        return QuizServer.builder(config.build()).start();
     }
 
     private static ClientTls client(TlsProvider provider, TestPki.Credentials certificate) throws Exception {

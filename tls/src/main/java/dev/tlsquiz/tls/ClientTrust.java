@@ -8,13 +8,20 @@ public sealed interface ClientTrust {
 
     /**
      * Verify the chain against one CA (or a few) and check that the certificate names the host the
-     * client connects to (a DNS SAN, or an iPAddress SAN for an IP literal).
+     * client connects to (a DNS SAN, or an iPAddress SAN for an IP literal); with a pin, the server's
+     * key must also have that pin. All checks apply: a pin never replaces the CA or the host name.
      *
-     * @param caFile PEM: the CA certificate(s), from the server's operator
+     * @param caFile       PEM: the CA certificate(s), from the server's operator
+     * @param publicKeyPin {@code SHA256:<64 hex>} the server's key must have as well, or {@code null}
      */
-    record CaFile(Path caFile) implements ClientTrust {
+    record CaFile(Path caFile, String publicKeyPin) implements ClientTrust {
         public CaFile {
             Objects.requireNonNull(caFile, "caFile");
+        }
+
+        /** The CA and host name checks only. */
+        public CaFile(Path caFile) {
+            this(caFile, null);
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.tlsquiz.tls;
 
 import dev.tlsquiz.tls.pki.Fingerprints;
-import java.io.UncheckedIOException;
+import dev.tlsquiz.text.LogText;
+import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
@@ -11,9 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client's trust manager: applies a {@link ClientTrust} and, when it refuses, throws an exception
@@ -25,6 +27,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * the engine ({@code SslContext.newHandler(alloc, host, port)}), so only the engine variant is usable.
  */
 final class ServerCertificateVerifier extends X509ExtendedTrustManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCertificateVerifier.class);
 
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
@@ -53,8 +57,10 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
      * @param openSsl whether the engines are BoringSSL ones, which get OpenSSL verify error codes
      */
     static ServerCertificateVerifier create(ClientTrust trust, List<X509Certificate> cas, boolean openSsl) {
-        if (trust instanceof ClientTrust.CaFile) {
-            return new ServerCertificateVerifier(trust, TrustManagers.forAnchors(cas), List.copyOf(cas), null, openSsl);
+        if (trust instanceof ClientTrust.CaFile caFile) {
+            String pin = caFile.publicKeyPin() == null ? null : Fingerprints.normalize(caFile.publicKeyPin());
+            return new ServerCertificateVerifier(new ClientTrust.CaFile(caFile.caFile(), pin),
+                    TrustManagers.forAnchors(cas), List.copyOf(cas), null, openSsl);
         }
         if (trust instanceof ClientTrust.Pin) {
             String pin = Fingerprints.normalize(((ClientTrust.Pin) trust).publicKeyPin());
@@ -80,8 +86,12 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
         try {
             if (trust instanceof ClientTrust.Pin) {
                 checkPin(((ClientTrust.Pin) trust).publicKeyPin(), chain[0], host, port);
-            } else if (trust instanceof ClientTrust.CaFile) {
+            } else if (trust instanceof ClientTrust.CaFile caFile) {
                 checkChainAndHost(chain, authType, engine, host, port);
+                if (caFile.publicKeyPin() != null) {
+                    // Both apply, as curl's --pinnedpubkey with --cacert: the pin narrows what the CA vouches for.
+                    checkPin(caFile.publicKeyPin(), chain[0], host, port);
+                }
             } else {
                 checkSystemThenKnownHosts(chain, authType, engine, host, port);
             }
@@ -93,12 +103,22 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
     private static void checkPin(String expected, X509Certificate leaf, String host, int port)
             throws ServerCertificateRejectedException {
         String presented = Fingerprints.publicKeyPin(leaf);
-        if (!Fingerprints.matches(expected, presented)) {
-            throw new ServerCertificateRejectedException(HandshakeFailure.Kind.PIN_MISMATCH,
-                    "WARNING: the server at " + KnownHosts.entryKey(host, port) + " presented key " + presented
-                            + " but the expected pin is " + expected + "; someone may be intercepting the"
-                            + " connection; if the operator changed the key, get the new pin from them", null);
+        if (Fingerprints.matches(expected, presented)) {
+            return;
         }
+        String where = KnownHosts.entryKey(host, port);
+        if (Fingerprints.matches(expected, Fingerprints.certificate(leaf))) {
+            // Both are SHA256:<hex>, so a pasted certificate fingerprint is an easy mistake; say which one it is.
+            throw new ServerCertificateRejectedException(HandshakeFailure.Kind.PIN_MISMATCH,
+                    "the pin " + expected + " is the certificate fingerprint, not the key pin, of the server at "
+                            + where + "; --pin takes the key pin, which 'quiz-server certs show FILE' prints on the"
+                            + " server as 'key pin: SHA256:...' (for this certificate it is " + presented
+                            + "): run again with --pin and that value", null);
+        }
+        throw new ServerCertificateRejectedException(HandshakeFailure.Kind.PIN_MISMATCH,
+                "WARNING: the server at " + where + " presented key " + presented
+                        + " but the expected pin is " + expected + "; someone may be intercepting the"
+                        + " connection; if the operator changed the key, get the new pin from them", null);
     }
 
     private void checkChainAndHost(X509Certificate[] chain, String authType, SSLEngine engine, String host,
@@ -131,18 +151,36 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
         }
         X509Certificate leaf = chain[0];
         String presented = Fingerprints.publicKeyPin(leaf);
-        Optional<String> known;
+        KnownHosts.Contents contents;
         try {
-            known = knownHosts.pinFor(host, port);
-        } catch (UncheckedIOException e) {
-            throw new CertificateException(e.getMessage(), e);
+            contents = knownHosts.read();
+        } catch (IOException e) {
+            throw new CertificateException(knownHosts.cannotRead(e), e);
         }
-        if (known.isEmpty()) {
+        reportLinesNamingNoServer(contents);
+        List<KnownHosts.Entry> entries = contents.entriesFor(host, port);
+        if (entries.isEmpty()) {
             throw new UnknownServerKeyException(host, port, presented, Fingerprints.certificate(leaf),
                     leaf.getSubjectX500Principal().getName(), leaf.getIssuerX500Principal().getName());
         }
-        if (!Fingerprints.matches(known.get(), presented)) {
-            throw new ServerKeyChangedException(host, port, known.get(), presented);
+        for (KnownHosts.Entry entry : entries) {
+            if (entry.readable() && Fingerprints.matches(entry.pin(), presented)) {
+                return;
+            }
+        }
+        // Any line about this server, even one whose pin cannot be read, makes it known: refuse, never ask.
+        throw new ServerKeyChangedException(host, port, contents.file(), entries.get(0), presented);
+    }
+
+    /**
+     * Logs the lines that name no server: one of them may be a damaged entry for the server being
+     * checked, and only the user can tell.
+     */
+    private static void reportLinesNamingNoServer(KnownHosts.Contents contents) {
+        for (KnownHosts.Malformed line : contents.malformed()) {
+            LOG.warn("{}: line {} is not a known-hosts entry and is ignored: {}; its text: {}",
+                    LogText.value(contents.file().toString()), line.line(), LogText.value(line.problem()),
+                    LogText.value(line.text()));
         }
     }
 

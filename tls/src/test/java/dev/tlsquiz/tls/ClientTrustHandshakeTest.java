@@ -12,10 +12,13 @@ import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.channel.EventLoopGroup;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,6 +218,93 @@ class ClientTrustHandshakeTest {
                         changed.message());
                 assertTrue(changed.message().contains("intercepting"), changed.message());
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenCaFileAndPin_thenChainHostAndPinMustAllHold(TlsProvider provider) {
+        String pin = Fingerprints.publicKeyPin(pki.server().certificate());
+        String otherPin = Fingerprints.publicKeyPin(pki.selfSignedServer().certificate());
+
+        handshake(pki.server(), client(new ClientTrust.CaFile(pki.caCert(), pin), provider), "localhost", provider)
+                .assertSucceeded();
+        HandshakeFailure wrongPin = refusedBy(handshake(pki.server(),
+                client(new ClientTrust.CaFile(pki.caCert(), otherPin), provider), "localhost", provider), "localhost");
+        assertEquals(HandshakeFailure.Kind.PIN_MISMATCH, wrongPin.kind(), wrongPin.message());
+        HandshakeFailure wrongHost = refusedBy(handshake(pki.serverWithSans("other.example"),
+                client(new ClientTrust.CaFile(pki.caCert(), null), provider), "localhost", provider), "localhost");
+        assertEquals(HandshakeFailure.Kind.HOSTNAME_MISMATCH, wrongHost.kind(), wrongHost.message());
+        TestPki.Credentials selfSigned = pki.selfSignedServer();
+        HandshakeFailure wrongCa = refusedBy(handshake(selfSigned, client(new ClientTrust.CaFile(pki.caCert(),
+                Fingerprints.publicKeyPin(selfSigned.certificate())), provider), "localhost", provider), "localhost");
+        assertEquals(HandshakeFailure.Kind.UNTRUSTED_CERTIFICATE, wrongCa.kind(), wrongCa.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenPinIsTheCertificateFingerprint_thenRefusedSayingSoAndHowToGetTheKeyPin(TlsProvider provider) {
+        String certificateFingerprint = Fingerprints.certificate(pki.server().certificate());
+        String keyPin = Fingerprints.publicKeyPin(pki.server().certificate());
+        HandshakeFailure failure = refusedBy(handshake(pki.server(),
+                client(new ClientTrust.Pin(certificateFingerprint), provider), "localhost", provider), "localhost");
+        assertEquals(HandshakeFailure.Kind.PIN_MISMATCH, failure.kind(), failure.message());
+        assertTrue(failure.message().contains("certificate fingerprint, not the key pin"), failure.message());
+        assertTrue(failure.message().contains("quiz-server certs show"), failure.message());
+        assertTrue(failure.message().contains("key pin: SHA256:"), failure.message());
+        assertTrue(failure.message().contains(keyPin), failure.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenKnownEntryHasTrailingComment_thenItsKeyIsKnown(TlsProvider provider) throws Exception {
+        Path knownHostsFile = dir.resolve("known_hosts-comment-" + provider);
+        String pin = Fingerprints.publicKeyPin(pki.server().certificate());
+        try (ServerTls server = openServer(serverConfig(pki.server(), provider));
+             TlsLoopback loopback = TlsLoopback.start(group, server);
+             ClientTls clientTls = client(new ClientTrust.SystemThenKnownHosts(knownHostsFile), provider)) {
+            Files.writeString(knownHostsFile, "# servers\n\nlocalhost:" + loopback.port() + " " + pin
+                    + "  # the test server\n", StandardCharsets.UTF_8);
+            loopback.connect(clientTls, "localhost").assertSucceeded();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenEntryWithCommentHoldsAnotherKey_thenRefusedAsChangedNamingFileAndLine(TlsProvider provider)
+            throws Exception {
+        String otherPin = Fingerprints.publicKeyPin(pki.selfSignedServer().certificate());
+        HandshakeFailure changed = handshakeWithKnownHostsLine(provider, "comment",
+                port -> "localhost:" + port + " " + otherPin + " # renewed in March");
+        assertEquals(HandshakeFailure.Kind.SERVER_KEY_CHANGED, changed.kind(), changed.message());
+        assertTrue(changed.message().contains(otherPin), changed.message());
+        assertTrue(changed.message().contains("line 3 of " + dir.resolve("known_hosts-comment-" + provider)),
+                changed.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenEntryPinTruncated_thenRefusedAsChangedRatherThanUnknown(TlsProvider provider) throws Exception {
+        String truncated = Fingerprints.publicKeyPin(pki.selfSignedServer().certificate()).substring(0, 30);
+        HandshakeFailure changed = handshakeWithKnownHostsLine(provider, "truncated",
+                port -> "localhost:" + port + " " + truncated);
+        assertEquals(HandshakeFailure.Kind.SERVER_KEY_CHANGED, changed.kind(), changed.message());
+        assertTrue(changed.message().contains("line 3 of " + dir.resolve("known_hosts-truncated-" + provider)),
+                changed.message());
+    }
+
+    /** Connects with a known-hosts file of two comment lines and then {@code line}, and classifies the refusal. */
+    private static HandshakeFailure handshakeWithKnownHostsLine(TlsProvider provider, String name,
+                                                                IntFunction<String> line) throws Exception {
+        Path knownHostsFile = dir.resolve("known_hosts-" + name + "-" + provider);
+        try (ServerTls server = openServer(serverConfig(pki.server(), provider));
+             TlsLoopback loopback = TlsLoopback.start(group, server);
+             ClientTls clientTls = client(new ClientTrust.SystemThenKnownHosts(knownHostsFile), provider)) {
+            Files.writeString(knownHostsFile, "# servers\n\n" + line.apply(loopback.port()) + "\n",
+                    StandardCharsets.UTF_8);
+            TlsLoopback.Outcome outcome = loopback.connect(clientTls, "localhost");
+            assertTrue(outcome.clientFailure() != null, "the client should have refused the server");
+            return HandshakeFailure.classify(outcome.clientFailure(), "localhost", loopback.port());
         }
     }
 

@@ -13,8 +13,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The client pipeline, in order: {@code ssl → idle → frameDecoder → messageDecoder →
- * messageEncoder → session → exceptions}.
+ * The client pipeline, in order: {@code ssl → frameDecoder → messageDecoder → messageEncoder →
+ * idle → session → exceptions}.
  */
 final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -43,11 +43,12 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         // A server that accepts TCP but never finishes the handshake must not hang the client.
         ssl.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
         pipeline.addLast(PipelineNames.SSL, ssl);
-        // Writer idle sends the heartbeat PING; reader idle notices a server that went silent.
-        pipeline.addLast(PipelineNames.IDLE, new IdleStateHandler(timeouts.serverSilentMillis(),
-                timeouts.heartbeatMillis(), 0, TimeUnit.MILLISECONDS));
         // Framing and the message codec, bounded by the default frame limit.
         QuizCodec.install(pipeline, Side.CLIENT, CodecLimits.DEFAULT);
+        // After the codec, so only whole messages count as life: a server trickling the bytes of a frame
+        // is silent. Writer idle sends the heartbeat PING; reader idle notices a server that went silent.
+        pipeline.addLast(PipelineNames.IDLE, new IdleStateHandler(timeouts.serverSilentMillis(),
+                timeouts.heartbeatMillis(), 0, TimeUnit.MILLISECONDS));
         // Hands messages to the play loop; answers PINGs itself.
         pipeline.addLast(PipelineNames.SESSION,
                 new ClientSessionHandler(sink, timeouts.serverSilentMillis()));

@@ -3,7 +3,7 @@ package dev.tlsquiz.client.net;
 import dev.tlsquiz.codec.QuizMessage;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import java.security.cert.Certificate;
@@ -34,11 +34,11 @@ public final class ClientConnection implements AutoCloseable {
 
     /**
      * Sends a message. Safe from any thread: Netty runs the write on the channel's event loop. A
-     * failed write closes the connection and reaches the play loop as a connection failure.
+     * failed write closes the connection and reaches the play loop as a connection failure (once: a
+     * write that fails because the connection is already closed adds nothing).
      */
     public ChannelFuture send(QuizMessage message) {
-        return channel.writeAndFlush(message)
-                .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        return channel.writeAndFlush(message).addListener(ClientExceptionHandler.REPORT_WRITE_FAILURE);
     }
 
     /** Whether we sent a client certificate in the handshake: only when the server asked for one. */
@@ -68,9 +68,16 @@ public final class ClientConnection implements AutoCloseable {
         sink.detach();
     }
 
-    /** Closes the connection and waits briefly for the close to finish. */
+    /**
+     * Closes the connection and waits briefly for the close to finish. A server that does not read
+     * what we send (the channel is not writable) gets no TLS close_notify: it would wait behind the
+     * rest, and Netty would give up on it after 3 s with a logged warning; the socket under TLS is
+     * closed at once instead.
+     */
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly(5_000);
+        ChannelHandlerContext underTls = channel.pipeline().context(ssl);
+        ChannelFuture closed = channel.isWritable() || underTls == null ? channel.close() : underTls.close();
+        closed.awaitUninterruptibly(5_000);
     }
 }

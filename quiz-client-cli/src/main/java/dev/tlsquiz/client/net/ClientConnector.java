@@ -2,7 +2,7 @@ package dev.tlsquiz.client.net;
 
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.Failures;
-import dev.tlsquiz.client.play.ClientEvent;
+import dev.tlsquiz.client.play.EventQueue;
 import dev.tlsquiz.codec.PipelineNames;
 import dev.tlsquiz.tls.ClientTls;
 import io.netty.bootstrap.Bootstrap;
@@ -10,13 +10,13 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Opens connections to a quiz server. It owns one single-threaded event loop: a player needs one
@@ -35,13 +35,14 @@ public final class ClientConnector implements AutoCloseable {
      * Connects over TCP and starts the TLS handshake; the returned connection's
      * {@link ClientConnection#handshakeFuture()} tells how the handshake ends.
      *
-     * @param sink receives the connection's events, on the event loop, once the connection is
-     *             {@link ClientConnection#release() released}; it must not block
+     * @param events receives the connection's events, on the event loop, once the connection is
+     *               {@link ClientConnection#release() released}; when it is full the connection stops
+     *               reading from the server until the play loop has caught up
      * @throws ClientFailure with {@code CONNECT_FAILED} when the TCP connection cannot be made
      */
     public ClientConnection connect(ClientTls tls, String host, int port, Duration connectTimeout,
-                                    Consumer<ClientEvent> sink) {
-        EventSink eventSink = new EventSink(sink);
+                                    EventQueue events) {
+        EventSink eventSink = new EventSink(events);
         long timeoutMillis = connectTimeout.toMillis();
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
@@ -49,6 +50,9 @@ public final class ClientConnector implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeoutMillis))
                 // Answers are a few bytes each; waiting to fill a segment would only add latency.
                 .option(ChannelOption.TCP_NODELAY, true)
+                // Past 64 KiB of unsent data (a server that does not read our PONGs) the client stops
+                // reading from it, until the data is down to 32 KiB (see ReadGate).
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
                 .handler(new ClientChannelInitializer(tls, host, port, timeoutMillis, timeouts, eventSink));
         ChannelFuture connect = bootstrap.connect(host, port);
         // The connect timeout option fails the future itself; the margin only covers a stuck resolver.

@@ -14,6 +14,18 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  */
 final class ClientExceptionHandler extends ChannelInboundHandlerAdapter {
 
+    /**
+     * For every write: a write that failed on an open channel is that connection's failure. On a
+     * closed one it is only the echo of the close, which the play loop has been told of already; and
+     * once the channel is gone its pipeline is empty, so firing it would only reach the pipeline's tail
+     * and be logged with a stack trace, once for every write still queued.
+     */
+    static final ChannelFutureListener REPORT_WRITE_FAILURE = future -> {
+        if (!future.isSuccess() && future.channel().isOpen()) {
+            future.channel().pipeline().fireExceptionCaught(future.cause());
+        }
+    };
+
     private final EventSink sink;
     private boolean failed;
 

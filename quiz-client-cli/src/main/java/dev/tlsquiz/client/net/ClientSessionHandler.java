@@ -4,11 +4,11 @@ import dev.tlsquiz.client.play.ClientEvent;
 import dev.tlsquiz.codec.Ping;
 import dev.tlsquiz.codec.Pong;
 import dev.tlsquiz.codec.QuizMessage;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * The client's end of a session on the event loop: it hands every server message to the play
  * loop and does only what must not wait for a person. It answers PING with PONG, sends a PING
  * heartbeat when the client has written nothing for a while (so the server's idle timeout never
- * cuts off a slow player), and reports a server that has gone silent.
+ * cuts off a slow player), and reports a server that has gone silent. It stops reading from the
+ * server while the play loop is a queue behind or the server does not read what we write
+ * ({@link ReadGate}), so a flooding server costs this client a bounded amount of memory.
  */
 final class ClientSessionHandler extends SimpleChannelInboundHandler<QuizMessage> {
 
@@ -25,6 +27,8 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<QuizMessage
 
     private final EventSink sink;
     private final long readerIdleMillis;
+    private ReadGate gate;
+    private Runnable resumeReading;
 
     ClientSessionHandler(EventSink sink, long readerIdleMillis) {
         this.sink = sink;
@@ -32,9 +36,22 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<QuizMessage
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        gate = new ReadGate(ctx.channel());
+        // Runs on the play loop's thread: hand the change to the event loop, which may be gone by then.
+        resumeReading = () -> {
+            try {
+                ctx.executor().execute(gate::loopCaughtUp);
+            } catch (RejectedExecutionException closed) {
+                // The event loop shut down with the connection: there is nothing left to read.
+            }
+        };
+    }
+
+    @Override
     protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
         if (message instanceof Ping ping) {
-            ctx.writeAndFlush(new Pong(ping.token()));
+            ctx.writeAndFlush(new Pong(ping.token())).addListener(ClientExceptionHandler.REPORT_WRITE_FAILURE);
             return;
         }
         if (message instanceof Pong pong) {
@@ -42,7 +59,15 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<QuizMessage
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pong.token()));
             return;
         }
-        sink.emit(new ClientEvent.MessageReceived(message));
+        if (!sink.emit(new ClientEvent.MessageReceived(message), resumeReading)) {
+            gate.loopFellBehind();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        gate.writabilityChanged();
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override
@@ -51,8 +76,9 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<QuizMessage
             if (idle.state() == IdleState.WRITER_IDLE) {
                 // The token is our send time, so the PONG tells the round trip.
                 ctx.writeAndFlush(new Ping(System.nanoTime()))
-                        .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
-            } else if (idle.state() == IdleState.READER_IDLE) {
+                        .addListener(ClientExceptionHandler.REPORT_WRITE_FAILURE);
+            } else if (idle.state() == IdleState.READER_IDLE && !gate.closed()) {
+                // While reading is off, nothing can arrive; the play loop's deadlines still bound the wait.
                 sink.emit(new ClientEvent.ServerSilent(readerIdleMillis));
                 ctx.close();
             }

@@ -1,10 +1,10 @@
 package dev.tlsquiz.client.net;
 
 import dev.tlsquiz.client.play.ClientEvent;
+import dev.tlsquiz.client.play.EventQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Where a connection's handlers deliver events. Until the play loop {@link #release() accepts}
@@ -13,28 +13,51 @@ import java.util.function.Consumer;
  * whatever the dying connection still reports (its close, its errors) is dropped. So a failed
  * first attempt can never end the session of the second.
  *
+ * <p>Held or queued, events are bounded by the queue's capacity: {@link #emit} answers {@code false}
+ * when the connection should stop reading, and calls the {@code resume} it was given once there is
+ * room again.
+ *
  * <p>Called from the event loop and the play loop; the lock is held only to append to a list or
- * a non-blocking queue.
+ * to the queue, neither of which waits.
  */
 final class EventSink {
 
-    private final Consumer<ClientEvent> target;
+    private static final Runnable NOTHING = () -> { };
+
+    private final EventQueue queue;
     private List<ClientEvent> held = new ArrayList<>();
+    private Runnable heldResume;
     private boolean detached;
 
-    EventSink(Consumer<ClientEvent> target) {
-        this.target = Objects.requireNonNull(target, "target");
+    EventSink(EventQueue queue) {
+        this.queue = Objects.requireNonNull(queue, "queue");
     }
 
-    synchronized void emit(ClientEvent event) {
+    /** Delivers an event whose producer does not read more because of it (a close, an error). */
+    void emit(ClientEvent event) {
+        emit(event, NOTHING);
+    }
+
+    /**
+     * Delivers (or holds back) an event; never waits.
+     *
+     * @param resume what turns reading back on, run from the play loop's thread when this answers
+     *               {@code false} and there is room again
+     * @return whether the caller may go on reading; {@code false}: stop reading until {@code resume}
+     */
+    synchronized boolean emit(ClientEvent event, Runnable resume) {
         if (detached) {
-            return;
+            return true;
         }
-        if (held != null) {
-            held.add(event);
-        } else {
-            target.accept(event);
+        if (held == null) {
+            return queue.offer(event, resume);
         }
+        held.add(event);
+        if (held.size() < queue.capacity()) {
+            return true;
+        }
+        heldResume = resume;
+        return false;
     }
 
     /** Delivers what was held back, in order, and every later event as it comes. */
@@ -42,13 +65,24 @@ final class EventSink {
         if (detached || held == null) {
             return;
         }
-        held.forEach(target);
+        List<ClientEvent> events = held;
+        Runnable resume = heldResume;
         held = null;
+        heldResume = null;
+        boolean room = true;
+        for (ClientEvent event : events) {
+            room = queue.offer(event, resume != null ? resume : NOTHING);
+        }
+        if (resume != null && room) {
+            // Reading stopped while events were held back, and the queue took them all with room to spare.
+            resume.run();
+        }
     }
 
     /** Drops everything held back and everything to come. */
     synchronized void detach() {
         detached = true;
         held = null;
+        heldResume = null;
     }
 }

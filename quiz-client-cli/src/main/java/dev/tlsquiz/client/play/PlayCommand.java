@@ -1,5 +1,6 @@
 package dev.tlsquiz.client.play;
 
+import dev.tlsquiz.cli.DurationConverter;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.ConnectOptions;
 import dev.tlsquiz.client.Failures;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -43,6 +45,9 @@ public final class PlayCommand implements Callable<Integer> {
 
     /** Netty's switch for its buffer-allocation JFR events; read once, when Netty first loads. */
     static final String NETTY_JFR_PROPERTY = "io.netty.jfr.enabled";
+
+    /** Below a second, an ordinary network hiccup would end sessions. */
+    static final Duration MIN_SERVER_TIMEOUT = Duration.ofSeconds(1);
 
     @Spec
     private CommandSpec spec;
@@ -73,6 +78,13 @@ public final class PlayCommand implements Callable<Integer> {
             description = "Output format: text or json (one JSON object per line; default: ${DEFAULT-VALUE}).")
     private OutputFormat output;
 
+    @Option(names = "--server-timeout", paramLabel = "DURATION", defaultValue = "60s",
+            converter = DurationConverter.class,
+            description = "Give up on a server that sends no complete message for this long, or is this late"
+                    + " with a reply (a verdict may take the problem's time limit plus at most 10 s)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private Duration serverTimeout;
+
     @Option(names = "--verbose", description = "Show connection details and stack traces of failures.")
     private boolean verbose;
 
@@ -90,7 +102,7 @@ public final class PlayCommand implements Callable<Integer> {
         SessionRenderer renderer = SessionRenderer.create(output, terminal);
         try {
             PlaySession session = new PlaySession(settings, terminal, renderer, tls::createTls,
-                    ClientTimeouts.DEFAULT, verbose);
+                    ClientTimeouts.forServerTimeout(serverTimeout), verbose);
             return session.run();
         } catch (ClientFailure failure) {
             report(renderer, failure);
@@ -134,6 +146,10 @@ public final class PlayCommand implements Callable<Integer> {
         }
         if (problem == null && name != null && name.isBlank()) {
             problem = "--name must not be empty";
+        }
+        if (problem == null && serverTimeout.compareTo(MIN_SERVER_TIMEOUT) < 0) {
+            problem = "--server-timeout: " + Failures.millis(serverTimeout.toMillis()) + " is too short (expected: at"
+                    + " least " + Failures.millis(MIN_SERVER_TIMEOUT.toMillis()) + ")";
         }
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);

@@ -28,8 +28,6 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
@@ -53,7 +51,8 @@ public final class PlaySession {
     private final Supplier<ClientTls> tlsFactory;
     private final ClientTimeouts timeouts;
     private final boolean verbose;
-    private final BlockingQueue<ClientEvent> events = new LinkedBlockingQueue<>();
+    private final EventQueue events = new EventQueue();
+    private final ProgressDeadline progress;
 
     private ClientTls tls;
     private ClientConnection connection;
@@ -77,6 +76,7 @@ public final class PlaySession {
         this.tlsFactory = Objects.requireNonNull(tlsFactory, "tlsFactory");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.verbose = verbose;
+        this.progress = new ProgressDeadline(timeouts);
     }
 
     /**
@@ -87,7 +87,7 @@ public final class PlaySession {
      */
     public int run() {
         if (settings.answers() != null) {
-            LineReader.start(settings.answers(), events::add);
+            LineReader.start(settings.answers(), events::put);
         }
         try (ClientConnector connector = new ClientConnector(timeouts)) {
             try {
@@ -101,6 +101,7 @@ public final class PlaySession {
                     renderer.notice("connected to " + address() + " (" + connection.describeTls() + ")");
                 }
                 connection.send(new Hello(Protocol.VERSION, settings.playerName(), settings.requestedRounds()));
+                progress.expectReply("WELCOME", System.nanoTime());
                 return play();
             } finally {
                 connection.detach();
@@ -115,7 +116,7 @@ public final class PlaySession {
             closeTls();
             tls = tlsFactory.get();
             ClientConnection candidate = connector.connect(tls, settings.host(), settings.port(),
-                    settings.connectTimeout(), events::add);
+                    settings.connectTimeout(), events);
             Future<Channel> handshake = candidate.handshakeFuture();
             // SslHandler's own handshake timeout fails the future; the margin is only a backstop.
             handshake.awaitUninterruptibly(settings.connectTimeout().toMillis() + 5_000);
@@ -170,7 +171,7 @@ public final class PlaySession {
 
     private int play() {
         while (true) {
-            ClientEvent event = take();
+            ClientEvent event = takeBefore(progress);
             if (event instanceof ClientEvent.MessageReceived received) {
                 Summary summary = onMessage(received.message());
                 if (summary != null) {
@@ -188,6 +189,17 @@ public final class PlaySession {
             } else if (event instanceof ClientEvent.ConnectionClosed) {
                 throw Failures.closedEarly(when());
             }
+            requireOutputOpen();
+        }
+    }
+
+    /**
+     * Ends the session once its output cannot be written (the program reading stdout has gone): the
+     * PrintStream swallows the broken pipe, and going on would only read the server to print nothing.
+     */
+    private void requireOutputOpen() {
+        if (terminal.out().checkError()) {
+            throw Failures.outputClosed();
         }
     }
 
@@ -196,12 +208,14 @@ public final class PlaySession {
         switch (message.type()) {
             case WELCOME -> {
                 welcome = (Welcome) message;
+                progress.expectReply("first problem", System.nanoTime());
                 // The server asks for a certificate only when it names players after them, and refuses
                 // the handshake when it does not accept ours: a WELCOME after we sent one is in its name.
                 renderer.welcome(welcome, connection.presentedCertificate());
             }
             case PROBLEM -> {
                 openProblem = (Problem) message;
+                progress.expectVerdict(openProblem, System.nanoTime());
                 sentAnswer = null;
                 lastRound = openProblem.round();
                 if (!byeSent) {
@@ -211,6 +225,7 @@ public final class PlaySession {
             }
             case VERDICT -> {
                 Verdict verdict = (Verdict) message;
+                progress.expectReply("next problem or summary", System.nanoTime());
                 boolean ours = openProblem != null && openProblem.problemId() == verdict.problemId();
                 renderer.verdict(verdict, ours ? openProblem : null, ours ? sentAnswer : null);
                 if (ours) {
@@ -305,6 +320,8 @@ public final class PlaySession {
     private void sendAnswer(String answer, boolean typed) {
         sentAnswer = answer;
         connection.send(new Answer(openProblem.problemId(), answer));
+        progress.expectReplySooner("verdict on problem " + openProblem.round() + "/" + openProblem.rounds(),
+                System.nanoTime());
         renderer.answerSent(openProblem, answer, typed);
     }
 
@@ -312,6 +329,7 @@ public final class PlaySession {
         if (!byeSent) {
             byeSent = true;
             connection.send(new Bye());
+            progress.expectReplySooner("summary", System.nanoTime());
         }
     }
 
@@ -337,9 +355,25 @@ public final class PlaySession {
         try {
             return events.take();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientFailure(ExitCodes.INTERNAL_ERROR, "INTERRUPTED",
-                    "interrupted while waiting for the server", e);
+            throw interrupted(e);
         }
+    }
+
+    /** The next event, or the failure that ends the session when the server misses {@code deadline}. */
+    private ClientEvent takeBefore(ProgressDeadline deadline) {
+        try {
+            ClientEvent event = events.poll(deadline.remainingNanos(System.nanoTime()));
+            if (event == null) {
+                throw deadline.missed(when());
+            }
+            return event;
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        }
+    }
+
+    private static ClientFailure interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new ClientFailure(ExitCodes.INTERNAL_ERROR, "INTERRUPTED", "interrupted while waiting for the server", e);
     }
 }

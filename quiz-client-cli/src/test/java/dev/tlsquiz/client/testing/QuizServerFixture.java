@@ -34,7 +34,7 @@ public final class QuizServerFixture implements AutoCloseable {
                 .game(x -> x.withRounds(3).withSeed(42));
         QuizServer server;
         try {
-            server = QuizServer.start(customize.apply(builder).build());
+            server = QuizServer.builder(customize.apply(builder).build()).start();
         } catch (ServerStartException e) {
             throw new IllegalStateException("the test server did not start", e);
         }

@@ -88,7 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         QuizServer server;
         try {
-            server = QuizServer.start(config, toTuning());
+            server = QuizServer.builder(config).tuning(toTuning()).start();
         } catch (ServerStartException e) {
             // The message may quote a certificate or CRL file (an issuer's name), which whoever made it chose.
             err.println("quiz-server: " + TerminalText.sanitize(e.getMessage()));

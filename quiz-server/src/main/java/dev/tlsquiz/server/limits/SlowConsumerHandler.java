@@ -9,10 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes a connection whose peer stops reading: when the channel stays unwritable (its unsent
- * bytes above the write-buffer high-water mark) for longer than {@code --slow-consumer-timeout},
- * the connection is closed. Meanwhile the session stops reading from it, so the server buffers at
- * most about one high-water mark per connection, and not for long.
+ * The server's backpressure, all in one handler. While the channel is unwritable (its unsent bytes
+ * above the write-buffer high-water mark) the connection is not read from: a peer that sends (PINGs,
+ * say) but does not read would otherwise grow our outbound buffer without bound. When it stays
+ * unwritable for longer than {@code --slow-consumer-timeout}, the connection is closed. So the server
+ * buffers at most about one high-water mark per connection, and not for long.
  *
  * <p>No ERROR {@code SLOW_CONSUMER} is sent: the channel is unwritable by definition when the
  * timer fires, so an ERROR would only queue behind everything the peer is not reading. For the
@@ -40,6 +41,8 @@ public final class SlowConsumerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        // Read again only once the peer has read what we sent.
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
         if (ctx.channel().isWritable()) {
             cancel();
         } else if (timer == null) {

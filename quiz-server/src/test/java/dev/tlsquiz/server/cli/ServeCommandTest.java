@@ -43,7 +43,7 @@ class ServeCommandTest {
     void toConfig_whenOptionsGiven_thenEachLandsInItsPart() {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs("--bind", "0.0.0.0", "--port", "4000", "--client-auth", "require",
-                "--client-ca", "ca.pem", "--tls-provider", "openssl", "--tls-groups", "X25519", "--rounds", "5",
+                "--client-ca", "ca.pem", "--crl", "revoked.pem", "--tls-provider", "openssl", "--tls-groups", "X25519", "--rounds", "5",
                 "--ops", "add,mul", "--time-limit", "1500ms", "--seed", "7", "--hello-timeout", "3", "--idle-timeout",
                 "PT2M", "--shutdown-grace", "0s", "--max-connections", "12", "--slow-consumer-timeout", "0.5s");
 
@@ -53,6 +53,7 @@ class ServeCommandTest {
         assertEquals(4000, config.listening().port());
         assertEquals(ClientAuthMode.REQUIRE, config.tls().clientAuth());
         assertEquals(Path.of("ca.pem"), config.tls().clientCaFile());
+        assertEquals(Path.of("revoked.pem"), config.tls().crlFile());
         assertEquals(TlsProvider.OPENSSL, config.tls().provider());
         assertEquals(List.of("X25519"), config.tls().groups());
         assertEquals(5, config.game().rounds());

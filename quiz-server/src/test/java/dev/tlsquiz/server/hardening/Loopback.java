@@ -61,7 +61,7 @@ final class Loopback {
     }
 
     static QuizServer start(ServerConfig config) throws ServerStartException {
-        return QuizServer.start(config);
+        return QuizServer.builder(config).start();
     }
 
     static EventLoopGroup newClientGroup() {

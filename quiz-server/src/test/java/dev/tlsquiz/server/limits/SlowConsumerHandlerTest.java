@@ -62,4 +62,16 @@ class SlowConsumerHandlerTest {
         assertFalse(channel.isOpen());
         assertFalse(channel.finish());
     }
+
+    @Test
+    void autoRead_whenUnwritable_thenStopsUntilWritableAgain() {
+        EmbeddedChannel channel = channel();
+        queue(channel, 100);
+        assertFalse(channel.config().isAutoRead(), "a peer that does not read is not read from either");
+        channel.flush();
+        assertTrue(channel.isWritable());
+        assertTrue(channel.config().isAutoRead(), "reading resumes once the peer has read what we sent");
+        ((ByteBuf) channel.readOutbound()).release();
+        assertFalse(channel.finish());
+    }
 }
