@@ -1,6 +1,6 @@
 package dev.tlsquiz.client;
 
-import dev.tlsquiz.client.converters.DurationConverter;
+import dev.tlsquiz.cli.DurationConverter;
 import dev.tlsquiz.codec.Protocol;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -18,8 +18,8 @@ public final class ConnectOptions {
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
             converter = DurationConverter.class,
-            description = "Give up connecting and on the TLS handshake after this long, e.g. 10s or"
-                    + " 500ms (default: ${DEFAULT-VALUE}).")
+            description = "Give up connecting and on the TLS handshake after this long, such as "
+                    + DurationConverter.FORMS + " (default: ${DEFAULT-VALUE}).")
     private Duration connectTimeout;
 
     /** The server host. */

@@ -1,5 +1,6 @@
 package dev.tlsquiz.client;
 
+import dev.tlsquiz.cli.DefaultSubcommand;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Set;
@@ -8,8 +9,6 @@ import picocli.CommandLine;
 /** Entry point of the {@code quiz} command. */
 public final class QuizMain {
 
-    /** Options that belong to the root command even though {@code play} is the default. */
-    private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
     /** The subcommand that became {@code quiz-bench}. */
     private static final String MOVED_BENCH = "bench";
 
@@ -56,12 +55,6 @@ public final class QuizMain {
      * name or a root option ({@code --help}, {@code --version}) are meant for {@code play}.
      */
     static String[] defaultToPlay(String[] args, Set<String> subcommands) {
-        if (args.length > 0 && (subcommands.contains(args[0]) || ROOT_OPTIONS.contains(args[0]))) {
-            return args;
-        }
-        String[] rewritten = new String[args.length + 1];
-        rewritten[0] = "play";
-        System.arraycopy(args, 0, rewritten, 1, args.length);
-        return rewritten;
+        return DefaultSubcommand.apply("play", subcommands, args);
     }
 }

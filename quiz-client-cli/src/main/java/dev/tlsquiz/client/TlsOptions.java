@@ -1,7 +1,7 @@
 package dev.tlsquiz.client;
 
+import dev.tlsquiz.cli.TlsMinVersionConverter;
 import dev.tlsquiz.client.converters.PinConverter;
-import dev.tlsquiz.client.converters.TlsMinVersionConverter;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;

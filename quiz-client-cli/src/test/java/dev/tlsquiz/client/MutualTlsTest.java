@@ -35,7 +35,8 @@ class MutualTlsTest {
 
     @Test
     void run_whenServerRequiresCertificateAndWeSendOne_thenPlaysUnderTheCertificateName() {
-        server = QuizServerFixture.start(dir, builder -> builder.clientAuth(ClientAuthMode.REQUIRE, dir.resolve("ca.pem")));
+        server = QuizServerFixture.start(dir,
+                builder -> builder.tls(x -> x.withClientAuth(ClientAuthMode.REQUIRE, dir.resolve("ca.pem"))));
 
         ClientResult result = Clients.run(server.args("--auto", "--output", "json",
                 "--cert", server.pki().clientCert().toString(), "--key", server.pki().clientKey().toString()));
@@ -48,7 +49,8 @@ class MutualTlsTest {
     @ParameterizedTest
     @ValueSource(strings = {"openssl", "jdk"})
     void run_whenOurCertificateNamedUs_thenTheWelcomeSaysTheNameIsVerified(String provider) {
-        server = QuizServerFixture.start(dir, builder -> builder.clientAuth(ClientAuthMode.OPTIONAL, dir.resolve("ca.pem")));
+        server = QuizServerFixture.start(dir,
+                builder -> builder.tls(x -> x.withClientAuth(ClientAuthMode.OPTIONAL, dir.resolve("ca.pem"))));
 
         ClientResult json = Clients.run(server.args("--auto", "--output", "json", "--tls-provider", provider,
                 "--cert", server.pki().clientCert().toString(), "--key", server.pki().clientKey().toString()));
@@ -67,7 +69,8 @@ class MutualTlsTest {
     @ParameterizedTest
     @ValueSource(strings = {"openssl", "jdk"})
     void run_whenTheServerAsksForACertificateAndWeHaveNone_thenTheNameIsMarkedUnverified(String provider) {
-        server = QuizServerFixture.start(dir, builder -> builder.clientAuth(ClientAuthMode.OPTIONAL, dir.resolve("ca.pem")));
+        server = QuizServerFixture.start(dir,
+                builder -> builder.tls(x -> x.withClientAuth(ClientAuthMode.OPTIONAL, dir.resolve("ca.pem"))));
 
         ClientResult json = Clients.run(server.args("--auto", "--output", "json", "--tls-provider", provider));
         ClientResult text = Clients.run(server.args("--auto", "--tls-provider", provider));
@@ -96,7 +99,8 @@ class MutualTlsTest {
 
     @Test
     void run_whenServerRequiresCertificateAndWeSendNone_thenTlsFailure() {
-        server = QuizServerFixture.start(dir, builder -> builder.clientAuth(ClientAuthMode.REQUIRE, dir.resolve("ca.pem")));
+        server = QuizServerFixture.start(dir,
+                builder -> builder.tls(x -> x.withClientAuth(ClientAuthMode.REQUIRE, dir.resolve("ca.pem"))));
 
         ClientResult result = Clients.run(server.args("--auto"));
 

@@ -2,16 +2,13 @@ package dev.tlsquiz.server;
 
 import java.time.Duration;
 
-/**
- * Durations in the words the options use, for messages and log lines of the running server. It lives
- * apart from the command line's converters so that runtime code does not depend on the CLI.
- */
+/** Durations in messages and logs, written the way the command line reads them. */
 public final class Durations {
 
     private Durations() {
     }
 
-    /** Formats a duration the way {@code --time-limit} and its peers are written, in the largest exact unit. */
+    /** {@code duration} in the largest exact unit: {@code 2m}, {@code 30s}, {@code 1500ms}, {@code 0s}. */
     public static String format(Duration duration) {
         long millis = duration.toMillis();
         if (millis != 0 && millis % 60_000 == 0) {

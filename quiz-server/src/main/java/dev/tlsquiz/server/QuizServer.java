@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@link QuizSession}.
  *
  * <pre>{@code
- * try (QuizServer server = QuizServer.builder(ServerConfig.builder().port(0).build()).start()) {
+ * try (QuizServer server = QuizServer.builder(ServerConfig.builder().listening(l -> l.withPort(0)).build()).start()) {
  *     int port = server.localAddress().getPort();
  *     ...
  * }
@@ -190,7 +190,7 @@ public final class QuizServer implements AutoCloseable {
         /** What the sessions share, for a TLS context that asks {@code clientAuth} of clients. */
         SessionEnvironment environment(ClientAuthMode clientAuth, BooleanSupplier shuttingDown) {
             ProblemSourceFactory questions = problems != null ? problems
-                    : new ArithmeticProblems(config.operations(), config.digits(), config.seed());
+                    : new ArithmeticProblems(config.game().operations(), config.game().digits(), config.game().seed());
             return new SessionEnvironment(config, clientAuth, ServerVersion.serverName(), shuttingDown, questions,
                     results, metrics, rooms, clock, sessionIds);
         }
@@ -219,9 +219,10 @@ public final class QuizServer implements AutoCloseable {
 
     private InetSocketAddress bindAddress() throws ServerStartException {
         try {
-            return new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port());
+            return new InetSocketAddress(InetAddress.getByName(config.listening().bindAddress()),
+                    config.listening().port());
         } catch (UnknownHostException e) {
-            throw new ServerStartException("cannot resolve --bind address '" + config.bindAddress()
+            throw new ServerStartException("cannot resolve --bind address '" + config.listening().bindAddress()
                     + "'; pass an IP address of this machine, such as 127.0.0.1 or 0.0.0.0", e);
         }
     }
@@ -286,7 +287,7 @@ public final class QuizServer implements AutoCloseable {
 
     /** Shuts down with the configured grace period ({@code --shutdown-grace}). */
     public void shutdownGracefully() {
-        shutdownGracefully(config.shutdownGrace());
+        shutdownGracefully(config.timeouts().shutdownGrace());
     }
 
     /**

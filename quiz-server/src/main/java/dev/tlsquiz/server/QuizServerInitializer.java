@@ -53,8 +53,8 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
         this.tls = tls;
         this.env = env;
         this.connections = connections;
-        this.connectionLimit = new ConnectionLimitHandler(env.config().maxConnections(),
-                env.config().maxConnectionsPerIp());
+        this.connectionLimit = new ConnectionLimitHandler(env.config().limits().maxConnections(),
+                env.config().limits().maxConnectionsPerIp());
         this.flushConsolidation = flushConsolidation;
     }
 
@@ -77,7 +77,7 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
         // handshake timeout closes connections that never finish it (port scanners, stalled clients) before
         // any HELLO deadline.
         SslHandler ssl = tls.newHandler(channel.alloc());
-        ssl.setHandshakeTimeoutMillis(config.handshakeTimeout().toMillis());
+        ssl.setHandshakeTimeoutMillis(config.timeouts().handshakeTimeout().toMillis());
         pipeline.addLast(PipelineNames.SSL, ssl);
 
         // Flushes during a read wait for its end, so a VERDICT and the next PROBLEM leave as one TLS
@@ -88,18 +88,18 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
         }
 
         // Framing and messages: the frame decoder bounds every length before buffering a body.
-        QuizCodec.install(pipeline, Side.SERVER, config.codecLimits());
+        QuizCodec.install(pipeline, Side.SERVER, config.limits().codecLimits());
 
         // After the decoders, so that only complete messages count as activity.
         pipeline.addLast(PipelineNames.IDLE,
-                new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+                new IdleStateHandler(config.timeouts().idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
 
         // Whole messages per second (--max-messages-per-second): a flood becomes ERROR RATE_LIMITED.
-        pipeline.addLast(PipelineNames.RATE_LIMIT, new MessageRateLimiter(config.maxMessagesPerSecond()));
+        pipeline.addLast(PipelineNames.RATE_LIMIT, new MessageRateLimiter(config.limits().maxMessagesPerSecond()));
 
         // Backpressure: no reading while the channel is unwritable, and a connection that stays so longer
         // than --slow-consumer-timeout (its client does not read) is closed.
-        pipeline.addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.slowConsumerTimeout()));
+        pipeline.addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.limits().slowConsumerTimeout()));
 
         // The protocol state machine: one instance per connection, its state confined to this event loop.
         pipeline.addLast(PipelineNames.SESSION, new QuizSession(env));

@@ -103,7 +103,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
             onHandshake(ctx, handshake);
         } else if (evt instanceof IdleStateEvent) {
             rejectAndClose(ctx, new ErrorMessage(ErrorCode.IDLE_TIMEOUT, "nothing received for "
-                    + Durations.format(config.idleTimeout()) + "; closing the idle connection"));
+                    + Durations.format(config.timeouts().idleTimeout()) + "; closing the idle connection"));
         } else if (evt == ServerShutdownEvent.INSTANCE) {
             rejectAndClose(ctx, new ErrorMessage(ErrorCode.SERVER_SHUTTING_DOWN,
                     "server shutting down; your session ended early"));
@@ -177,13 +177,13 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         }
         state = State.AWAITING_HELLO;
         // The deadline starts now, not at connect: the handshake has its own timeout.
-        helloDeadline = schedule(ctx, () -> onHelloDeadline(ctx), config.helloTimeout().toNanos());
+        helloDeadline = schedule(ctx, () -> onHelloDeadline(ctx), config.timeouts().helloTimeout().toNanos());
     }
 
     private void onHelloDeadline(ChannelHandlerContext ctx) {
         if (state == State.AWAITING_HELLO) {
             rejectAndClose(ctx, new ErrorMessage(ErrorCode.HELLO_TIMEOUT, "no HELLO within "
-                    + Durations.format(config.helloTimeout())
+                    + Durations.format(config.timeouts().helloTimeout())
                     + " after the TLS handshake; a client must send HELLO first"));
         }
     }
@@ -210,13 +210,13 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         playerName = player.name();
         nameVerified = player.verified();
         int rounds = hello.requestedRounds() == Hello.SERVER_DEFAULT_ROUNDS
-                ? config.rounds()
-                : Math.min(hello.requestedRounds(), config.maxRounds());
+                ? config.game().rounds()
+                : Math.min(hello.requestedRounds(), config.game().maxRounds());
         sessionId = env.sessionIds().next();
-        game = new PlayerGame(env.problems().newSession(), rounds, config.timeLimit());
+        game = new PlayerGame(env.problems().newSession(), rounds, config.game().timeLimit());
         state = State.PLAYING;
         NegotiatedVersion.set(ctx.channel(), hello.version());
-        send(ctx, new Welcome(Protocol.VERSION, sessionId, rounds, config.timeLimit().toMillis(),
+        send(ctx, new Welcome(Protocol.VERSION, sessionId, rounds, config.game().timeLimit().toMillis(),
                 playerName, env.serverName()));
         env.metrics().sessionStarted();
         return play(ctx, game.start(now()));

@@ -1,6 +1,6 @@
 package dev.tlsquiz.server;
 
-import dev.tlsquiz.server.converters.ClientAuthConverter;
+import dev.tlsquiz.server.config.TlsSource;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.ServerTls;
 import dev.tlsquiz.tls.ServerTlsConfig;
@@ -10,13 +10,13 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Turns the TLS options of a {@link ServerConfig} into an open {@link ServerTls}. Without
+ * Turns a {@link TlsSource} into an open {@link ServerTls}. Without
  * {@code --cert}/{@code --key} the server uses the development PKI in {@code --certs-dir}
  * (created on first run, reused and renewed later); with client authentication on and no
  * {@code --client-ca}, client certificates are checked against the CA in that folder. Whenever client
@@ -24,9 +24,6 @@ import java.util.function.Consumer;
  * beside the client CA ({@link ServerTlsConfig}), watched even before it exists.
  */
 final class ServerTlsSetup {
-
-    /** How often the certificate, key, client CA and CRL files are checked for changes. */
-    static final Duration RELOAD_INTERVAL = Duration.ofSeconds(2);
 
     private static final List<String> LOCAL_NAMES = List.of("localhost", "127.0.0.1", "::1");
 
@@ -40,28 +37,32 @@ final class ServerTlsSetup {
      * @throws ServerStartException with a one-line message when a file is missing, unsafe or invalid
      */
     static ServerTls open(ServerConfig config, Consumer<String> notices) throws ServerStartException {
+        TlsSource source = config.tls();
         try {
-            Path cert = config.certFile();
-            Path key = config.keyFile();
-            Path clientCa = config.clientCaFile();
-            boolean clientAuth = config.clientAuth() != ClientAuthMode.NONE;
+            Path cert = source.certFile();
+            Path key = source.keyFile();
+            Path clientCa = source.clientCaFile();
+            boolean clientAuth = source.clientAuth() != ClientAuthMode.NONE;
             if (cert == null) {
-                DevPki pki = DevPki.ensureForServer(config.certsDir(), serverNames(config), notices);
+                DevPki pki = DevPki.ensureForServer(source.certsDir(), serverNames(config), notices);
                 cert = pki.serverCertificate();
                 key = pki.serverKey();
                 if (clientAuth && clientCa == null) {
                     clientCa = pki.caCertificate();
                 }
             } else if (clientAuth && clientCa == null) {
-                clientCa = config.certsDir().resolve(DevPki.CA_CERT_FILE);
+                clientCa = source.certsDir().resolve(DevPki.CA_CERT_FILE);
                 if (!Files.exists(clientCa)) {
-                    throw new ServerStartException("--client-auth " + ClientAuthConverter.format(config.clientAuth())
+                    String mode = source.clientAuth().name().toLowerCase(Locale.ROOT);
+                    throw new ServerStartException("--client-auth " + mode
                             + " needs the CA that signs client certificates, and " + clientCa
                             + " does not exist; pass --client-ca FILE");
                 }
             }
-            return ServerTls.open(new ServerTlsConfig(cert, key, config.tlsProvider(), config.tlsProfile(),
-                    config.clientAuth(), clientCa, config.crlFile(), RELOAD_INTERVAL, config.tlsGroups()));
+            // The files are checked for changes as often as the TLS module does unless told otherwise.
+            return ServerTls.open(new ServerTlsConfig(cert, key, source.provider(), source.profile(),
+                    source.clientAuth(), clientCa, source.crlFile(), ServerTlsConfig.DEFAULT_RELOAD_INTERVAL,
+                    source.groups()));
         } catch (ServerStartException e) {
             throw e;
         } catch (Exception e) {
@@ -73,7 +74,7 @@ final class ServerTlsSetup {
     /** The names the development server certificate is issued for: loopback, plus the bind address. */
     static List<String> serverNames(ServerConfig config) {
         List<String> names = new ArrayList<>(LOCAL_NAMES);
-        String bind = config.bindAddress();
+        String bind = config.listening().bindAddress();
         if (!names.contains(bind) && !isWildcard(bind)) {
             names.add(bind);
         }

@@ -48,8 +48,8 @@ class ConcurrentSessionsTest {
     @Test
     void server_whenManyClientsPlayAtOnce_thenEverySessionCompletesWithEveryAnswerCorrect() throws Exception {
         TestPki pki = TestPki.create(dir);
-        ServerConfig config = TestServers.config().rounds(ROUNDS).timeLimit(Duration.ofSeconds(60))
-                .idleTimeout(Duration.ofSeconds(90)).build();
+        ServerConfig config = TestServers.config().game(x -> x.withRounds(ROUNDS).withTimeLimit(Duration.ofSeconds(60)))
+                .timeouts(x -> x.withIdleTimeout(Duration.ofSeconds(90))).build();
         List<String> answers = new ArrayList<>();
         ProblemSource questions = TestServers.expectedQuestions(config);
         for (int i = 0; i < ROUNDS; i++) {

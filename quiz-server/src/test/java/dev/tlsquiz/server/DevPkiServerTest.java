@@ -32,7 +32,8 @@ class DevPkiServerTest {
     void start_withoutACertificate_createsTheDevelopmentPkiAndChecksClientCertificatesAgainstItsCa()
             throws Exception {
         Path certs = dir.resolve("certs");
-        ServerConfig config = TestServers.config().certsDir(certs).clientAuth(ClientAuthMode.REQUIRE, null).build();
+        ServerConfig config = TestServers.config()
+                .tls(x -> x.withCertsDir(certs).withClientAuth(ClientAuthMode.REQUIRE, null)).build();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (QuizServer server = QuizServer.builder(config).start()) {
             DevPki pki = DevPki.in(certs);
@@ -53,9 +54,10 @@ class DevPkiServerTest {
 
     @Test
     void start_whenClientAuthIsOnWithOwnCertificateButNoCa_thenRefusesWithTheOptionToUse() {
-        ServerConfig config = TestServers.config().certsDir(dir.resolve("empty"))
-                .certificate(dir.resolve("server.pem"), dir.resolve("server.key"))
-                .clientAuth(ClientAuthMode.OPTIONAL, null).build();
+        ServerConfig config = TestServers.config()
+                .tls(x -> x.withCertsDir(dir.resolve("empty"))
+                        .withCertificate(dir.resolve("server.pem"), dir.resolve("server.key"))
+                        .withClientAuth(ClientAuthMode.OPTIONAL, null)).build();
         ServerStartException e = assertThrows(ServerStartException.class, () -> QuizServer.builder(config).start());
         assertTrue(e.getMessage().contains("pass --client-ca FILE"), e.getMessage());
     }

@@ -36,8 +36,8 @@ class GracefulShutdownTest {
     @Test
     void shutdown_whenPlayersAreConnected_thenFinishersCompleteAndTheRestAreToldWhy() throws Exception {
         TestPki pki = TestPki.create(dir);
-        ServerConfig config = TestServers.config().rounds(2).timeLimit(Duration.ofSeconds(60))
-                .idleTimeout(Duration.ofSeconds(90)).build();
+        ServerConfig config = TestServers.config().game(x -> x.withRounds(2).withTimeLimit(Duration.ofSeconds(60)))
+                .timeouts(x -> x.withIdleTimeout(Duration.ofSeconds(90))).build();
         EventLoopGroup clientGroup = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         try (TestServers.Running running = TestServers.Running.start(config, pki);
              ClientTls clientTls = TestServers.clientTls(pki)) {

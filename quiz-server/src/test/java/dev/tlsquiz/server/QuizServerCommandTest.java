@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.server.cli.QuizServerMain;
 import dev.tlsquiz.tls.pki.CertificateAuthority;
 import dev.tlsquiz.tls.pki.Pem;
 import dev.tlsquiz.tls.testing.HostileText;
@@ -63,9 +64,10 @@ class QuizServerCommandTest {
     }
 
     @Test
-    void serve_whenADurationHasNoUnit_thenExitsTwoWithOneLine() {
-        assertEquals(2, run("--time-limit", "30"));
-        assertOneLineError("invalid value for --time-limit: '30' (expected: a number and a unit");
+    void serve_whenADurationIsUnreadable_thenExitsTwoWithOneLine() {
+        // A bare number is seconds since the duration syntax is the client's and the server's in one.
+        assertEquals(2, run("--time-limit", "30 seconds"));
+        assertOneLineError("invalid value for --time-limit: '30 seconds' (expected: a number and a unit");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tlsquiz.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.server.cli.QuizServerMain;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;
@@ -71,8 +72,9 @@ class QuizServerProcessTest {
         assertEquals(Fingerprints.publicKeyPin(Pem.readCertificate(certs.resolve("server.pem"))), listening.group(2),
                 "the start-up line names the key pin that --pin takes");
 
-        ServerConfig config = TestServers.config().rounds(2).seed(TestServers.SEED)
-                .operations(java.util.EnumSet.of(dev.tlsquiz.server.quiz.Operation.ADD)).build();
+        ServerConfig config = TestServers.config()
+                .game(x -> x.withRounds(2).withSeed(TestServers.SEED)
+                        .withOperations(java.util.EnumSet.of(dev.tlsquiz.server.quiz.Operation.ADD))).build();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(certs.resolve("ca.pem"))));
              QuizTestClient client = QuizTestClient.connect(group, tls, new InetSocketAddress("127.0.0.1", port))) {

@@ -89,7 +89,7 @@ class QuizServerTest {
             Welcome welcome = client.hello("  ada lovelace  ", 0);
             assertEquals("ada lovelace", welcome.playerName());
             assertEquals(Protocol.VERSION, welcome.version());
-            assertEquals(sharedConfig().timeLimit().toMillis(), welcome.timeLimitMillis());
+            assertEquals(sharedConfig().game().timeLimit().toMillis(), welcome.timeLimitMillis());
             assertTrue(welcome.serverName().startsWith("tlsquiz/"), welcome.serverName());
         }
     }
@@ -116,7 +116,8 @@ class QuizServerTest {
 
     @Test
     void session_whenTimeLimitPasses_thenVerdictIsTimeout() throws Exception {
-        ServerConfig config = TestServers.config().timeLimit(Duration.ofMillis(200)).rounds(2).build();
+        ServerConfig config = TestServers.config()
+                .game(x -> x.withTimeLimit(Duration.ofMillis(200)).withRounds(2)).build();
         try (TestServers.Running running = TestServers.Running.start(config, pki);
              QuizTestClient client = connect(running)) {
             client.hello("slow", 0);
@@ -135,7 +136,7 @@ class QuizServerTest {
 
     @Test
     void hello_whenMoreRoundsThanTheMaximumAreRequested_thenRoundsAreCapped() throws Exception {
-        ServerConfig config = TestServers.config().maxRounds(5).build();
+        ServerConfig config = TestServers.config().game(x -> x.withMaxRounds(5)).build();
         try (TestServers.Running running = TestServers.Running.start(config, pki);
              QuizTestClient client = connect(running)) {
             assertEquals(5, client.hello("greedy", 60_000).rounds());
@@ -175,7 +176,7 @@ class QuizServerTest {
 
     @Test
     void hello_whenItDoesNotArriveInTime_thenHelloTimeout() throws Exception {
-        ServerConfig config = TestServers.config().helloTimeout(Duration.ofMillis(300)).build();
+        ServerConfig config = TestServers.config().timeouts(x -> x.withHelloTimeout(Duration.ofMillis(300))).build();
         try (TestServers.Running running = TestServers.Running.start(config, pki);
              QuizTestClient client = connect(running)) {
             client.expectErrorAndClose(ErrorCode.HELLO_TIMEOUT);
@@ -184,8 +185,8 @@ class QuizServerTest {
 
     @Test
     void idle_whenTheClientSendsNothing_thenIdleTimeout() throws Exception {
-        ServerConfig config = TestServers.config().rounds(100)
-                .timeLimit(Duration.ofMillis(300)).idleTimeout(Duration.ofMillis(700)).build();
+        ServerConfig config = TestServers.config().game(x -> x.withRounds(100).withTimeLimit(Duration.ofMillis(300)))
+                .timeouts(x -> x.withIdleTimeout(Duration.ofMillis(700))).build();
         try (TestServers.Running running = TestServers.Running.start(config, pki);
              QuizTestClient client = connect(running)) {
             client.hello("sleepy", 0);

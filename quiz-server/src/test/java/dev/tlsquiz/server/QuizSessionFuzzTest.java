@@ -58,12 +58,10 @@ import org.slf4j.LoggerFactory;
 class QuizSessionFuzzTest {
 
     private static final ServerConfig CONFIG = ServerConfig.builder()
-            .port(0)
-            .seed(7)
-            .operations(EnumSet.allOf(Operation.class))
-            .rounds(3)
-            .timeLimit(Duration.ofSeconds(5))
-            .idleTimeout(Duration.ofSeconds(30))
+            .listening(x -> x.withPort(0))
+            .game(x -> x.withSeed(7).withOperations(EnumSet.allOf(Operation.class)).withRounds(3)
+            .withTimeLimit(Duration.ofSeconds(5)))
+            .timeouts(x -> x.withIdleTimeout(Duration.ofSeconds(30)))
             .build();
 
     @BeforeAll
@@ -90,8 +88,8 @@ class QuizSessionFuzzTest {
         server.config().setAllocator(allocator);
         // The arithmetic the configuration describes, timed by the channel's frozen clock.
         SessionEnvironment env = QuizServer.builder(CONFIG).clock(() -> server.eventLoop().ticker().nanoTime())
-                .environment(CONFIG.clientAuth(), () -> false);
-        QuizCodec.install(server.pipeline(), Side.SERVER, CONFIG.codecLimits());
+                .environment(CONFIG.tls().clientAuth(), () -> false);
+        QuizCodec.install(server.pipeline(), Side.SERVER, CONFIG.limits().codecLimits());
         server.pipeline().addLast(PipelineNames.SESSION, new QuizSession(env));
         server.pipeline().addLast(PipelineNames.EXCEPTIONS, new ChannelInboundHandlerAdapter() {
             @Override
@@ -108,7 +106,7 @@ class QuizSessionFuzzTest {
             server.writeInbound(allocator.heapBuffer(length).writeBytes(stream, offset, length));
         }
         for (int i = 0; i < clockJumps && server.isOpen(); i++) {
-            server.advanceTimeBy(CONFIG.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+            server.advanceTimeBy(CONFIG.game().timeLimit().toMillis(), TimeUnit.MILLISECONDS);
             server.runPendingTasks();
         }
         List<QuizMessage> sent = decodeAsClient(server, allocator);

@@ -47,8 +47,8 @@ class QuizSessionTest {
     private static final long SESSION_ID = 0x5e55_10_42L;
 
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
-    private final ServerConfig config = ServerConfig.builder().rounds(2).timeLimit(TIME_LIMIT)
-            .helloTimeout(HELLO_TIMEOUT).build();
+    private final ServerConfig config = ServerConfig.builder().game(x -> x.withRounds(2).withTimeLimit(TIME_LIMIT))
+            .timeouts(x -> x.withHelloTimeout(HELLO_TIMEOUT)).build();
     /** A mock ticker: time moves only when the test says so, so elapsed times and points are exact. */
     private final MockTicker ticker = Ticker.newMockTicker();
     private final EmbeddedChannel channel = EmbeddedChannel.builder()
@@ -59,7 +59,7 @@ class QuizSessionTest {
     /** The server's services with {@code problems}, timed by the mock ticker, with a known session id. */
     private SessionEnvironment environment(ProblemSourceFactory problems) {
         return QuizServer.builder(config).problems(problems).clock(ticker::nanoTime).sessionIds(() -> SESSION_ID)
-                .environment(config.clientAuth(), shuttingDown::get);
+                .environment(config.tls().clientAuth(), shuttingDown::get);
     }
 
     private void handshake() {
@@ -279,7 +279,7 @@ class QuizSessionTest {
         List<SessionResult> results = new ArrayList<>();
         SessionEnvironment env = QuizServer.builder(config).problems(() -> () -> Question.freeAnswer("20 + 22", "42"))
                 .clock(ticker::nanoTime).sessionIds(() -> SESSION_ID).results(results::add)
-                .environment(config.clientAuth(), shuttingDown::get);
+                .environment(config.tls().clientAuth(), shuttingDown::get);
         EmbeddedChannel played = EmbeddedChannel.builder().ticker(ticker).handlers(new QuizSession(env)).build();
         played.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
         played.writeInbound(Hello.of("ada"));

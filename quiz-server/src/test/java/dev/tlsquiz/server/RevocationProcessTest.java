@@ -11,6 +11,7 @@ import dev.tlsquiz.codec.QuizCodec;
 import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.Side;
 import dev.tlsquiz.codec.Welcome;
+import dev.tlsquiz.server.cli.QuizServerMain;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;

@@ -19,39 +19,40 @@ class ServerConfigTest {
     @Test
     void defaults_matchTheDocumentedOptions() {
         ServerConfig config = ServerConfig.defaults();
-        assertEquals("127.0.0.1", config.bindAddress());
-        assertEquals(Protocol.DEFAULT_PORT, config.port());
-        assertEquals(Path.of("certs"), config.certsDir());
-        assertEquals(ClientAuthMode.NONE, config.clientAuth());
-        assertEquals(10, config.rounds());
-        assertEquals(1000, config.maxRounds());
-        assertEquals(Set.of(Operation.ADD), config.operations());
-        assertEquals(2, config.digits());
-        assertEquals(Duration.ofSeconds(30), config.timeLimit());
-        assertTrue(config.seed().isEmpty());
-        assertEquals(Duration.ofSeconds(10), config.handshakeTimeout());
-        assertEquals(Duration.ofSeconds(10), config.helloTimeout());
-        assertEquals(Duration.ofSeconds(60), config.idleTimeout());
-        assertEquals(16384, config.maxFrameBytes());
-        assertEquals(Duration.ofSeconds(10), config.shutdownGrace());
+        assertEquals("127.0.0.1", config.listening().bindAddress());
+        assertEquals(Protocol.DEFAULT_PORT, config.listening().port());
+        assertEquals(Path.of("certs"), config.tls().certsDir());
+        assertEquals(ClientAuthMode.NONE, config.tls().clientAuth());
+        assertEquals(10, config.game().rounds());
+        assertEquals(1000, config.game().maxRounds());
+        assertEquals(Set.of(Operation.ADD), config.game().operations());
+        assertEquals(2, config.game().digits());
+        assertEquals(Duration.ofSeconds(30), config.game().timeLimit());
+        assertTrue(config.game().seed().isEmpty());
+        assertEquals(Duration.ofSeconds(10), config.timeouts().handshakeTimeout());
+        assertEquals(Duration.ofSeconds(10), config.timeouts().helloTimeout());
+        assertEquals(Duration.ofSeconds(60), config.timeouts().idleTimeout());
+        assertEquals(16384, config.limits().maxFrameBytes());
+        assertEquals(Duration.ofSeconds(10), config.timeouts().shutdownGrace());
         assertEquals(config, config.toBuilder().build());
     }
 
     @Test
     void build_rejectsBadValuesNamingTheOption() {
-        assertRejected(b -> b.port(70_000), "--port: 70000");
-        assertRejected(b -> b.rounds(0), "--rounds: 0");
-        assertRejected(b -> b.rounds(20).maxRounds(10), "--rounds (20) is above --max-rounds (10)");
-        assertRejected(b -> b.digits(10), "--digits: 10 (expected: 1..9)");
-        assertRejected(b -> b.operations(EnumSet.noneOf(Operation.class)), "--ops: empty");
-        assertRejected(b -> b.timeLimit(Duration.ZERO), "--time-limit: 0s (expected: at least 1ms)");
-        assertRejected(b -> b.timeLimit(Duration.ofSeconds(60)), "--idle-timeout (1m) must be longer than --time-limit (1m)");
-        assertRejected(b -> b.helloTimeout(Duration.ZERO), "--hello-timeout");
-        assertRejected(b -> b.maxFrameBytes(10), "--max-frame-bytes: 10");
-        assertRejected(b -> b.certificate(Path.of("a.pem"), null), "--cert and --key go together");
-        assertRejected(b -> b.clientAuth(ClientAuthMode.NONE, Path.of("ca.pem")), "--client-ca has no effect");
-        assertRejected(b -> b.crlFile(Path.of("crl.pem")), "--crl has no effect with --client-auth none");
-        assertRejected(b -> b.shutdownGrace(Duration.ofSeconds(-1)), "--shutdown-grace");
+        assertRejected(b -> b.listening(x -> x.withPort(70_000)), "--port: 70000");
+        assertRejected(b -> b.game(x -> x.withRounds(0)), "--rounds: 0");
+        assertRejected(b -> b.game(x -> x.withRounds(20)
+                .withMaxRounds(10)), "--rounds (20) is above --max-rounds (10)");
+        assertRejected(b -> b.game(x -> x.withDigits(10)), "--digits: 10 (expected: 1..9)");
+        assertRejected(b -> b.game(x -> x.withOperations(EnumSet.noneOf(Operation.class))), "--ops: empty");
+        assertRejected(b -> b.game(x -> x.withTimeLimit(Duration.ZERO)), "--time-limit: 0s (expected: at least 1ms)");
+        assertRejected(b -> b.game(x -> x.withTimeLimit(Duration.ofSeconds(60))), "--idle-timeout (1m) must be longer than --time-limit (1m)");
+        assertRejected(b -> b.timeouts(x -> x.withHelloTimeout(Duration.ZERO)), "--hello-timeout");
+        assertRejected(b -> b.limits(x -> x.withMaxFrameBytes(10)), "--max-frame-bytes: 10");
+        assertRejected(b -> b.tls(x -> x.withCertificate(Path.of("a.pem"), null)), "--cert and --key go together");
+        assertRejected(b -> b.tls(x -> x.withClientAuth(ClientAuthMode.NONE, Path.of("ca.pem"))), "--client-ca has no effect");
+        assertRejected(b -> b.tls(x -> x.withCrlFile(Path.of("crl.pem"))), "--crl has no effect with --client-auth none");
+        assertRejected(b -> b.timeouts(x -> x.withShutdownGrace(Duration.ofSeconds(-1))), "--shutdown-grace");
     }
 
     private static void assertRejected(UnaryOperator<ServerConfig.Builder> change, String expected) {

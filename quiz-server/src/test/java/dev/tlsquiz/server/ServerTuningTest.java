@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /** Every fast-path switch changes how the server runs, never what it says: a whole session plays the same. */
 class ServerTuningTest {
@@ -51,31 +50,13 @@ class ServerTuningTest {
     @ParameterizedTest
     @MethodSource("tunings")
     void start_withEachTuning_thenAWholeSessionPlaysTheSame(ServerTuning tuning) throws Exception {
-        ServerConfig config = TestServers.config().bindAddress("127.0.0.1")
-                .certificate(pki.serverCert(), pki.serverKey()).build();
+        ServerConfig config = TestServers.config().listening(x -> x.withBindAddress("127.0.0.1"))
+                .tls(x -> x.withCertificate(pki.serverCert(), pki.serverKey())).build();
         try (QuizServer server = QuizServer.builder(config).tuning(tuning).start();
              QuizTestClient client = QuizTestClient.connect(clientGroup, clientTls, server.localAddress())) {
             assertEquals(tuning, server.tuning());
             TestServers.playCorrectly(client, config, "tuned");
         }
-    }
-
-    @Test
-    void serve_whenSwitchesGiven_thenTuningFollowsThem() {
-        ServeCommand serve = new ServeCommand();
-        new CommandLine(serve).parseArgs("--transport", "EPOLL", "--flush-consolidation", "--allocator", "pooled",
-                "--event-loop-threads", "3", "--no-tcp-nodelay");
-
-        assertEquals(new ServerTuning(ServerTuning.Transport.EPOLL, true, ServerTuning.Allocator.POOLED, 3, false),
-                serve.toTuning());
-    }
-
-    @Test
-    void serve_whenNoSwitches_thenDefaults() {
-        ServeCommand serve = new ServeCommand();
-        new CommandLine(serve).parseArgs();
-
-        assertEquals(ServerTuning.DEFAULTS, serve.toTuning());
     }
 
     @Test

@@ -35,13 +35,10 @@ final class TestServers {
     /** Port 0, every operation, a fixed seed, 3 rounds, limits generous enough for a loaded machine. */
     static ServerConfig.Builder config() {
         return ServerConfig.builder()
-                .port(0)
-                .seed(SEED)
-                .operations(EnumSet.allOf(Operation.class))
-                .rounds(3)
-                .timeLimit(Duration.ofSeconds(20))
-                .idleTimeout(Duration.ofSeconds(30))
-                .shutdownGrace(Duration.ofSeconds(5));
+                .listening(x -> x.withPort(0))
+                .game(x -> x.withSeed(SEED).withOperations(EnumSet.allOf(Operation.class)).withRounds(3)
+                .withTimeLimit(Duration.ofSeconds(20)))
+                .timeouts(x -> x.withIdleTimeout(Duration.ofSeconds(30)).withShutdownGrace(Duration.ofSeconds(5)));
     }
 
     /** A server with its own TLS context; closing it closes both. */
@@ -80,7 +77,7 @@ final class TestServers {
 
     /** The questions every session of a server with {@code config} gets, in order. */
     static ProblemSource expectedQuestions(ServerConfig config) {
-        return new ArithmeticProblems(config.operations(), config.digits(), config.seed()).newSession();
+        return new ArithmeticProblems(config.game().operations(), config.game().digits(), config.game().seed()).newSession();
     }
 
     /**
@@ -89,10 +86,10 @@ final class TestServers {
      */
     static Summary playCorrectly(QuizTestClient client, ServerConfig config, String name) throws InterruptedException {
         Welcome welcome = client.hello(name, 0);
-        assertEquals(config.rounds(), welcome.rounds());
+        assertEquals(config.game().rounds(), welcome.rounds());
         ProblemSource questions = expectedQuestions(config);
         long score = 0;
-        for (int round = 1; round <= config.rounds(); round++) {
+        for (int round = 1; round <= config.game().rounds(); round++) {
             Problem problem = client.next(Problem.class);
             Question question = questions.next();
             assertEquals(question.text(), problem.text());
@@ -105,7 +102,7 @@ final class TestServers {
             assertEquals(score, verdict.score());
         }
         Summary summary = client.next(Summary.class);
-        assertEquals(new Summary(config.rounds(), config.rounds(), config.rounds(), score, summary.durationMillis()),
+        assertEquals(new Summary(config.game().rounds(), config.game().rounds(), config.game().rounds(), score, summary.durationMillis()),
                 summary);
         client.assertClosedByServer();
         return summary;

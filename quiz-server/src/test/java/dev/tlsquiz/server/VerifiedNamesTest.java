@@ -174,12 +174,11 @@ class VerifiedNamesTest {
 
     private static QuizServer start(ClientAuthMode mode, TlsProvider provider) throws ServerStartException {
         ServerConfig.Builder config = TestServers.config()
-                .bindAddress("127.0.0.1")
-                .certsDir(dir)
-                .certificate(pki.serverCert(), pki.serverKey())
-                .tlsProvider(provider);
+                .listening(x -> x.withBindAddress("127.0.0.1"))
+                .tls(x -> x.withCertsDir(dir).withCertificate(pki.serverCert(), pki.serverKey())
+                .withProvider(provider));
         if (mode != ClientAuthMode.NONE) {
-            config.clientAuth(mode, pki.caCert());
+            config.tls(x -> x.withClientAuth(mode, pki.caCert()));
         }
         return QuizServer.builder(config.build()).start();
     }

@@ -1,12 +1,12 @@
 package dev.tlsquiz.bench.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tlsquiz.cli.DurationConverter;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.ConnectOptions;
 import dev.tlsquiz.client.ExitCodes;
 import dev.tlsquiz.client.Terminal;
 import dev.tlsquiz.client.TlsOptions;
-import dev.tlsquiz.client.converters.DurationConverter;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.Transport;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.tlsquiz.bench.load;
 
-import dev.tlsquiz.client.converters.DurationConverter;
+import dev.tlsquiz.cli.DurationConverter;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 

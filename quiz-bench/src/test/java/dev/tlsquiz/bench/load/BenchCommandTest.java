@@ -29,7 +29,7 @@ class BenchCommandTest {
 
     @BeforeAll
     static void startServer() {
-        server = QuizServerFixture.start(dir, b -> b.maxRounds(65_535));
+        server = QuizServerFixture.start(dir, b -> b.game(x -> x.withMaxRounds(65_535)));
     }
 
     @AfterAll

@@ -1,12 +1,12 @@
 package dev.tlsquiz.client.play;
 
+import dev.tlsquiz.cli.DurationConverter;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.ConnectOptions;
 import dev.tlsquiz.client.Failures;
 import dev.tlsquiz.client.Terminal;
 import dev.tlsquiz.client.TlsOptions;
 import dev.tlsquiz.client.VersionProvider;
-import dev.tlsquiz.client.converters.DurationConverter;
 import dev.tlsquiz.client.net.ClientTimeouts;
 import dev.tlsquiz.client.render.OutputFormat;
 import dev.tlsquiz.client.render.SessionRenderer;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.tlsquiz.client.ExitCodes;
 import dev.tlsquiz.client.QuizMain;
 import dev.tlsquiz.codec.testing.LeakCheckExtension;
-import dev.tlsquiz.server.QuizServerMain;
+import dev.tlsquiz.server.cli.QuizServerMain;
 import dev.tlsquiz.tls.testing.TestPki;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -171,7 +171,7 @@ class TerminalInjectionTest {
         TestPki.HostileServer impostor = TestPki.create(Files.createDirectories(dir.resolve("impostor")))
                 .hostileServer(HOSTILE_CA, HOSTILE_CN, dnsName);
         server = QuizServerFixture.start(dir, builder -> builder
-                .certificate(impostor.server().cert(), impostor.server().key()));
+                .tls(x -> x.withCertificate(impostor.server().cert(), impostor.server().key())));
         return impostor;
     }
 

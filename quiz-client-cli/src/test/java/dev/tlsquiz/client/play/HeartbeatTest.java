@@ -30,7 +30,8 @@ class HeartbeatTest {
     void play_whenPlayerTypesNothingForLongerThanTheServerIdleTimeout_thenHeartbeatsKeepTheSession() {
         // Three silent rounds take 3.6 s; the server drops a connection silent for 2 s.
         try (QuizServerFixture server = QuizServerFixture.start(dir, builder -> builder
-                .timeLimit(Duration.ofMillis(1200)).idleTimeout(Duration.ofSeconds(2)))) {
+                .game(x -> x.withTimeLimit(Duration.ofMillis(1200)))
+                .timeouts(x -> x.withIdleTimeout(Duration.ofSeconds(2))))) {
             WatchedOutput out = new WatchedOutput();
             WatchedOutput err = new WatchedOutput();
             ScriptedInput keyboard = new ScriptedInput();

@@ -81,8 +81,8 @@ class InteractivePlayTest {
 
     @Test
     void play_whenTimeRunsOutWhileTyping_thenShowsTimeoutAtOnceAndPromptsTheNextProblem() throws Exception {
-        server = QuizServerFixture.start(dir, builder -> builder.timeLimit(java.time.Duration.ofMillis(700))
-                .idleTimeout(java.time.Duration.ofSeconds(30)));
+        server = QuizServerFixture.start(dir, builder -> builder.game(x -> x.withTimeLimit(java.time.Duration.ofMillis(700)))
+                .timeouts(x -> x.withIdleTimeout(java.time.Duration.ofSeconds(30))));
         ScriptedInput keyboard = new ScriptedInput();
         Clients.Background run = new Clients.Background(keyboard, true, server.args());
 

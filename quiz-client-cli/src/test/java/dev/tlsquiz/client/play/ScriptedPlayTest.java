@@ -48,7 +48,8 @@ class ScriptedPlayTest {
     @ParameterizedTest
     @EnumSource(Operation.class)
     void auto_whenOperation_thenGetsEveryProblemRight(Operation operation) {
-        server = QuizServerFixture.start(dir, builder -> builder.operations(EnumSet.of(operation)).rounds(5));
+        server = QuizServerFixture.start(dir, builder -> builder.game(x -> x.withOperations(EnumSet.of(operation))
+                .withRounds(5)));
 
         ClientResult result = Clients.run(server.args("--auto", "--output", "json"));
 

@@ -29,12 +29,9 @@ public final class QuizServerFixture implements AutoCloseable {
     public static QuizServerFixture start(Path dir, UnaryOperator<ServerConfig.Builder> customize) {
         TestPki pki = TestPki.create(dir);
         ServerConfig.Builder builder = ServerConfig.builder()
-                .bindAddress("127.0.0.1")
-                .port(0)
-                .certsDir(dir)
-                .certificate(pki.serverCert(), pki.serverKey())
-                .rounds(3)
-                .seed(42);
+                .listening(x -> x.withBindAddress("127.0.0.1").withPort(0))
+                .tls(x -> x.withCertsDir(dir).withCertificate(pki.serverCert(), pki.serverKey()))
+                .game(x -> x.withRounds(3).withSeed(42));
         QuizServer server;
         try {
             server = QuizServer.builder(customize.apply(builder).build()).start();

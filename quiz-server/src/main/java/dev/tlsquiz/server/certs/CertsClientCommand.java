@@ -5,7 +5,7 @@ import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.IssuedCertificate;
 import dev.tlsquiz.tls.pki.Pem;
 import dev.tlsquiz.tls.pki.WriteMode;
-import dev.tlsquiz.server.ManifestVersionProvider;
+import dev.tlsquiz.server.cli.ServerVersionProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * {@code clients/NAME.pem} and {@code clients/NAME.key}, and the exact {@code quiz play} command that
  * uses it.
  */
-@Command(name = "client", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+@Command(name = "client", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
         description = "Issues a client certificate for a player: clients/NAME.pem and clients/NAME.key.")
 final class CertsClientCommand extends CertsSubcommand {
 

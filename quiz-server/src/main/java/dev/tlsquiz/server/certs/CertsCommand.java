@@ -1,6 +1,6 @@
 package dev.tlsquiz.server.certs;
 
-import dev.tlsquiz.server.ManifestVersionProvider;
+import dev.tlsquiz.server.cli.ServerVersionProvider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code certs/ca.key exists; use --force to replace the development PKI}); 2 invalid options.
  */
 @Command(name = "certs",
-        mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
         subcommands = {CertsInitCommand.class, CertsServerCommand.class, CertsClientCommand.class,
                 CertsShowCommand.class, CertsRevokeCommand.class},
         synopsisSubcommandLabel = "(init | server | client | show | revoke)",

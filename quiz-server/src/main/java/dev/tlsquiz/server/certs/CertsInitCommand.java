@@ -4,7 +4,7 @@ import dev.tlsquiz.tls.pki.CertificateAuthority;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.pki.WriteMode;
-import dev.tlsquiz.server.ManifestVersionProvider;
+import dev.tlsquiz.server.cli.ServerVersionProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * prints the paths, the CA fingerprint and the command clients connect with. Refuses to replace an
  * existing PKI without {@code --force}.
  */
-@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
         description = "Creates the development PKI: a CA and a server certificate signed by it.")
 final class CertsInitCommand extends CertsSubcommand {
 

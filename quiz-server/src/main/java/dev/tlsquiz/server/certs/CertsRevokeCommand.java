@@ -1,7 +1,7 @@
 package dev.tlsquiz.server.certs;
 
 import dev.tlsquiz.tls.pki.DevPki;
-import dev.tlsquiz.server.ManifestVersionProvider;
+import dev.tlsquiz.server.cli.ServerVersionProvider;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
  * {@code crl.pem}, keeping every earlier entry. A server running on the development PKI with client
  * authentication reloads the CRL by itself.
  */
-@Command(name = "revoke", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+@Command(name = "revoke", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
         description = "Revokes a player's client certificate: adds it to crl.pem.")
 final class CertsRevokeCommand extends CertsSubcommand {
 

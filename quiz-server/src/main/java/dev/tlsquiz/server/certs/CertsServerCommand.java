@@ -2,7 +2,7 @@ package dev.tlsquiz.server.certs;
 
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
-import dev.tlsquiz.server.ManifestVersionProvider;
+import dev.tlsquiz.server.cli.ServerVersionProvider;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * issued for the key in {@code server.key}, so the key pin players pinned stays valid; {@code --new-key}
  * replaces the key too, and warns that every pin and known_hosts entry must then be updated.
  */
-@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
         description = "Issues a new server certificate from the development CA for the same key, replacing server.pem"
                 + " (--new-key: server.key too).")
 final class CertsServerCommand extends CertsSubcommand {

@@ -3,7 +3,7 @@ package dev.tlsquiz.server.certs;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Pem;
 import dev.tlsquiz.tls.pki.PemException;
-import dev.tlsquiz.server.ManifestVersionProvider;
+import dev.tlsquiz.server.cli.ServerVersionProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * validity with the days left, the certificate fingerprint and the public-key pin. When the certs folder
  * holds a CA (and a CRL), it also says whether the CA issued the certificate and whether it is revoked.
  */
-@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
         description = "Shows a certificate or CRL (PEM): names, purpose, validity, fingerprint and key pin.")
 final class CertsShowCommand extends CertsSubcommand {
 

@@ -65,7 +65,9 @@ class BadBytesTest {
         pki = TestPki.create(dir);
         group = Loopback.newClientGroup();
         tls = Loopback.clientTls(pki);
-        config = Loopback.config(pki).handshakeTimeout(HANDSHAKE_TIMEOUT).helloTimeout(Duration.ofSeconds(20)).build();
+        config = Loopback.config(pki)
+                .timeouts(x -> x.withHandshakeTimeout(HANDSHAKE_TIMEOUT)
+                        .withHelloTimeout(Duration.ofSeconds(20))).build();
         server = Loopback.start(config);
     }
 

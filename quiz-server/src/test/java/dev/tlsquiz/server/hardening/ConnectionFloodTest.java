@@ -44,10 +44,9 @@ class ConnectionFloodTest {
     void flood_whenAboveTheConnectionLimits_thenExcessResetAtOnceAndPlayersServed() throws Exception {
         TestPki pki = TestPki.create(dir);
         ServerConfig config = Loopback.config(pki)
-                .maxConnections(MAX_CONNECTIONS)
-                .maxConnectionsPerIp(MAX_PER_IP)
+                .limits(x -> x.withMaxConnections(MAX_CONNECTIONS).withMaxConnectionsPerIp(MAX_PER_IP))
                 // Admitted flood connections stay for the whole test; only the refused ones may close.
-                .handshakeTimeout(Duration.ofSeconds(60))
+                .timeouts(x -> x.withHandshakeTimeout(Duration.ofSeconds(60)))
                 .build();
         Logger limiterLog = (Logger) LoggerFactory.getLogger(ConnectionLimitHandler.class);
         ListAppender<ILoggingEvent> logLines = new ListAppender<>();

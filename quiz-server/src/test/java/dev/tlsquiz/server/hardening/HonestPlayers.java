@@ -73,11 +73,11 @@ final class HonestPlayers implements AutoCloseable {
     /** One whole session with right answers, every message checked. */
     static Summary playCorrectly(QuizTestClient player, ServerConfig config, String name) throws InterruptedException {
         Welcome welcome = player.hello(name);
-        assertEquals(config.rounds(), welcome.rounds());
-        ProblemSource questions = new ArithmeticProblems(config.operations(), config.digits(), config.seed())
+        assertEquals(config.game().rounds(), welcome.rounds());
+        ProblemSource questions = new ArithmeticProblems(config.game().operations(), config.game().digits(), config.game().seed())
                 .newSession();
         long score = 0;
-        for (int round = 1; round <= config.rounds(); round++) {
+        for (int round = 1; round <= config.game().rounds(); round++) {
             Problem problem = player.next(Problem.class);
             Question question = questions.next();
             assertEquals(question.text(), problem.text());
@@ -88,10 +88,10 @@ final class HonestPlayers implements AutoCloseable {
             assertEquals(score, verdict.score());
         }
         Summary summary = player.next(Summary.class);
-        assertEquals(config.rounds(), summary.correct());
+        assertEquals(config.game().rounds(), summary.correct());
         assertEquals(score, summary.score());
         player.assertClosedByServer();
-        assertTrue(summary.total() == config.rounds());
+        assertTrue(summary.total() == config.game().rounds());
         return summary;
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlsquiz.server.ServeCommand;
+import dev.tlsquiz.server.cli.ServeCommand;
 import dev.tlsquiz.server.ServerConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,18 +18,21 @@ class LimitOptionsTest {
     @Test
     void defaults_whenNothingGiven_thenSafeForAClassBehindOneAddress() {
         ServerConfig config = ServerConfig.defaults();
-        assertEquals(10_000, config.maxConnections());
-        assertEquals(1_000, config.maxConnectionsPerIp());
-        assertEquals(1_000, config.maxMessagesPerSecond());
-        assertEquals(Duration.ofSeconds(10), config.slowConsumerTimeout());
+        assertEquals(10_000, config.limits().maxConnections());
+        assertEquals(1_000, config.limits().maxConnectionsPerIp());
+        assertEquals(1_000, config.limits().maxMessagesPerSecond());
+        assertEquals(Duration.ofSeconds(10), config.limits().slowConsumerTimeout());
     }
 
     @Test
     void build_whenALimitIsOutOfRange_thenTheMessageNamesTheOption() {
-        assertOptionRefused("--max-connections", ServerConfig.builder().maxConnections(0));
-        assertOptionRefused("--max-connections-per-ip", ServerConfig.builder().maxConnectionsPerIp(0));
-        assertOptionRefused("--max-messages-per-second", ServerConfig.builder().maxMessagesPerSecond(0));
-        assertOptionRefused("--slow-consumer-timeout", ServerConfig.builder().slowConsumerTimeout(Duration.ZERO));
+        assertOptionRefused("--max-connections", ServerConfig.builder().limits(x -> x.withMaxConnections(0)));
+        assertOptionRefused("--max-connections-per-ip", ServerConfig.builder()
+                .limits(x -> x.withMaxConnectionsPerIp(0)));
+        assertOptionRefused("--max-messages-per-second", ServerConfig.builder()
+                .limits(x -> x.withMaxMessagesPerSecond(0)));
+        assertOptionRefused("--slow-consumer-timeout", ServerConfig.builder()
+                .limits(x -> x.withSlowConsumerTimeout(Duration.ZERO)));
     }
 
     @Test

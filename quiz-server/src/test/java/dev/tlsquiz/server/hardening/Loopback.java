@@ -53,14 +53,11 @@ final class Loopback {
     /** Port 0, a fixed seed, 3 rounds, timeouts generous enough for honest players on a loaded machine. */
     static ServerConfig.Builder config(TestPki pki) {
         return ServerConfig.builder()
-                .port(0)
-                .certificate(pki.serverCert(), pki.serverKey())
-                .seed(42)
-                .operations(EnumSet.allOf(Operation.class))
-                .rounds(3)
-                .timeLimit(Duration.ofSeconds(20))
-                .idleTimeout(Duration.ofSeconds(30))
-                .shutdownGrace(Duration.ZERO);
+                .listening(x -> x.withPort(0))
+                .tls(x -> x.withCertificate(pki.serverCert(), pki.serverKey()))
+                .game(x -> x.withSeed(42).withOperations(EnumSet.allOf(Operation.class)).withRounds(3)
+                .withTimeLimit(Duration.ofSeconds(20)))
+                .timeouts(x -> x.withIdleTimeout(Duration.ofSeconds(30)).withShutdownGrace(Duration.ZERO));
     }
 
     static QuizServer start(ServerConfig config) throws ServerStartException {

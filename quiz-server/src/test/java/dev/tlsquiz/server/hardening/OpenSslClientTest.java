@@ -94,7 +94,7 @@ class OpenSslClientTest {
 
     @Test
     void sClient_whenTls12AndTlsMin12_thenAccepted() throws Exception {
-        OpenSsl.Result result = sClient(b -> b.tlsProfile(TlsProfile.INTERMEDIATE), verifying("-tls1_2"));
+        OpenSsl.Result result = sClient(b -> b.tls(x -> x.withProfile(TlsProfile.INTERMEDIATE)), verifying("-tls1_2"));
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("New, TLSv1.2"), result.output());
         assertTrue(result.output().contains("Verify return code: 0 (ok)"), result.output());
@@ -104,7 +104,7 @@ class OpenSslClientTest {
     void sClient_whenTls11OrTls10EvenWithTlsMin12_thenRefusedByTheServer() throws Exception {
         for (String version : new String[] {"-tls1_1", "-tls1"}) {
             // SECLEVEL=0 lets this openssl offer the old versions at all, so the refusal is the server's.
-            OpenSsl.Result result = sClient(b -> b.tlsProfile(TlsProfile.INTERMEDIATE),
+            OpenSsl.Result result = sClient(b -> b.tls(x -> x.withProfile(TlsProfile.INTERMEDIATE)),
                     verifying(version, "-cipher", "DEFAULT@SECLEVEL=0"));
             assertHandshakeRefused(result);
             assertTrue(result.output().contains("alert protocol version"), version + ": " + result.output());
@@ -121,7 +121,7 @@ class OpenSslClientTest {
     @Test
     void sClient_whenClientAuthRequiredAndNoCertificate_thenCertificateRequiredAlert() throws Exception {
         try (QuizServer server = Loopback.start(Loopback.config(pki)
-                .clientAuth(ClientAuthMode.REQUIRE, pki.caCert()).build())) {
+                .tls(x -> x.withClientAuth(ClientAuthMode.REQUIRE, pki.caCert())).build())) {
             // TLS 1.3 judges the client certificate after the client's Finished: hold stdin open to see the alert.
             OpenSsl.Result result = SClient.run(server.localAddress().getPort(), "alert", Duration.ofSeconds(10),
                     verifying("-tls1_3"));

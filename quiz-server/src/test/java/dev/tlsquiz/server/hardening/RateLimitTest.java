@@ -37,7 +37,7 @@ class RateLimitTest {
     @Test
     void messageFlood_whenOverTheRate_thenRateLimitedErrorAndCloseWhileHonestPlayersFinish() throws Exception {
         TestPki pki = TestPki.create(dir);
-        ServerConfig config = Loopback.config(pki).maxMessagesPerSecond(RATE).build();
+        ServerConfig config = Loopback.config(pki).limits(x -> x.withMaxMessagesPerSecond(RATE)).build();
         EventLoopGroup group = Loopback.newClientGroup();
         try (ClientTls tls = Loopback.clientTls(pki);
              QuizServer server = Loopback.start(config);

@@ -2,7 +2,7 @@ package dev.tlsquiz.server.hardening;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.tlsquiz.server.QuizServerMain;
+import dev.tlsquiz.server.cli.QuizServerMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -32,7 +32,7 @@ class SilentConnectionsTest {
     @Test
     void silentConnections_whenHundredsOpen_thenHonestPlayersFinishAndTheTimeoutClosesThemAll() throws Exception {
         TestPki pki = TestPki.create(dir);
-        ServerConfig config = Loopback.config(pki).handshakeTimeout(HANDSHAKE_TIMEOUT).build();
+        ServerConfig config = Loopback.config(pki).timeouts(x -> x.withHandshakeTimeout(HANDSHAKE_TIMEOUT)).build();
         EventLoopGroup group = Loopback.newClientGroup();
         try (ClientTls tls = Loopback.clientTls(pki);
              QuizServer server = Loopback.start(config)) {

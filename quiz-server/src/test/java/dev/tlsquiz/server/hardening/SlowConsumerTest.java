@@ -11,6 +11,7 @@ import dev.tlsquiz.server.QuizServer;
 import dev.tlsquiz.server.ServerConfig;
 import dev.tlsquiz.server.ServerTuning;
 import dev.tlsquiz.server.ServerTuning.Transport;
+import dev.tlsquiz.server.config.GameRules;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.bootstrap.Bootstrap;
@@ -87,10 +88,9 @@ class SlowConsumerTest {
     private void runNeverReadingClients(ServerTuning tuning) throws Exception {
         TestPki pki = TestPki.create(dir);
         ServerConfig config = Loopback.config(pki)
-                .slowConsumerTimeout(SLOW_CONSUMER_TIMEOUT)
-                .maxMessagesPerSecond(10_000_000)
-                .maxRounds(ServerConfig.MAX_ROUNDS_LIMIT)
-                .idleTimeout(Duration.ofSeconds(60))
+                .limits(x -> x.withSlowConsumerTimeout(SLOW_CONSUMER_TIMEOUT).withMaxMessagesPerSecond(10_000_000))
+                .game(x -> x.withMaxRounds(GameRules.MAX_ROUNDS_LIMIT))
+                .timeouts(x -> x.withIdleTimeout(Duration.ofSeconds(60)))
                 .build();
         // The flooders and the honest players stand for different machines: each side has its own event
         // loops, so a flooder that keeps its loop busy encrypting cannot hold back an honest player's
@@ -146,7 +146,7 @@ class SlowConsumerTest {
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
             if (event instanceof SslHandshakeCompletionEvent handshake && handshake.isSuccess()) {
                 ctx.channel().config().setAutoRead(false);
-                ctx.write(new Hello(Protocol.VERSION, "never-reads", ServerConfig.MAX_ROUNDS_LIMIT));
+                ctx.write(new Hello(Protocol.VERSION, "never-reads", GameRules.MAX_ROUNDS_LIMIT));
                 flood(ctx);
             }
             ctx.fireUserEventTriggered(event);
@@ -159,7 +159,7 @@ class SlowConsumerTest {
         }
 
         private void flood(ChannelHandlerContext ctx) {
-            while (ctx.channel().isWritable() && nextProblem <= ServerConfig.MAX_ROUNDS_LIMIT) {
+            while (ctx.channel().isWritable() && nextProblem <= GameRules.MAX_ROUNDS_LIMIT) {
                 ctx.write(new Answer(nextProblem, "0"));
                 for (int i = 0; i < PINGS_PER_ANSWER; i++) {
                     ctx.write(new Ping(nextProblem));

@@ -1,4 +1,4 @@
-package dev.tlsquiz.server;
+package dev.tlsquiz.server.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

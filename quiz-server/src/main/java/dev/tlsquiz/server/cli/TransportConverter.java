@@ -1,4 +1,4 @@
-package dev.tlsquiz.server.converters;
+package dev.tlsquiz.server.cli;
 
 import dev.tlsquiz.server.ServerTuning;
 import java.util.Locale;

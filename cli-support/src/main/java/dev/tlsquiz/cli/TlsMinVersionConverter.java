@@ -1,10 +1,13 @@
-package dev.tlsquiz.client.converters;
+package dev.tlsquiz.cli;
 
 import dev.tlsquiz.tls.TlsProfile;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code --tls-min 1.3|1.2} into the matching {@link TlsProfile}. */
+/**
+ * Reads {@code --tls-min}: {@code 1.3} (TLS 1.3 only, the default) or {@code 1.2} (also TLS 1.2
+ * with forward-secret AEAD suites, for older peers); {@code TLSv1.3} and {@code TLSv1.2} too.
+ */
 public final class TlsMinVersionConverter implements ITypeConverter<TlsProfile> {
 
     @Override
@@ -13,10 +16,9 @@ public final class TlsMinVersionConverter implements ITypeConverter<TlsProfile> 
         if (version.regionMatches(true, 0, "TLSv", 0, 4)) {
             version = version.substring(4);
         }
-        try {
-            return TlsProfile.fromMinVersion(version);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("'" + value + "' is not a TLS version (expected: 1.3 or 1.2)");
+        if (!version.equals("1.3") && !version.equals("1.2")) {
+            throw new TypeConversionException("'" + value + "' (expected: 1.3 or 1.2)");
         }
+        return TlsProfile.fromMinVersion(version);
     }
 }

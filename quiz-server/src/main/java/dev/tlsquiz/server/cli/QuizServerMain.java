@@ -1,7 +1,7 @@
-package dev.tlsquiz.server;
+package dev.tlsquiz.server.cli;
 
+import dev.tlsquiz.cli.DefaultSubcommand;
 import java.io.PrintWriter;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -13,8 +13,6 @@ import picocli.CommandLine.TypeConversionException;
  * server cannot start or a command fails, 2 for invalid options.
  */
 public final class QuizServerMain {
-
-    private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     private QuizServerMain() {
     }
@@ -52,14 +50,8 @@ public final class QuizServerMain {
      * (or the root's own --help/--version) gets {@code serve} put in front, so
      * {@code quiz-server --port 4000} means {@code quiz-server serve --port 4000}.
      */
-    static String[] withDefaultCommand(CommandLine commandLine, String... args) {
-        if (args.length > 0 && (commandLine.getSubcommands().containsKey(args[0]) || ROOT_OPTIONS.contains(args[0]))) {
-            return args;
-        }
-        String[] withServe = new String[args.length + 1];
-        withServe[0] = "serve";
-        System.arraycopy(args, 0, withServe, 1, args.length);
-        return withServe;
+    public static String[] withDefaultCommand(CommandLine commandLine, String... args) {
+        return DefaultSubcommand.apply("serve", commandLine.getSubcommands().keySet(), args);
     }
 
     /** Invalid options: one line saying what is wrong and where to look, exit status 2. */

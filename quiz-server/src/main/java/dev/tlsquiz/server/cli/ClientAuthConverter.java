@@ -1,7 +1,6 @@
-package dev.tlsquiz.server.converters;
+package dev.tlsquiz.server.cli;
 
 import dev.tlsquiz.tls.ClientAuthMode;
-import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -16,10 +15,5 @@ public final class ClientAuthConverter implements ITypeConverter<ClientAuthMode>
             }
         }
         throw new TypeConversionException("'" + value + "' (expected: none, optional, require)");
-    }
-
-    /** The command-line spelling of {@code mode}. */
-    public static String format(ClientAuthMode mode) {
-        return mode.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tlsquiz.server;
+package dev.tlsquiz.server.cli;
 
 import dev.tlsquiz.server.certs.CertsCommand;
 import java.util.concurrent.Callable;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "quiz-server",
         subcommands = {ServeCommand.class, CertsCommand.class, HelpCommand.class},
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersionProvider.class,
+        versionProvider = ServerVersionProvider.class,
         description = "The tlsquiz server: an arithmetic quiz over TLS for many players at once.",
         synopsisSubcommandLabel = "[serve | certs | help]")
 public final class QuizServerCommand implements Callable<Integer> {

@@ -1,0 +1,138 @@
+package dev.tlsquiz.server.cli;
+
+import ch.qos.logback.classic.Level;
+import dev.tlsquiz.server.Durations;
+import dev.tlsquiz.server.QuizServer;
+import dev.tlsquiz.server.ServerConfig;
+import dev.tlsquiz.server.ServerStartException;
+import dev.tlsquiz.server.ServerTuning;
+import dev.tlsquiz.text.TerminalText;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code quiz-server serve}, the default command: starts the server, prints one
+ * {@code listening on ...} line to standard output, and serves until SIGTERM or SIGINT, then shuts
+ * down gracefully and exits 0. Exit status 1: the server could not start (the reason is one line on
+ * standard error); 2: invalid options. Its options come in one mixin per part of the configuration.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = ServerVersionProvider.class,
+        description = "Start the quiz server (the default command).")
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ListenOptions listening;
+
+    @Mixin
+    private TlsSourceOptions tls;
+
+    @Mixin
+    private GameOptions game;
+
+    @Mixin
+    private TimeoutOptions timeouts;
+
+    @Mixin
+    private LimitOptions limits;
+
+    @Mixin
+    private TuningOptions tuning;
+
+    @Option(names = "--verbose", description = "Debug logging, and stack traces for failures.")
+    private boolean verbose;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = toConfig();
+        if (verbose) {
+            enableDebugLogging();
+        }
+        // Before anything slow: a SIGTERM during startup then stops the server as soon as it is up.
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicBoolean signalled = new AtomicBoolean();
+        ShutdownSignals signals = ShutdownSignals.install(signal -> {
+            if (signalled.compareAndSet(false, true)) {
+                LOG.info("{} received", signal);
+                stop.countDown();
+            } else {
+                LOG.info("{} received; already shutting down, waiting up to {} for sessions to finish", signal,
+                        Durations.format(config.timeouts().shutdownGrace()));
+            }
+        });
+        try {
+            return serve(config, stop);
+        } finally {
+            signals.close();
+        }
+    }
+
+    private int serve(ServerConfig config, CountDownLatch stop) throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        QuizServer server;
+        try {
+            server = QuizServer.builder(config).tuning(toTuning()).start();
+        } catch (ServerStartException e) {
+            // The message may quote a certificate or CRL file (an issuer's name), which whoever made it chose.
+            err.println("quiz-server: " + TerminalText.sanitize(e.getMessage()));
+            err.flush();
+            LOG.debug("the server could not start", e);
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+        out.println(server.listeningLine());
+        out.flush();
+        stop.await();
+        server.shutdownGracefully();
+        return CommandLine.ExitCode.OK;
+    }
+
+    /**
+     * The configuration the options describe.
+     *
+     * @throws ParameterException (exit status 2) when a value or a combination is not acceptable
+     */
+    ServerConfig toConfig() {
+        try {
+            return new ServerConfig(listening.toListening(), tls.toTlsSource(), game.toGameRules(),
+                    limits.toLimits(), timeouts.toTimeouts());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The fast paths the options choose.
+     *
+     * @throws ParameterException (exit status 2) when one is not available here
+     */
+    ServerTuning toTuning() {
+        try {
+            return tuning.toTuning();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private static void enableDebugLogging() {
+        if (LoggerFactory.getLogger("dev.tlsquiz") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(Level.DEBUG);
+        }
+    }
+}

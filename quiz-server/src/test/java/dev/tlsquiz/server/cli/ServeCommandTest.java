@@ -1,0 +1,78 @@
+package dev.tlsquiz.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlsquiz.server.ServerConfig;
+import dev.tlsquiz.server.ServerTuning;
+import dev.tlsquiz.server.quiz.Operation;
+import dev.tlsquiz.tls.ClientAuthMode;
+import dev.tlsquiz.tls.TlsProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** {@code serve}'s options, one mixin per part of the configuration, and what they turn into. */
+class ServeCommandTest {
+
+    @Test
+    void serve_whenSwitchesGiven_thenTuningFollowsThem() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--transport", "EPOLL", "--flush-consolidation", "--allocator", "pooled",
+                "--event-loop-threads", "3", "--no-tcp-nodelay");
+
+        assertEquals(new ServerTuning(ServerTuning.Transport.EPOLL, true, ServerTuning.Allocator.POOLED, 3, false),
+                serve.toTuning());
+    }
+
+    @Test
+    void serve_whenNoSwitches_thenDefaults() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs();
+
+        assertEquals(ServerTuning.DEFAULTS, serve.toTuning());
+        assertEquals(ServerConfig.defaults(), serve.toConfig());
+    }
+
+    @Test
+    void toConfig_whenOptionsGiven_thenEachLandsInItsPart() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--bind", "0.0.0.0", "--port", "4000", "--client-auth", "require",
+                "--client-ca", "ca.pem", "--crl", "revoked.pem", "--tls-provider", "openssl", "--tls-groups", "X25519", "--rounds", "5",
+                "--ops", "add,mul", "--time-limit", "1500ms", "--seed", "7", "--hello-timeout", "3", "--idle-timeout",
+                "PT2M", "--shutdown-grace", "0s", "--max-connections", "12", "--slow-consumer-timeout", "0.5s");
+
+        ServerConfig config = serve.toConfig();
+
+        assertEquals("0.0.0.0", config.listening().bindAddress());
+        assertEquals(4000, config.listening().port());
+        assertEquals(ClientAuthMode.REQUIRE, config.tls().clientAuth());
+        assertEquals(Path.of("ca.pem"), config.tls().clientCaFile());
+        assertEquals(Path.of("revoked.pem"), config.tls().crlFile());
+        assertEquals(TlsProvider.OPENSSL, config.tls().provider());
+        assertEquals(List.of("X25519"), config.tls().groups());
+        assertEquals(5, config.game().rounds());
+        assertEquals(Set.of(Operation.ADD, Operation.MUL), config.game().operations());
+        assertEquals(Duration.ofMillis(1500), config.game().timeLimit());
+        assertEquals(7, config.game().seed().getAsLong());
+        assertEquals(Duration.ofSeconds(3), config.timeouts().helloTimeout());
+        assertEquals(Duration.ofMinutes(2), config.timeouts().idleTimeout());
+        assertEquals(Duration.ZERO, config.timeouts().shutdownGrace());
+        assertEquals(12, config.limits().maxConnections());
+        assertEquals(Duration.ofMillis(500), config.limits().slowConsumerTimeout());
+    }
+
+    @Test
+    void toConfig_whenAPartRefusesAValue_thenAUsageErrorNamingTheOption() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--max-connections-per-ip", "0");
+
+        ParameterException e = assertThrows(ParameterException.class, serve::toConfig);
+        assertTrue(e.getMessage().startsWith("--max-connections-per-ip: 0"), e.getMessage());
+    }
+}
