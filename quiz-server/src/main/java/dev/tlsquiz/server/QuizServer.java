@@ -8,6 +8,7 @@ import dev.tlsquiz.server.services.RoomRegistry;
 import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.server.services.SessionIds;
 import dev.tlsquiz.tls.ClientAuthMode;
+import dev.tlsquiz.tls.HostPort;
 import dev.tlsquiz.tls.ServerTls;
 import dev.tlsquiz.tls.TlsProfile;
 import dev.tlsquiz.tls.pki.Fingerprints;
@@ -235,7 +236,7 @@ public final class QuizServer implements AutoCloseable {
             return new ServerStartException("port " + address.getPort() + " on " + host
                     + " is already in use; stop the other server or pass --port N", cause);
         }
-        return new ServerStartException("cannot listen on " + host + ":" + address.getPort() + ": " + reason
+        return new ServerStartException("cannot listen on " + HostPort.format(host, address.getPort()) + ": " + reason
                 + "; pass --bind with an address of this machine and a free --port", cause);
     }
 
@@ -278,7 +279,7 @@ public final class QuizServer implements AutoCloseable {
     public String listeningLine() {
         InetSocketAddress local = localAddress();
         String host = local.getAddress().getHostAddress();
-        String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + local.getPort();
+        String hostPort = HostPort.format(host, local.getPort());
         String versions = tls.profile() == TlsProfile.MODERN ? "TLS 1.3" : "TLS 1.2+1.3";
         X509Certificate served = tls.certificate();
         return "listening on " + hostPort + " (" + versions + ", " + tls.providerName() + ", certificate "
