@@ -1,5 +1,6 @@
 package dev.tlsquiz.server;
 
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.server.converters.ClientAuthConverter;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.ServerTls;
@@ -61,7 +62,8 @@ final class ServerTlsSetup {
                 }
             }
             return ServerTls.open(new ServerTlsConfig(cert, key, config.tlsProvider(), config.tlsProfile(),
-                    config.clientAuth(), clientCa, config.crlFile(), RELOAD_INTERVAL, config.tlsGroups()));
+                    config.clientAuth(), clientCa, config.crlFile(), RELOAD_INTERVAL, config.tlsGroups(),
+                    Protocol.ALPN_ID));
         } catch (ServerStartException e) {
             throw e;
         } catch (Exception e) {

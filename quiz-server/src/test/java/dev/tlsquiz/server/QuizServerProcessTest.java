@@ -3,6 +3,7 @@ package dev.tlsquiz.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;
@@ -74,7 +75,8 @@ class QuizServerProcessTest {
         ServerConfig config = TestServers.config().rounds(2).seed(TestServers.SEED)
                 .operations(java.util.EnumSet.of(dev.tlsquiz.server.quiz.Operation.ADD)).build();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(certs.resolve("ca.pem"))));
+        try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(certs.resolve("ca.pem")),
+                Protocol.ALPN_ID));
              QuizTestClient client = QuizTestClient.connect(group, tls, new InetSocketAddress("127.0.0.1", port))) {
             TestServers.playCorrectly(client, config, "process");
         } finally {
@@ -103,7 +105,7 @@ class QuizServerProcessTest {
         assertEquals(pin, Fingerprints.publicKeyPin(reissued));
         // The first server reloads the re-issued certificate; a player who pinned its key still gets in.
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.Pin(pin)));
+        try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.Pin(pin), Protocol.ALPN_ID));
              QuizTestClient client = QuizTestClient.connect(group, tls,
                      new InetSocketAddress("127.0.0.1", Integer.parseInt(first.group(1))))) {
             assertEquals("pinned", client.hello("pinned", 1).playerName());

@@ -1,5 +1,6 @@
 package dev.tlsquiz.tls;
 
+import static dev.tlsquiz.tls.TlsTestSupport.ALPN_ID;
 import static dev.tlsquiz.tls.TlsTestSupport.caClient;
 import static dev.tlsquiz.tls.TlsTestSupport.client;
 import static dev.tlsquiz.tls.TlsTestSupport.openServer;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.channel.EventLoopGroup;
@@ -67,7 +67,7 @@ class ClientTrustHandshakeTest {
         TlsLoopback.Outcome outcome = handshake(pki.server(), caClient(pki.caCert(), provider), "localhost", provider)
                 .assertSucceeded();
         assertEquals("TLSv1.3", outcome.clientSession().getProtocol());
-        assertEquals(Protocol.ALPN_ID, outcome.clientAlpn());
+        assertEquals(ALPN_ID, outcome.clientAlpn());
     }
 
     @ParameterizedTest
@@ -76,7 +76,7 @@ class ClientTrustHandshakeTest {
         TlsProvider clientProvider = serverProvider == TlsProvider.JDK ? TlsProvider.OPENSSL : TlsProvider.JDK;
         TlsLoopback.Outcome outcome = handshake(pki.server(), caClient(pki.caCert(), clientProvider), "localhost",
                 serverProvider).assertSucceeded();
-        assertEquals(Protocol.ALPN_ID, outcome.clientAlpn());
+        assertEquals(ALPN_ID, outcome.clientAlpn());
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.tlsquiz.tls;
 
+import static dev.tlsquiz.tls.TlsTestSupport.ALPN_ID;
 import static dev.tlsquiz.tls.TlsTestSupport.client;
 import static dev.tlsquiz.tls.TlsTestSupport.openServer;
 import static dev.tlsquiz.tls.TlsTestSupport.serverConfig;
@@ -57,7 +58,7 @@ class MutualTlsTest {
         ServerTlsConfig config = serverConfig(pki.server(), provider).withClientAuth(mode, pki.caCert(), crl);
         ClientTlsConfig clientConfig = new ClientTlsConfig(new ClientTrust.CaFile(pki.caCert()),
                 clientCredentials == null ? null : clientCredentials.cert(),
-                clientCredentials == null ? null : clientCredentials.key(), provider, TlsProfile.MODERN);
+                clientCredentials == null ? null : clientCredentials.key(), provider, TlsProfile.MODERN, ALPN_ID);
         try (ServerTls server = openServer(config);
              TlsLoopback loopback = TlsLoopback.start(group, server);
              ClientTls clientTls = client(clientConfig)) {
