@@ -10,6 +10,7 @@ import dev.tlsquiz.tls.ClientTrust;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.pki.Pem;
+import dev.tlsquiz.tls.pki.SubjectAltNames;
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -100,7 +101,7 @@ class QuizServerProcessTest {
                 certs.toString()));
 
         X509Certificate reissued = Pem.readCertificate(certs.resolve("server.pem"));
-        assertTrue(DevPki.subjectAltNames(reissued).contains("127.0.0.2"), reissued::toString);
+        assertTrue(SubjectAltNames.hostNames(reissued).contains("127.0.0.2"), reissued::toString);
         assertEquals(pin, second.group(2), "the second server re-issued the certificate for the same key");
         assertEquals(pin, Fingerprints.publicKeyPin(reissued));
         // The first server reloads the re-issued certificate; a player who pinned its key still gets in.
@@ -134,7 +135,7 @@ class QuizServerProcessTest {
         }
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the command finishes once the lock is released");
         assertEquals(0, process.exitValue());
-        assertEquals(List.of("quiz.test"), DevPki.subjectAltNames(Pem.readCertificate(certs.resolve("server.pem"))));
+        assertEquals(List.of("quiz.test"), SubjectAltNames.hostNames(Pem.readCertificate(certs.resolve("server.pem"))));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tlsquiz.tls;
 
 import dev.tlsquiz.tls.pki.Fingerprints;
+import dev.tlsquiz.tls.pki.SubjectAltNames;
 import dev.tlsquiz.text.LogText;
 import java.io.IOException;
 import java.net.Socket;
@@ -9,8 +10,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -32,8 +31,6 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
 
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
-    private static final int SAN_DNS = 2;
-    private static final int SAN_IP = 7;
 
     private final ClientTrust trust;
     private final X509ExtendedTrustManager pkix;
@@ -133,7 +130,7 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
             // With the engine, whose endpoint identification is HTTPS, it checks the host name too.
             pkix.checkServerTrusted(chain, authType, engine);
         } catch (CertificateException e) {
-            List<String> names = subjectAltNames(chain[0]);
+            List<String> names = hostNamesForMessage(chain[0]);
             throw new ServerCertificateRejectedException(HandshakeFailure.Kind.HOSTNAME_MISMATCH,
                     "the server's certificate does not name host '" + host + "' (it names: "
                             + (names.isEmpty() ? "nothing" : String.join(", ", names)) + "); connect with one of"
@@ -242,23 +239,13 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
         }
     }
 
-    /** The DNS names and IP addresses in a certificate's SAN extension, in order. */
-    static List<String> subjectAltNames(X509Certificate certificate) {
-        List<String> names = new ArrayList<>();
+    /** The host names the certificate names, or a note that they cannot be read, for a refusal's message. */
+    private static List<String> hostNamesForMessage(X509Certificate certificate) {
         try {
-            Collection<List<?>> entries = certificate.getSubjectAlternativeNames();
-            if (entries != null) {
-                for (List<?> entry : entries) {
-                    int type = (Integer) entry.get(0);
-                    if (type == SAN_DNS || type == SAN_IP) {
-                        names.add(String.valueOf(entry.get(1)));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            names.add("(unreadable SAN extension)");
+            return SubjectAltNames.hostNames(certificate);
+        } catch (IllegalArgumentException unreadable) {
+            return List.of("(unreadable SAN extension)");
         }
-        return names;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -336,7 +334,7 @@ public final class DevPki {
                 return Optional.empty();
             }
             requireCaCurrent();
-            X509Certificate renewed = issueServer(subjectAltNames(current), validity);
+            X509Certificate renewed = issueServer(SubjectAltNames.hostNames(current), validity);
             return Optional.of(new RenewalResult(current, renewed));
         }
     }
@@ -469,26 +467,6 @@ public final class DevPki {
                 + " --cafile " + shellQuote(caCertificate().toString());
     }
 
-    /** The DNS names and IP addresses in a certificate's SAN extension, in order. */
-    public static List<String> subjectAltNames(X509Certificate certificate) {
-        List<String> names = new ArrayList<>();
-        try {
-            Collection<List<?>> entries = certificate.getSubjectAlternativeNames();
-            if (entries != null) {
-                for (List<?> entry : entries) {
-                    int type = (Integer) entry.get(0);
-                    if (type == 2 || type == 7) {
-                        names.add(String.valueOf(entry.get(1)));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            throw new IllegalArgumentException("unreadable subject alternative names in "
-                    + certificate.getSubjectX500Principal() + ": " + e.getMessage(), e);
-        }
-        return names;
-    }
-
     /** Whether {@code certificate} carries a signature of {@code issuer}'s key. */
     public static boolean issuedBy(X509Certificate certificate, X509Certificate issuer) {
         if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
@@ -519,10 +497,10 @@ public final class DevPki {
                     + "; run: quiz-server certs server --san NAME" + certsDirArgument()
                     + " to issue one from this CA");
         }
-        Set<String> covered = new LinkedHashSet<>(normalizedNames(subjectAltNames(server)));
+        Set<String> covered = new LinkedHashSet<>(normalizedNames(SubjectAltNames.hostNames(server)));
         List<String> missing = serverNames.stream().filter(name -> !covered.contains(normalizedName(name))).toList();
         if (!missing.isEmpty()) {
-            Set<String> names = new LinkedHashSet<>(subjectAltNames(server));
+            Set<String> names = new LinkedHashSet<>(SubjectAltNames.hostNames(server));
             names.addAll(missing);
             issueServer(List.copyOf(names), CertificateAuthority.DEFAULT_SERVER_VALIDITY);
             notices.accept("Re-issued " + serverCertificate() + " to also cover " + String.join(", ", missing)
