@@ -11,7 +11,8 @@ final class AlpnIds {
     /** Fails unless {@code alpnId} is a printable ASCII id of 1 to 255 bytes. */
     static void require(String alpnId) {
         // Printable ASCII only, so that one char is one byte on the wire.
-        if (alpnId == null || alpnId.isEmpty() || alpnId.length() > MAX_BYTES || alpnId.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+        if (alpnId == null || alpnId.isEmpty() || alpnId.length() > MAX_BYTES
+                || alpnId.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             throw new IllegalArgumentException("alpnId: " + alpnId + " (expected: 1 to " + MAX_BYTES
                     + " printable ASCII characters)");
         }
