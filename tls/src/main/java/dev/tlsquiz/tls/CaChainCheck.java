@@ -41,11 +41,8 @@ final class CaChainCheck implements ServerTrustCheck {
             // With the engine, whose endpoint identification is HTTPS, it checks the host name too.
             pkix.checkServerTrusted(chain, authType, engine);
         } catch (CertificateException e) {
-            List<String> names = hostNamesForMessage(chain[0]);
-            throw new ServerCertificateRejectedException(HandshakeFailure.Kind.HOSTNAME_MISMATCH,
-                    "the server's certificate does not name host '" + host + "' (it names: "
-                            + (names.isEmpty() ? "nothing" : String.join(", ", names)) + "); connect with one of"
-                            + " those names or ask the operator to issue a certificate with --san " + host, e);
+            throw new ServerCertificateRejectedException(host, port,
+                    new CertificateRefusal.HostNotNamed(hostNamesOrNote(chain[0])), e);
         }
     }
 
@@ -57,35 +54,25 @@ final class CaChainCheck implements ServerTrustCheck {
     /** Works out why the JDK refused a chain, checking the signer first, as that matters most. */
     private CertificateException explainChainFailure(CertificateException failure, X509Certificate leaf,
                                                      String host, int port) {
-        String where = KnownHosts.entryKey(host, port);
+        return new ServerCertificateRejectedException(host, port, refusal(failure, leaf), failure);
+    }
+
+    private CertificateRefusal refusal(CertificateException failure, X509Certificate leaf) {
         if (!signedByAnchor(leaf)) {
-            boolean selfSigned = leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal());
-            return new ServerCertificateRejectedException(HandshakeFailure.Kind.UNTRUSTED_CERTIFICATE,
-                    "the server's certificate for " + host + (selfSigned ? " is self-signed, and" : "")
-                            + " is not signed by a CA you trust; pass --cafile CA.pem (from the server operator)"
-                            + " or --pin SHA256:... (the server's key pin, from the operator)", failure);
+            return new CertificateRefusal.NotSignedByTrustedCa(
+                    leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()));
         }
         Instant now = Instant.now();
         if (now.isAfter(leaf.getNotAfter().toInstant())) {
-            return new ServerCertificateRejectedException(HandshakeFailure.Kind.EXPIRED,
-                    "the server's certificate for " + where + " expired on " + leaf.getNotAfter().toInstant()
-                            + "; ask the server operator to renew it (and check this machine's clock)", failure);
+            return new CertificateRefusal.Expired(leaf.getNotAfter().toInstant());
         }
         if (now.isBefore(leaf.getNotBefore().toInstant())) {
-            return new ServerCertificateRejectedException(HandshakeFailure.Kind.NOT_YET_VALID,
-                    "the server's certificate for " + where + " is not valid before "
-                            + leaf.getNotBefore().toInstant() + "; check this machine's clock, or ask the"
-                            + " operator to issue one valid now", failure);
+            return new CertificateRefusal.NotYetValid(leaf.getNotBefore().toInstant());
         }
         if (!allowsServerAuth(leaf)) {
-            return new ServerCertificateRejectedException(HandshakeFailure.Kind.NOT_A_SERVER_CERTIFICATE,
-                    "the server at " + where + " presented a certificate that is not meant for servers (no"
-                            + " serverAuth extended key usage); ask the operator to install a server certificate",
-                    failure);
+            return new CertificateRefusal.NotForServers();
         }
-        return new ServerCertificateRejectedException(HandshakeFailure.Kind.UNTRUSTED_CERTIFICATE,
-                "the server's certificate for " + where + " was refused: " + failure.getMessage()
-                        + "; ask the server operator to check it", failure);
+        return new CertificateRefusal.ChainRefused(String.valueOf(failure.getMessage()));
     }
 
     private boolean signedByAnchor(X509Certificate leaf) {
@@ -112,8 +99,8 @@ final class CaChainCheck implements ServerTrustCheck {
         }
     }
 
-    /** The host names the certificate names, or a note that they cannot be read, for a refusal's message. */
-    private static List<String> hostNamesForMessage(X509Certificate certificate) {
+    /** The host names the certificate names, or a note that they cannot be read. */
+    private static List<String> hostNamesOrNote(X509Certificate certificate) {
         try {
             return SubjectAltNames.hostNames(certificate);
         } catch (IllegalArgumentException unreadable) {

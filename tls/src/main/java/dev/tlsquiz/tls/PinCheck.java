@@ -26,19 +26,13 @@ final class PinCheck implements ServerTrustCheck {
         if (Fingerprints.matches(pin, presented)) {
             return;
         }
-        String where = KnownHosts.entryKey(host, port);
         if (Fingerprints.matches(pin, Fingerprints.certificate(leaf))) {
             // Both are SHA256:<hex>, so a pasted certificate fingerprint is an easy mistake; say which one it is.
-            throw new ServerCertificateRejectedException(HandshakeFailure.Kind.PIN_MISMATCH,
-                    "the pin " + pin + " is the certificate fingerprint, not the key pin, of the server at "
-                            + where + "; --pin takes the key pin, which 'quiz-server certs show FILE' prints on the"
-                            + " server as 'key pin: SHA256:...' (for this certificate it is " + presented
-                            + "): run again with --pin and that value", null);
+            throw new ServerCertificateRejectedException(host, port,
+                    new CertificateRefusal.CertificateFingerprintAsPin(pin, presented), null);
         }
-        throw new ServerCertificateRejectedException(HandshakeFailure.Kind.PIN_MISMATCH,
-                "WARNING: the server at " + where + " presented key " + presented
-                        + " but the expected pin is " + pin + "; someone may be intercepting the"
-                        + " connection; if the operator changed the key, get the new pin from them", null);
+        throw new ServerCertificateRejectedException(host, port,
+                new CertificateRefusal.KeyPinMismatch(pin, presented), null);
     }
 
     @Override

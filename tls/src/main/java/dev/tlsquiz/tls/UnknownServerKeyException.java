@@ -26,9 +26,7 @@ public final class UnknownServerKeyException extends CertificateException {
     public UnknownServerKeyException(String host, int port, String pin, String certificateFingerprint,
                                      String subject, String issuer) {
         super("the server at " + KnownHosts.entryKey(host, port) + " is not known yet and its certificate is not"
-                + " trusted by this system; its key pin is " + pin + " (certificate " + certificateFingerprint
-                + ", subject " + subject + ", issuer " + issuer + "); confirm the pin with the server's operator"
-                + " before trusting it");
+                + " trusted by this system; its key pin is " + pin + " (certificate " + certificateFingerprint + ")");
         this.host = host;
         this.port = port;
         this.pin = pin;

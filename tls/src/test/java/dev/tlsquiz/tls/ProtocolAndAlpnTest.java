@@ -71,7 +71,7 @@ class ProtocolAndAlpnTest {
             throws SSLException {
         TlsLoopback.Outcome outcome = connect(provider, TlsProfile.MODERN, tls12Client(provider)).assertRefused();
         HandshakeFailure failure = HandshakeFailure.classify(outcome.clientFailure(), "localhost", 26062);
-        assertEquals(HandshakeFailure.Kind.PROTOCOL_VERSION, failure.kind(), failure.message());
+        assertEquals(HandshakeFailure.Kind.PROTOCOL_VERSION, failure.kind(), failure.toString());
     }
 
     @ParameterizedTest
@@ -107,7 +107,7 @@ class ProtocolAndAlpnTest {
                 .build();
         TlsLoopback.Outcome outcome = connect(provider, TlsProfile.MODERN, http).assertRefused();
         HandshakeFailure failure = HandshakeFailure.classify(outcome.clientFailure(), "localhost", 26062);
-        assertEquals(HandshakeFailure.Kind.NO_COMMON_ALPN, failure.kind(), failure.message());
+        assertEquals(HandshakeFailure.Kind.NO_COMMON_ALPN, failure.kind(), failure.toString());
     }
 
     @ParameterizedTest
