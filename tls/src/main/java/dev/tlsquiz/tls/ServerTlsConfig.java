@@ -1,6 +1,6 @@
 package dev.tlsquiz.tls;
 
-import dev.tlsquiz.tls.pki.DevPki;
+import dev.tlsquiz.tls.pki.CertsFolder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param clientAuth     whether clients must present a certificate
  * @param clientCaFile   PEM: the CA that signs client certificates; {@code null} when clientAuth is NONE
  * @param crlFile        PEM: revoked client certificates, signed by the client CA; {@code null} means
- *                       {@value DevPki#CRL_FILE} beside the client CA. Whenever client certificates are
+ *                       {@value CertsFolder#CRL_FILE} beside the client CA. Whenever client certificates are
  *                       accepted there is a CRL file, watched like the others: a file that does not exist
  *                       yet revokes nothing until it is created.
  * @param reloadInterval how often the files are checked for changes
@@ -54,7 +54,7 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsProvider provider,
         if (crlFile == null && clientAuth != ClientAuthMode.NONE) {
             // Never client certificates without a CRL source: whether a revocation is enforced must not
             // depend on the options the server happened to be started with.
-            crlFile = clientCaFile.resolveSibling(DevPki.CRL_FILE);
+            crlFile = clientCaFile.resolveSibling(CertsFolder.CRL_FILE);
         }
         if (reloadInterval.isNegative() || reloadInterval.isZero()) {
             throw new IllegalArgumentException("reloadInterval: " + reloadInterval + " (expected: > 0)");
@@ -81,7 +81,7 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsProvider provider,
 
     /**
      * This config with client certificates checked against {@code caFile} and the CRL {@code crl} (null:
-     * {@value DevPki#CRL_FILE} beside {@code caFile}).
+     * {@value CertsFolder#CRL_FILE} beside {@code caFile}).
      */
     public ServerTlsConfig withClientAuth(ClientAuthMode mode, Path caFile, Path crl) {
         return new ServerTlsConfig(certFile, keyFile, provider, profile, mode, caFile, crl, reloadInterval, groups,

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,25 +26,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The development PKI: a CA and the certificates it issued, kept as PEM files in one folder (by default
  * {@code certs/}, which git ignores). It lets a developer run a TLS server and its clients without
  * ever touching openssl.
  *
- * <pre>
- * certs/                 mode 0700 when created here
- *   ca.pem               the CA certificate: give it to every client (--cafile)
- *   ca.key               the CA's private key (0600): a secret, it can issue certificates
- *   server.pem           the server certificate (SANs localhost, 127.0.0.1, ::1 unless told otherwise)
- *   server.key           its private key (0600)
- *   crl.pem              the revoked client certificates, signed by the CA (empty at first)
- *   clients/NAME.pem     a player's client certificate
- *   clients/NAME.key     its private key (0600)
- * </pre>
+ * The files and where they live: {@link CertsFolder}.
  *
- * The CRL itself is the list of revoked serials: {@link #revoke} reads it, adds one, and signs it again,
+ * <p> * The CRL itself is the list of revoked serials: {@link #revoke} reads it, adds one, and signs it again,
  * keeping every earlier entry and its revocation date. No file that already exists is replaced unless
  * the caller asks ({@link WriteMode#REPLACE}, the CLI's --force); {@link #issueServer} and the automatic
  * renewal replace the server certificate because that is their purpose. Every replacement is atomic.
@@ -61,18 +49,8 @@ import java.util.regex.Pattern;
  */
 public final class DevPki {
 
-    /** The CA certificate's file name. */
-    public static final String CA_CERT_FILE = "ca.pem";
-    /** The CA key's file name. */
-    public static final String CA_KEY_FILE = "ca.key";
-    /** The server certificate's file name. */
-    public static final String SERVER_CERT_FILE = "server.pem";
-    /** The server key's file name. */
-    public static final String SERVER_KEY_FILE = "server.key";
-    /** The CRL's file name. */
-    public static final String CRL_FILE = "crl.pem";
-    /** The folder of client certificates and keys. */
-    public static final String CLIENTS_DIR = "clients";
+    /** The CA certificate's file name, kept here for the server's setup ({@link CertsFolder#CA_CERT_FILE}). */
+    public static final String CA_CERT_FILE = CertsFolder.CA_CERT_FILE;
 
     /** A server certificate or CRL this close to its end is renewed when the server starts: 30 days. */
     public static final Duration RENEWAL_THRESHOLD = Duration.ofDays(30);
@@ -82,12 +60,10 @@ public final class DevPki {
      */
     public static final Duration CRL_VALIDITY = Duration.ofDays(60);
 
-    private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-    private final Path dir;
+    private final CertsFolder folder;
 
     private DevPki(Path dir) {
-        this.dir = Objects.requireNonNull(dir, "dir");
+        this.folder = new CertsFolder(dir);
     }
 
     /**
@@ -150,52 +126,57 @@ public final class DevPki {
 
     /** The folder. */
     public Path dir() {
-        return dir;
+        return folder.dir();
+    }
+
+    /** Which file lives where. */
+    public CertsFolder folder() {
+        return folder;
     }
 
     /** {@code ca.pem}. */
     public Path caCertificate() {
-        return dir.resolve(CA_CERT_FILE);
+        return folder.caCertificate();
     }
 
     /** {@code ca.key}. */
     public Path caKey() {
-        return dir.resolve(CA_KEY_FILE);
+        return folder.caKey();
     }
 
     /** {@code server.pem}. */
     public Path serverCertificate() {
-        return dir.resolve(SERVER_CERT_FILE);
+        return folder.serverCertificate();
     }
 
     /** {@code server.key}. */
     public Path serverKey() {
-        return dir.resolve(SERVER_KEY_FILE);
+        return folder.serverKey();
     }
 
     /** {@code crl.pem}: written empty by {@link #init}, and by {@link #ensureForServer} when missing. */
     public Path crl() {
-        return dir.resolve(CRL_FILE);
+        return folder.crl();
     }
 
     /** {@code clients/}. */
     public Path clientsDir() {
-        return dir.resolve(CLIENTS_DIR);
+        return folder.clientsDir();
     }
 
     /** {@code clients/NAME.pem}. @throws IllegalArgumentException for a name that is not a valid player name */
     public Path clientCertificate(String name) {
-        return clientsDir().resolve(requireClientName(name) + ".pem");
+        return folder.clientCertificate(name);
     }
 
     /** {@code clients/NAME.key}. @throws IllegalArgumentException for a name that is not a valid player name */
     public Path clientKey(String name) {
-        return clientsDir().resolve(requireClientName(name) + ".key");
+        return folder.clientKey(name);
     }
 
     /** Whether any of the CA and server files is there: then {@link #init} refuses unless forced. */
     public boolean exists() {
-        return coreFiles().stream().anyMatch(Files::exists);
+        return folder.anyCoreFileExists();
     }
 
     /** Creates the PKI; refuses when any of its files exists ({@link ExistingFileException}). */
@@ -215,7 +196,7 @@ public final class DevPki {
         CertificateRequest serverRequest = CertificateRequest.server(serverNames, serverValidity);
         try (CertsFolderLock lock = lock()) {
             if (mode == WriteMode.CREATE_NEW) {
-                for (Path file : coreFiles()) {
+                for (Path file : folder.coreFiles()) {
                     if (Files.exists(file)) {
                         throw new ExistingFileException(file,
                                 file + " exists; use --force to replace the development PKI");
@@ -232,7 +213,7 @@ public final class DevPki {
             // An empty CRL from the start: a server watches the file from its first run, so the first revoke
             // takes effect without a restart, and a CRL of a replaced CA never lingers.
             Pem.writeCrl(crl(), ca.createCrl(List.of(), CRL_VALIDITY), WriteMode.REPLACE);
-            return new InitResult(ca.certificate(), server.certificate(), clientCertificateFiles(),
+            return new InitResult(ca.certificate(), server.certificate(), folder.clientCertificateFiles(),
                     replacedServerKeyPin);
         }
     }
@@ -481,7 +462,7 @@ public final class DevPki {
     }
 
     private void refreshForServer(List<String> serverNames, Consumer<String> notices) throws IOException {
-        for (Path file : coreFiles()) {
+        for (Path file : folder.coreFiles()) {
             if (!Files.exists(file)) {
                 throw new PemException(file, file + " is missing; run: quiz-server certs init --force"
                         + certsDirArgument() + " to create a new development PKI");
@@ -525,7 +506,7 @@ public final class DevPki {
 
     /** Holds the folder's lock for one change; creates the folder (0700) when it does not exist yet. */
     private CertsFolderLock lock() throws IOException {
-        return CertsFolderLock.acquire(dir);
+        return CertsFolderLock.acquire(folder.dir());
     }
 
     /** As {@link #lock()}, for a change that needs the CA: says how to create it first, rather than a folder. */
@@ -578,31 +559,7 @@ public final class DevPki {
 
     /** {@code --certs-dir DIR} for a printed command, or nothing for the default folder. */
     private String certsDirArgument() {
-        return dir.equals(Path.of("certs")) ? "" : " --certs-dir " + shellQuote(dir.toString());
-    }
-
-    private List<Path> coreFiles() {
-        // Keys first, so a refusal names the secret that would have been lost.
-        return List.of(caKey(), caCertificate(), serverKey(), serverCertificate());
-    }
-
-    private List<Path> clientCertificateFiles() throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(clientsDir())) {
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(clientsDir(), "*.pem")) {
-                stream.forEach(files::add);
-            }
-        }
-        files.sort(null);
-        return files;
-    }
-
-    private static String requireClientName(String name) {
-        if (name == null || !CLIENT_NAME.matcher(name).matches() || name.chars().allMatch(c -> c == '.')) {
-            throw new IllegalArgumentException("invalid client name '" + name
-                    + "' (expected: 1-64 letters, digits, '.', '_' or '-', e.g. alice)");
-        }
-        return name;
+        return folder.dir().equals(Path.of("certs")) ? "" : " --certs-dir " + shellQuote(folder.dir().toString());
     }
 
     private static List<String> normalizedNames(List<String> names) {
