@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.server.QuizServerMain;
+import dev.tlsquiz.tls.pki.Certificates;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.pki.Pem;
@@ -144,7 +145,7 @@ class CertsCommandTest {
         X509Certificate after = Pem.readCertificate(pki.serverCertificate());
         assertNotEquals(before, after);
         assertEquals(List.of("quiz.example.org", "10.1.2.3"), SubjectAltNames.hostNames(after));
-        assertTrue(DevPki.issuedBy(after, Pem.readCertificate(pki.caCertificate())));
+        assertTrue(Certificates.issuedBy(after, Pem.readCertificate(pki.caCertificate())));
         assertEquals("rw-------", mode(pki.serverKey()));
         assertTrue(run.out().startsWith("Issued " + pki.serverCertificate() + " for quiz.example.org, 10.1.2.3, "
                 + "valid until "), run.out());

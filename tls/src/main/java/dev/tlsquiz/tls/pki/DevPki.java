@@ -2,8 +2,6 @@ package dev.tlsquiz.tls.pki;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -18,9 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,13 +48,10 @@ public final class DevPki {
     /** The CA certificate's file name, kept here for the server's setup ({@link CertsFolder#CA_CERT_FILE}). */
     public static final String CA_CERT_FILE = CertsFolder.CA_CERT_FILE;
 
-    /** A server certificate or CRL this close to its end is renewed when the server starts: 30 days. */
-    public static final Duration RENEWAL_THRESHOLD = Duration.ofDays(30);
-    /**
-     * How long a CRL is current (its nextUpdate): 60 days. It is signed again on every revoke, and on server
-     * start within {@link #RENEWAL_THRESHOLD} of it, so a server started now and then never has a stale one.
-     */
-    public static final Duration CRL_VALIDITY = Duration.ofDays(60);
+    /** {@link PkiLifecycle#RENEWAL_THRESHOLD}. */
+    public static final Duration RENEWAL_THRESHOLD = PkiLifecycle.RENEWAL_THRESHOLD;
+    /** {@link PkiLifecycle#CRL_VALIDITY}. */
+    public static final Duration CRL_VALIDITY = PkiLifecycle.CRL_VALIDITY;
 
     private final CertsFolder folder;
 
@@ -311,7 +304,7 @@ public final class DevPki {
             throws IOException {
         try (CertsFolderLock lock = lockExistingPki()) {
             X509Certificate current = Pem.readCertificate(serverCertificate());
-            if (current.getNotAfter().toInstant().isAfter(Instant.now().plus(threshold))) {
+            if (!PkiLifecycle.renewalDue(current, Instant.now(), threshold)) {
                 return Optional.empty();
             }
             requireCaCurrent();
@@ -358,7 +351,7 @@ public final class DevPki {
         try (CertsFolderLock lock = lockExistingPki()) {
             X509Certificate certificate = Pem.readCertificate(certFile);
             CertificateAuthority ca = ca();
-            if (!issuedBy(certificate, ca.certificate())) {
+            if (!Certificates.issuedBy(certificate, ca.certificate())) {
                 throw new PemException(certFile, certFile + " was not issued by " + caCertificate()
                         + " (an older CA?); it is already refused, nothing to revoke");
             }
@@ -385,8 +378,7 @@ public final class DevPki {
         }
         try (CertsFolderLock lock = lockExistingPki()) {
             X509CRL current = Pem.readCrl(crl());
-            if (current.getNextUpdate() != null
-                    && current.getNextUpdate().toInstant().isAfter(Instant.now().plus(threshold))) {
+            if (!PkiLifecycle.refreshDue(current, Instant.now(), threshold)) {
                 return Optional.empty();
             }
             CertificateAuthority ca = ca();
@@ -448,19 +440,6 @@ public final class DevPki {
                 + " --cafile " + shellQuote(caCertificate().toString());
     }
 
-    /** Whether {@code certificate} carries a signature of {@code issuer}'s key. */
-    public static boolean issuedBy(X509Certificate certificate, X509Certificate issuer) {
-        if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-            return false;
-        }
-        try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
     private void refreshForServer(List<String> serverNames, Consumer<String> notices) throws IOException {
         for (Path file : folder.coreFiles()) {
             if (!Files.exists(file)) {
@@ -473,17 +452,14 @@ public final class DevPki {
         CertificateAuthority ca = ca();
         requireCaCurrent();
         X509Certificate server = Pem.readCertificate(serverCertificate());
-        if (!issuedBy(server, ca.certificate())) {
+        if (!Certificates.issuedBy(server, ca.certificate())) {
             throw new PemException(serverCertificate(), serverCertificate() + " was not issued by " + caCertificate()
                     + "; run: quiz-server certs server --san NAME" + certsDirArgument()
                     + " to issue one from this CA");
         }
-        Set<String> covered = new LinkedHashSet<>(normalizedNames(SubjectAltNames.hostNames(server)));
-        List<String> missing = serverNames.stream().filter(name -> !covered.contains(normalizedName(name))).toList();
+        List<String> missing = Certificates.namesNotCovered(server, serverNames);
         if (!missing.isEmpty()) {
-            Set<String> names = new LinkedHashSet<>(SubjectAltNames.hostNames(server));
-            names.addAll(missing);
-            issueServer(List.copyOf(names), CertificateAuthority.DEFAULT_SERVER_VALIDITY);
+            issueServer(PkiLifecycle.namesWith(server, missing), CertificateAuthority.DEFAULT_SERVER_VALIDITY);
             notices.accept("Re-issued " + serverCertificate() + " to also cover " + String.join(", ", missing)
                     + ", for the same key");
         } else {
@@ -498,7 +474,7 @@ public final class DevPki {
         refreshCrlIfExpiring(RENEWAL_THRESHOLD).ifPresent(crl -> notices.accept(
                 "Signed " + crl() + " again; it is current until " + day(crl.getNextUpdate().toInstant())));
         Instant caNotAfter = ca.certificate().getNotAfter().toInstant();
-        if (caNotAfter.isBefore(Instant.now().plus(RENEWAL_THRESHOLD))) {
+        if (PkiLifecycle.caExpiringSoon(ca.certificate(), Instant.now())) {
             notices.accept("The development CA " + caCertificate() + " expires " + day(caNotAfter)
                     + "; run: quiz-server certs init --force, then give players the new " + caCertificate());
         }
@@ -527,7 +503,7 @@ public final class DevPki {
     private void requireCaCurrent() throws IOException {
         X509Certificate ca = Pem.readCertificate(caCertificate());
         Instant notAfter = ca.getNotAfter().toInstant();
-        if (!notAfter.isAfter(Instant.now())) {
+        if (PkiLifecycle.caExpired(ca, Instant.now())) {
             throw new PemException(caCertificate(), caCertificate() + " expired " + day(notAfter)
                     + "; run: quiz-server certs init --force" + certsDirArgument()
                     + " to create a new development PKI");
@@ -560,22 +536,6 @@ public final class DevPki {
     /** {@code --certs-dir DIR} for a printed command, or nothing for the default folder. */
     private String certsDirArgument() {
         return folder.dir().equals(Path.of("certs")) ? "" : " --certs-dir " + shellQuote(folder.dir().toString());
-    }
-
-    private static List<String> normalizedNames(List<String> names) {
-        return names.stream().map(DevPki::normalizedName).toList();
-    }
-
-    /** One spelling per name: lower-case host names, canonical IP addresses (::1 and 0:0:0:0:0:0:0:1 are equal). */
-    private static String normalizedName(String name) {
-        if (CertificateRequest.isIpLiteral(name)) {
-            try {
-                return InetAddress.getByName(name).getHostAddress();
-            } catch (UnknownHostException e) {
-                return name;
-            }
-        }
-        return name.toLowerCase(Locale.ROOT);
     }
 
     private static String day(Instant instant) {

@@ -74,7 +74,7 @@ class DevPkiTest {
         assertEquals(result.ca(), Pem.readCertificate(pki.caCertificate()));
         assertEquals(result.server(), Pem.readCertificate(pki.serverCertificate()));
         assertEquals(NAMES.get(0), SubjectAltNames.hostNames(result.server()).get(0));
-        assertTrue(DevPki.issuedBy(result.server(), result.ca()));
+        assertTrue(Certificates.issuedBy(result.server(), result.ca()));
         CertificateAuthorityTest.validatePkix(result.server(), result.ca());
         assertEquals(List.of(), result.staleClients());
         X509CRL crl = Pem.readCrl(pki.crl());
@@ -160,7 +160,7 @@ class DevPkiTest {
         assertEquals(init.server(), renewal.get().previous());
         assertEquals(List.of("quiz.test", "127.0.0.1"), SubjectAltNames.hostNames(renewed));
         assertTrue(renewed.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(89))));
-        assertTrue(DevPki.issuedBy(renewed, init.ca()));
+        assertTrue(Certificates.issuedBy(renewed, init.ca()));
         assertKeyBelongsTo(pki.serverKey(), renewed);
         assertEquals("rw-------", mode(pki.serverKey()));
         assertEquals(Optional.empty(), pki.renewServerCertificateIfExpiring(Duration.ofDays(30)), "now fresh");
@@ -352,7 +352,7 @@ class DevPkiTest {
         assertEquals(certsDir.resolve("clients/alice.pem"), pki.clientCertificate("alice"));
         assertEquals(alice.certificate(), Pem.readCertificate(pki.clientCertificate("alice")));
         assertEquals("CN=alice", alice.certificate().getSubjectX500Principal().getName());
-        assertTrue(DevPki.issuedBy(alice.certificate(), init.ca()));
+        assertTrue(Certificates.issuedBy(alice.certificate(), init.ca()));
         assertEquals("rw-------", mode(pki.clientKey("alice")));
         assertEquals("rwx------", mode(pki.clientsDir()));
 
