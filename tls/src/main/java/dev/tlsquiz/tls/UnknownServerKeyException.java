@@ -26,7 +26,8 @@ public final class UnknownServerKeyException extends CertificateException {
     public UnknownServerKeyException(String host, int port, String pin, String certificateFingerprint,
                                      String subject, String issuer) {
         super("the server at " + KnownHosts.entryKey(host, port) + " is not known yet and its certificate is not"
-                + " trusted by this system; its key pin is " + pin + " (certificate " + certificateFingerprint + ")");
+                + " trusted by this system; its key pin is " + pin + " (certificate " + certificateFingerprint
+                + ", subject " + subject + ", issuer " + issuer + ")");
         this.host = host;
         this.port = port;
         this.pin = pin;
