@@ -2,6 +2,7 @@ package dev.tlsquiz.bench;
 
 import dev.tlsquiz.codec.CodecLimits;
 import dev.tlsquiz.codec.PipelineNames;
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.codec.QuizFrameDecoder;
 import dev.tlsquiz.tls.ServerTls;
 import dev.tlsquiz.tls.ServerTlsConfig;
@@ -74,7 +75,7 @@ public final class NettyEchoServer implements AutoCloseable {
         } catch (IllegalArgumentException noEpoll) {
             throw new IOException(noEpoll.getMessage(), noEpoll);
         }
-        ServerTls tls = ServerTls.open(ServerTlsConfig.of(cert, key).withProvider(provider));
+        ServerTls tls = ServerTls.open(ServerTlsConfig.of(cert, key, Protocol.ALPN_ID).withProvider(provider));
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
                 resolved.ioHandlerFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(threads,

@@ -71,7 +71,8 @@ public final class Failures {
     /** The TLS handshake failed, or the server's TLS layer rejected us later. */
     public static ClientFailure tlsFailed(Throwable cause, String host, int port) {
         HandshakeFailure failure = HandshakeFailure.classify(cause, host, port);
-        return new ClientFailure(ExitCodes.TLS_FAILED, failure.kind().name(), failure.message(), cause);
+        return new ClientFailure(ExitCodes.TLS_FAILED, failure.kind().name(), HandshakeFailureText.describe(failure),
+                cause);
     }
 
     /** The server is unknown and the user (or the absence of a terminal) did not trust it. */

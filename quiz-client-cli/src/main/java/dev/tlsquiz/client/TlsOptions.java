@@ -2,6 +2,7 @@ package dev.tlsquiz.client;
 
 import dev.tlsquiz.cli.TlsMinVersionConverter;
 import dev.tlsquiz.client.converters.PinConverter;
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;
@@ -84,7 +85,7 @@ public final class TlsOptions {
         } else {
             trust = new ClientTrust.SystemThenKnownHosts(knownHostsFile());
         }
-        return new ClientTlsConfig(trust, certFile, keyFile, provider, profile);
+        return new ClientTlsConfig(trust, certFile, keyFile, provider, profile, Protocol.ALPN_ID);
     }
 
     /**

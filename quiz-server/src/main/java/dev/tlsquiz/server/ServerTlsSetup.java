@@ -1,5 +1,6 @@
 package dev.tlsquiz.server;
 
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.server.config.TlsSource;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.ServerTls;
@@ -62,7 +63,7 @@ final class ServerTlsSetup {
             // The files are checked for changes as often as the TLS module does unless told otherwise.
             return ServerTls.open(new ServerTlsConfig(cert, key, source.provider(), source.profile(),
                     source.clientAuth(), clientCa, source.crlFile(), ServerTlsConfig.DEFAULT_RELOAD_INTERVAL,
-                    source.groups()));
+                    source.groups(), Protocol.ALPN_ID));
         } catch (ServerStartException e) {
             throw e;
         } catch (Exception e) {

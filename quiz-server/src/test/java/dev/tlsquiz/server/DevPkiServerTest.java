@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
@@ -40,7 +41,8 @@ class DevPkiServerTest {
             assertTrue(Files.exists(pki.caCertificate()));
             pki.issueClient("carol", Duration.ofDays(1), WriteMode.CREATE_NEW);
             ClientTlsConfig clientConfig = new ClientTlsConfig(new ClientTrust.CaFile(pki.caCertificate()),
-                    pki.clientCertificate("carol"), pki.clientKey("carol"), TlsProvider.AUTO, TlsProfile.MODERN);
+                    pki.clientCertificate("carol"), pki.clientKey("carol"), TlsProvider.AUTO, TlsProfile.MODERN,
+                    Protocol.ALPN_ID);
             try (ClientTls tls = ClientTls.create(clientConfig);
                  QuizTestClient client = QuizTestClient.connect(group, tls, server.localAddress())) {
                 assertEquals("carol", client.hello("someone else", 0).playerName());

@@ -3,6 +3,7 @@ package dev.tlsquiz.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.server.cli.QuizServerMain;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
@@ -10,6 +11,7 @@ import dev.tlsquiz.tls.ClientTrust;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.pki.Pem;
+import dev.tlsquiz.tls.pki.SubjectAltNames;
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -76,7 +78,8 @@ class QuizServerProcessTest {
                 .game(x -> x.withRounds(2).withSeed(TestServers.SEED)
                         .withOperations(java.util.EnumSet.of(dev.tlsquiz.server.quiz.Operation.ADD))).build();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(certs.resolve("ca.pem"))));
+        try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(certs.resolve("ca.pem")),
+                Protocol.ALPN_ID));
              QuizTestClient client = QuizTestClient.connect(group, tls, new InetSocketAddress("127.0.0.1", port))) {
             TestServers.playCorrectly(client, config, "process");
         } finally {
@@ -100,12 +103,12 @@ class QuizServerProcessTest {
                 certs.toString()));
 
         X509Certificate reissued = Pem.readCertificate(certs.resolve("server.pem"));
-        assertTrue(DevPki.subjectAltNames(reissued).contains("127.0.0.2"), reissued::toString);
+        assertTrue(SubjectAltNames.hostNames(reissued).contains("127.0.0.2"), reissued::toString);
         assertEquals(pin, second.group(2), "the second server re-issued the certificate for the same key");
         assertEquals(pin, Fingerprints.publicKeyPin(reissued));
         // The first server reloads the re-issued certificate; a player who pinned its key still gets in.
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.Pin(pin)));
+        try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.Pin(pin), Protocol.ALPN_ID));
              QuizTestClient client = QuizTestClient.connect(group, tls,
                      new InetSocketAddress("127.0.0.1", Integer.parseInt(first.group(1))))) {
             assertEquals("pinned", client.hello("pinned", 1).playerName());
@@ -134,7 +137,7 @@ class QuizServerProcessTest {
         }
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the command finishes once the lock is released");
         assertEquals(0, process.exitValue());
-        assertEquals(List.of("quiz.test"), DevPki.subjectAltNames(Pem.readCertificate(certs.resolve("server.pem"))));
+        assertEquals(List.of("quiz.test"), SubjectAltNames.hostNames(Pem.readCertificate(certs.resolve("server.pem"))));
     }
 
     @Test

@@ -205,7 +205,7 @@ class QuizServerTest {
 
     @Test
     void mutualTls_whenTheClientPresentsACertificate_thenItsCommonNameIsThePlayerName() throws Exception {
-        ServerTlsConfig tlsConfig = ServerTlsConfig.of(pki.serverCert(), pki.serverKey())
+        ServerTlsConfig tlsConfig = ServerTlsConfig.of(pki.serverCert(), pki.serverKey(), Protocol.ALPN_ID)
                 .withClientAuth(ClientAuthMode.REQUIRE, pki.caCert(), null);
         try (TestServers.Running running = TestServers.Running.start(TestServers.config().build(), tlsConfig);
              ClientTls withCertificate = TestServers.clientTlsWithCertificate(pki);

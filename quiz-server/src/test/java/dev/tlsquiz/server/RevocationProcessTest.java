@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tlsquiz.codec.CodecLimits;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.codec.QuizCodec;
 import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.Side;
@@ -124,7 +125,8 @@ class RevocationProcessTest {
 
     private void revokeAdaAndExpectRefusal(DevPki pki, int port) throws Exception {
         ClientTlsConfig ada = new ClientTlsConfig(new ClientTrust.CaFile(pki.caCertificate()),
-                pki.clientCertificate("ada"), pki.clientKey("ada"), TlsProvider.AUTO, TlsProfile.MODERN);
+                pki.clientCertificate("ada"), pki.clientKey("ada"), TlsProvider.AUTO, TlsProfile.MODERN,
+                Protocol.ALPN_ID);
         try (ClientTls tls = ClientTls.create(ada)) {
             Welcome welcome = assertInstanceOf(Welcome.class, hello(tls, port), this::stderr);
             assertEquals("ada", welcome.playerName());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlsquiz.codec.Answer;
 import dev.tlsquiz.codec.Outcome;
 import dev.tlsquiz.codec.Problem;
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
@@ -54,7 +55,7 @@ final class TestServers {
         }
 
         static Running start(ServerConfig config, TestPki pki) throws Exception {
-            return start(config, ServerTlsConfig.of(pki.serverCert(), pki.serverKey()));
+            return start(config, ServerTlsConfig.of(pki.serverCert(), pki.serverKey(), Protocol.ALPN_ID));
         }
 
         @Override
@@ -66,13 +67,13 @@ final class TestServers {
 
     /** A client trusting the test CA, without a client certificate. */
     static ClientTls clientTls(TestPki pki) throws Exception {
-        return ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(pki.caCert())));
+        return ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(pki.caCert()), Protocol.ALPN_ID));
     }
 
     /** A client trusting the test CA that presents the certificate of {@link TestPki#CLIENT_NAME}. */
     static ClientTls clientTlsWithCertificate(TestPki pki) throws Exception {
         return ClientTls.create(new ClientTlsConfig(new ClientTrust.CaFile(pki.caCert()), pki.clientCert(),
-                pki.clientKey(), TlsProvider.AUTO, TlsProfile.MODERN));
+                pki.clientKey(), TlsProvider.AUTO, TlsProfile.MODERN, Protocol.ALPN_ID));
     }
 
     /** The questions every session of a server with {@code config} gets, in order. */

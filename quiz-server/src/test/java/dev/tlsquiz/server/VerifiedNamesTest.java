@@ -10,6 +10,7 @@ import ch.qos.logback.core.AppenderBase;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
@@ -186,7 +187,7 @@ class VerifiedNamesTest {
     private static ClientTls client(TlsProvider provider, TestPki.Credentials certificate) throws Exception {
         return ClientTls.create(new ClientTlsConfig(new ClientTrust.CaFile(pki.caCert()),
                 certificate == null ? null : certificate.cert(), certificate == null ? null : certificate.key(),
-                provider, TlsProfile.MODERN));
+                provider, TlsProfile.MODERN, Protocol.ALPN_ID));
     }
 
     private static QuizTestClient connect(QuizServer server, ClientTls tls) throws InterruptedException {

@@ -1,6 +1,5 @@
 package dev.tlsquiz.tls;
 
-import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.pki.Pem;
 import dev.tlsquiz.tls.pki.SecureFiles;
 import io.netty.buffer.ByteBufAllocator;
@@ -25,9 +24,9 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The client's TLS: one context per {@link ClientTlsConfig}, one {@link SslHandler} per connection.
- * Every handler offers ALPN {@value Protocol#ALPN_ID}, sends SNI for DNS names (not for IP literals),
+ * Every handler offers the config's ALPN id, sends SNI for DNS names (not for IP literals),
  * and verifies the server as the config's {@link ClientTrust} says; a refusal surfaces as an
- * exception that {@link HandshakeFailure#classify} turns into one line.
+ * exception that {@link HandshakeFailure#classify} turns into a kind and the facts behind it.
  */
 public final class ClientTls implements AutoCloseable {
 
@@ -63,7 +62,7 @@ public final class ClientTls implements AutoCloseable {
                 .endpointIdentificationAlgorithm(trust instanceof ClientTrust.Pin ? null : "HTTPS")
                 .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, Protocol.ALPN_ID));
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, config.alpnId()));
         if (provider != SslProvider.JDK) {
             builder.option(OpenSslContextOption.GROUPS, TlsProfile.DEFAULT_GROUPS.toArray(String[]::new));
         }
@@ -124,8 +123,8 @@ public final class ClientTls implements AutoCloseable {
 
     /**
      * Turns a handshake failure (or an error right after the handshake) on a connection made with this
-     * client into one line; better than {@link HandshakeFailure#classify(Throwable, String, int)} at
-     * telling a missing client certificate from a refused one, as it knows whether it has one.
+     * client into a kind and its facts; better than {@link HandshakeFailure#classify(Throwable, String, int)}
+     * at telling a missing client certificate from a refused one, as it knows whether it has one.
      */
     public HandshakeFailure classify(Throwable cause, String host, int port) {
         return HandshakeFailure.classify(cause, host, port, hasClientCertificate);

@@ -11,12 +11,14 @@ import java.util.Objects;
  * @param keyFile  PEM: its private key, readable by its owner only; {@code null} exactly when certFile is
  * @param provider the TLS implementation
  * @param profile  versions and cipher suites
+ * @param alpnId   the application protocol offered by ALPN; the caller's protocol owns it, not TLS
  */
 public record ClientTlsConfig(ClientTrust trust, Path certFile, Path keyFile, TlsProvider provider,
-                              TlsProfile profile) {
+                              TlsProfile profile, String alpnId) {
 
     public ClientTlsConfig {
         Objects.requireNonNull(trust, "trust");
+        AlpnIds.require(alpnId);
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(profile, "profile");
         if ((certFile == null) != (keyFile == null)) {
@@ -26,7 +28,7 @@ public record ClientTlsConfig(ClientTrust trust, Path certFile, Path keyFile, Tl
     }
 
     /** A client without a certificate: automatic provider, TLS 1.3 only. */
-    public static ClientTlsConfig of(ClientTrust trust) {
-        return new ClientTlsConfig(trust, null, null, TlsProvider.AUTO, TlsProfile.MODERN);
+    public static ClientTlsConfig of(ClientTrust trust, String alpnId) {
+        return new ClientTlsConfig(trust, null, null, TlsProvider.AUTO, TlsProfile.MODERN, alpnId);
     }
 }

@@ -1,24 +1,34 @@
 package dev.tlsquiz.tls;
 
 import java.nio.channels.ClosedChannelException;
+import java.security.cert.CertificateException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Why a client's TLS handshake failed, as one line a user can act on. The client CLI passes any
- * handshake exception (or an exception right after the handshake: under TLS 1.3 the server judges the
- * client certificate after the client considers the handshake done) to {@link #classify}.
+ * Why a client's TLS handshake failed, as a kind and the facts a message needs; the client's command
+ * line writes the sentence. The client CLI passes any handshake exception (or an exception right after
+ * the handshake: under TLS 1.3 the server judges the client certificate after the client considers the
+ * handshake done) to {@link #classify}.
  *
  * <p>Works for both providers: the trust manager's own exceptions travel as the cause of the engine's
  * {@code SSLHandshakeException}; alerts from the server are recognised by their names as the JDK
  * ({@code Received fatal alert: certificate_required}) and BoringSSL ({@code
  * TLSV13_ALERT_CERTIFICATE_REQUIRED}) write them.
  *
- * @param kind             what went wrong
- * @param message          one line: what happened and what to do next
- * @param unknownServerKey the trust-on-first-use exception, when the kind is UNKNOWN_SERVER_KEY
+ * @param kind         what went wrong
+ * @param host         the host the client connected to, as the user typed it
+ * @param port         its port
+ * @param detail       for CLIENT_CERTIFICATE_REJECTED the alert the server sent (e.g. {@code unknown_ca});
+ *                     for OTHER the root cause's message, or empty when the connection just closed;
+ *                     empty otherwise
+ * @param trustRefusal the client's own refusal of the server ({@link UnknownServerKeyException},
+ *                     {@link ServerKeyChangedException}, {@link ServerCertificateRejectedException}), present
+ *                     exactly for the kinds it causes
  */
-public record HandshakeFailure(Kind kind, String message, Optional<UnknownServerKeyException> unknownServerKey) {
+public record HandshakeFailure(Kind kind, String host, int port, String detail,
+                               Optional<CertificateException> trustRefusal) {
 
     /** The kinds of handshake failure a user can do something about. */
     public enum Kind {
@@ -51,9 +61,33 @@ public record HandshakeFailure(Kind kind, String message, Optional<UnknownServer
     }
 
     public HandshakeFailure {
-        if ((kind == Kind.UNKNOWN_SERVER_KEY) != unknownServerKey.isPresent()) {
-            throw new IllegalArgumentException("unknownServerKey must be present exactly for UNKNOWN_SERVER_KEY");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(trustRefusal, "trustRefusal");
+        if ((kind == Kind.UNKNOWN_SERVER_KEY)
+                != trustRefusal.filter(UnknownServerKeyException.class::isInstance).isPresent()) {
+            throw new IllegalArgumentException("an UnknownServerKeyException must be present exactly for"
+                    + " UNKNOWN_SERVER_KEY");
         }
+    }
+
+    /** The trust-on-first-use exception, when the kind is UNKNOWN_SERVER_KEY. */
+    public Optional<UnknownServerKeyException> unknownServerKey() {
+        return trustRefusal.filter(UnknownServerKeyException.class::isInstance)
+                .map(UnknownServerKeyException.class::cast);
+    }
+
+    /** The changed-key exception, when the kind is SERVER_KEY_CHANGED. */
+    public Optional<ServerKeyChangedException> serverKeyChanged() {
+        return trustRefusal.filter(ServerKeyChangedException.class::isInstance)
+                .map(ServerKeyChangedException.class::cast);
+    }
+
+    /** The refused certificate's reason, for the kinds the client's certificate checks produce. */
+    public Optional<CertificateRefusal> certificateRefusal() {
+        return trustRefusal.filter(ServerCertificateRejectedException.class::isInstance)
+                .map(refusal -> ((ServerCertificateRejectedException) refusal).refusal());
     }
 
     /**
@@ -76,17 +110,15 @@ public record HandshakeFailure(Kind kind, String message, Optional<UnknownServer
      * @param hasClientCertificate whether the client was configured with a certificate; null: unknown
      */
     static HandshakeFailure classify(Throwable cause, String host, int port, Boolean hasClientCertificate) {
-        String where = KnownHosts.entryKey(host, port);
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof UnknownServerKeyException) {
-                UnknownServerKeyException unknown = (UnknownServerKeyException) t;
-                return new HandshakeFailure(Kind.UNKNOWN_SERVER_KEY, unknown.getMessage(), Optional.of(unknown));
+            if (t instanceof UnknownServerKeyException unknown) {
+                return new HandshakeFailure(Kind.UNKNOWN_SERVER_KEY, host, port, "", Optional.of(unknown));
             }
-            if (t instanceof ServerKeyChangedException) {
-                return of(Kind.SERVER_KEY_CHANGED, t.getMessage());
+            if (t instanceof ServerKeyChangedException changed) {
+                return new HandshakeFailure(Kind.SERVER_KEY_CHANGED, host, port, "", Optional.of(changed));
             }
-            if (t instanceof ServerCertificateRejectedException) {
-                return of(((ServerCertificateRejectedException) t).kind(), t.getMessage());
+            if (t instanceof ServerCertificateRejectedException rejected) {
+                return new HandshakeFailure(rejected.kind(), host, port, "", Optional.of(rejected));
             }
         }
         String text = allMessages(cause);
@@ -95,44 +127,26 @@ public record HandshakeFailure(Kind kind, String message, Optional<UnknownServer
                 "certificate_expired", "certificate_unknown", "unsupported_certificate", "access_denied");
         if ((required && !Boolean.TRUE.equals(hasClientCertificate))
                 || (rejection != null && Boolean.FALSE.equals(hasClientCertificate))) {
-            return of(Kind.CLIENT_CERTIFICATE_REQUIRED, "the server at " + where + " requires a client"
-                    + " certificate; pass --cert FILE --key FILE with a certificate issued by the server's operator"
-                    + " (they create one with: quiz-server certs client NAME)");
+            return of(Kind.CLIENT_CERTIFICATE_REQUIRED, host, port, "");
         }
         if (required) {
-            return of(Kind.CLIENT_CERTIFICATE_REJECTED, "the server at " + where + " requires a client"
-                    + " certificate from a CA it trusts, and this client's certificate is not from that CA; ask the"
-                    + " server's operator for a client certificate");
-        }
-        if ("certificate_revoked".equals(rejection)) {
-            return of(Kind.CLIENT_CERTIFICATE_REJECTED, "the server at " + where + " has revoked this client's"
-                    + " certificate (certificate_revoked); ask the server's operator for a new one");
-        }
-        if ("unknown_ca".equals(rejection)) {
-            return of(Kind.CLIENT_CERTIFICATE_REJECTED, "the server at " + where + " does not trust the CA that"
-                    + " issued this client's certificate (unknown_ca); ask the server's operator for a client"
-                    + " certificate from their CA");
+            return of(Kind.CLIENT_CERTIFICATE_REJECTED, host, port, "certificate_required");
         }
         if (rejection != null) {
-            return of(Kind.CLIENT_CERTIFICATE_REJECTED, "the server at " + where + " refused this client's"
-                    + " certificate (" + rejection + "); ask the server's operator for a valid client certificate");
+            return of(Kind.CLIENT_CERTIFICATE_REJECTED, host, port, rejection);
         }
         if (containsAny(text, "no_application_protocol")) {
-            return of(Kind.NO_COMMON_ALPN, "the server at " + where + " does not speak the tlsquiz protocol"
-                    + " (no common ALPN protocol); check the host and port");
+            return of(Kind.NO_COMMON_ALPN, host, port, "");
         }
         if (containsAny(text, "protocol_version", "unsupported_protocol", "no appropriate protocol",
                 "wrong_version_number", "no_supported_versions")) {
-            return of(Kind.PROTOCOL_VERSION, "the server at " + where + " and this client have no TLS version"
-                    + " in common; this client allows TLS 1.3 only unless told to allow 1.2, so ask the"
-                    + " operator to enable TLS 1.3 (TLS 1.1 and older are never used)");
+            return of(Kind.PROTOCOL_VERSION, host, port, "");
         }
-        return of(Kind.OTHER, "the TLS handshake with " + where + " failed: " + describe(cause)
-                + "; check that a tlsquiz server listens there, and retry with --verbose for details");
+        return of(Kind.OTHER, host, port, rootMessage(cause));
     }
 
-    private static HandshakeFailure of(Kind kind, String message) {
-        return new HandshakeFailure(kind, message, Optional.empty());
+    private static HandshakeFailure of(Kind kind, String host, int port, String detail) {
+        return new HandshakeFailure(kind, host, port, detail, Optional.empty());
     }
 
     /** The messages of the whole cause chain, in lower case, with alert names in one spelling. */
@@ -159,13 +173,14 @@ public record HandshakeFailure(Kind kind, String message, Optional<UnknownServer
         return null;
     }
 
-    private static String describe(Throwable cause) {
+    /** The root cause's message; empty when the connection just closed or there is none. */
+    private static String rootMessage(Throwable cause) {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         if (root instanceof ClosedChannelException || root.getMessage() == null) {
-            return "the connection closed during the handshake";
+            return "";
         }
         return root.getMessage();
     }

@@ -1,23 +1,43 @@
 package dev.tlsquiz.tls;
 
 import java.security.cert.CertificateException;
+import java.util.Objects;
 
 /**
  * The client's trust manager refused the server's certificate. It carries the reason as a
- * {@link HandshakeFailure.Kind} and a one-line message for the user, worked out where the certificate
- * and host are at hand, so that the reason survives the trip through either TLS provider.
+ * {@link CertificateRefusal}, with the facts worked out where the certificate and host are at hand, so
+ * that they survive the trip through either TLS provider; the client's command line writes the sentence.
  */
 public final class ServerCertificateRejectedException extends CertificateException {
 
-    private final HandshakeFailure.Kind kind;
+    private final String host;
+    private final int port;
+    private final CertificateRefusal refusal;
 
-    ServerCertificateRejectedException(HandshakeFailure.Kind kind, String message, Throwable cause) {
-        super(message, cause);
-        this.kind = kind;
+    public ServerCertificateRejectedException(String host, int port, CertificateRefusal refusal, Throwable cause) {
+        super("the server certificate of " + KnownHosts.entryKey(host, port) + " was refused: " + refusal, cause);
+        this.host = host;
+        this.port = port;
+        this.refusal = Objects.requireNonNull(refusal, "refusal");
     }
 
-    /** Why the certificate was refused. */
+    /** The host connected to. */
+    public String host() {
+        return host;
+    }
+
+    /** Its port. */
+    public int port() {
+        return port;
+    }
+
+    /** Why the certificate was refused, with its facts. */
+    public CertificateRefusal refusal() {
+        return refusal;
+    }
+
+    /** Why the certificate was refused, as a kind. */
     public HandshakeFailure.Kind kind() {
-        return kind;
+        return refusal.kind();
     }
 }

@@ -1,6 +1,5 @@
 package dev.tlsquiz.tls;
 
-import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.pki.Pem;
 import dev.tlsquiz.tls.pki.PemException;
@@ -51,7 +50,7 @@ final class ServerContexts {
                 .sslProvider(provider)
                 .protocols(config.profile().protocols())
                 .ciphers(config.profile().cipherSuites(), IdentityCipherSuiteFilter.INSTANCE)
-                .applicationProtocolConfig(alpn(provider));
+                .applicationProtocolConfig(alpn(provider, config.alpnId()));
         if (provider != SslProvider.JDK) {
             builder.option(OpenSslContextOption.GROUPS, config.groups().toArray(String[]::new));
         } else if (!config.groups().equals(TlsProfile.DEFAULT_GROUPS)) {
@@ -98,12 +97,12 @@ final class ServerContexts {
      * (FATAL_ALERT); netty-tcnative cannot, so for OpenSSL the context only advertises, and
      * {@link AlpnGuardSslHandler} refuses the ClientHello instead.
      */
-    private static ApplicationProtocolConfig alpn(SslProvider provider) {
+    private static ApplicationProtocolConfig alpn(SslProvider provider, String alpnId) {
         ApplicationProtocolConfig.SelectorFailureBehavior onNoMatch = provider == SslProvider.JDK
                 ? ApplicationProtocolConfig.SelectorFailureBehavior.FATAL_ALERT
                 : ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE;
         return new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN, onNoMatch,
-                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, Protocol.ALPN_ID);
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpnId);
     }
 
     private static void requireMatchingKey(ServerTlsConfig config, PrivateKey key, X509Certificate leaf)

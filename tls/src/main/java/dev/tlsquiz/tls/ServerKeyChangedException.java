@@ -1,6 +1,5 @@
 package dev.tlsquiz.tls;
 
-import dev.tlsquiz.text.TerminalText;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 
@@ -18,34 +17,28 @@ public final class ServerKeyChangedException extends CertificateException {
     private final String presentedPin;
     private final Path knownHostsFile;
     private final int line;
+    private final String knownLineProblem;
 
     /**
-     * @param entry        the first line about this server; its text is shown sanitised when its pin
-     *                     cannot be read
+     * @param entry        the first line about this server
      * @param presentedPin the pin of the key the server presented
      */
     public ServerKeyChangedException(String host, int port, Path knownHostsFile, KnownHosts.Entry entry,
                                      String presentedPin) {
-        super(message(host, port, knownHostsFile, entry, presentedPin));
+        super(message(host, port, entry, presentedPin));
         this.host = host;
         this.port = port;
         this.knownPin = entry.pin();
         this.presentedPin = presentedPin;
         this.knownHostsFile = knownHostsFile;
         this.line = entry.line();
+        this.knownLineProblem = entry.readable() ? "" : entry.problem();
     }
 
-    private static String message(String host, int port, Path file, KnownHosts.Entry entry, String presentedPin) {
-        String server = KnownHosts.entryKey(host, port);
-        String where = "line " + entry.line() + " of " + TerminalText.sanitize(file.toString());
-        String known = entry.readable()
-                ? where + " holds " + entry.pin()
-                : where + " holds an entry for it whose pin cannot be read ("
-                        + TerminalText.sanitize(entry.problem()) + "), so the key it held is unknown";
-        return "WARNING: the key of the server at " + server + " has changed: " + known + ", and the server"
-                + " presented " + presentedPin + "; someone may be intercepting the connection. If the operator"
-                + " confirms that " + presentedPin + " is the server's key, run 'quiz known-hosts remove " + server
-                + "' (or delete " + where + ") and connect again";
+    private static String message(String host, int port, KnownHosts.Entry entry, String presentedPin) {
+        return "the key of the server at " + KnownHosts.entryKey(host, port) + " is not the one on line "
+                + entry.line() + " of the known-hosts file (" + (entry.readable() ? entry.pin() : "unreadable")
+                + "): it presented " + presentedPin;
     }
 
     public String host() {
@@ -74,5 +67,13 @@ public final class ServerKeyChangedException extends CertificateException {
     /** The number of the line about this server, from 1. */
     public int line() {
         return line;
+    }
+
+    /**
+     * Why the pin on that line cannot be read (text from the file: untrusted), or empty when it can;
+     * exactly when {@link #knownPin()} is null.
+     */
+    public String knownLineProblem() {
+        return knownLineProblem;
     }
 }

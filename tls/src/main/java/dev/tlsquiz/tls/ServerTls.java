@@ -1,6 +1,5 @@
 package dev.tlsquiz.tls;
 
-import dev.tlsquiz.codec.Protocol;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@code certs revoke} takes effect without a restart, and a CRL that vanishes or does not parse leaves
  * the previous one in service.
  *
- * <p>ALPN: a client offering ALPN without {@value Protocol#ALPN_ID} is refused with a fatal
+ * <p>ALPN: a client offering ALPN without the config's ALPN id is refused with a fatal
  * {@code no_application_protocol} alert in the handshake, on both providers; a client offering no ALPN
  * is accepted.
  */
@@ -125,7 +124,7 @@ public final class ServerTls implements AutoCloseable {
     private SslHandler handlerFor(SslContext context, ByteBufAllocator alloc) {
         // Both providers: the handler's ClientHello guard bounds what a client may send before its
         // ClientHello is complete, and refuses it by ALPN.
-        return new AlpnGuardSslHandler(context.newEngine(alloc), Protocol.ALPN_ID);
+        return new AlpnGuardSslHandler(context.newEngine(alloc), config.alpnId());
     }
 
     /**

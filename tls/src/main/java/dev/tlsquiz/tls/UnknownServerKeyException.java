@@ -27,8 +27,7 @@ public final class UnknownServerKeyException extends CertificateException {
                                      String subject, String issuer) {
         super("the server at " + KnownHosts.entryKey(host, port) + " is not known yet and its certificate is not"
                 + " trusted by this system; its key pin is " + pin + " (certificate " + certificateFingerprint
-                + ", subject " + subject + ", issuer " + issuer + "); confirm the pin with the server's operator"
-                + " before trusting it");
+                + ", subject " + subject + ", issuer " + issuer + ")");
         this.host = host;
         this.port = port;
         this.pin = pin;

@@ -1,5 +1,6 @@
 package dev.tlsquiz.tls;
 
+import static dev.tlsquiz.tls.TlsTestSupport.ALPN_ID;
 import static dev.tlsquiz.tls.TlsTestSupport.openServer;
 import static dev.tlsquiz.tls.TlsTestSupport.serverConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.testing.ClientHellos;
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.buffer.ByteBuf;
@@ -59,7 +59,7 @@ class AlpnGuardSslHandlerTest {
             SslHandler serverSsl = serverChannel.pipeline().get(SslHandler.class);
             assertTrue(serverSsl.handshakeFuture().isSuccess(), () -> "server: " + serverSsl.handshakeFuture().cause());
             assertTrue(clientChannel.pipeline().get(SslHandler.class).handshakeFuture().isSuccess());
-            assertEquals(Protocol.ALPN_ID, serverSsl.applicationProtocol());
+            assertEquals(ALPN_ID, serverSsl.applicationProtocol());
             assertNull(serverChannel.pipeline().get(ClientHelloGuard.class), "the guard left once the hello passed");
             serverChannel.finishAndReleaseAll();
             clientChannel.finishAndReleaseAll();

@@ -1,11 +1,11 @@
 package dev.tlsquiz.tls;
 
+import static dev.tlsquiz.tls.TlsTestSupport.ALPN_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.testing.ClientHellos;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -24,7 +24,7 @@ class ClientHelloGuardTest {
 
     @Test
     void decode_whenHelloInOneRecordOffersTlsquiz_thenPassedOnUnchangedAndTheGuardLeaves() {
-        assertPassedUnchanged(ClientHellos.records(ClientHellos.message("h2", Protocol.ALPN_ID), 16384), 16384);
+        assertPassedUnchanged(ClientHellos.records(ClientHellos.message("h2", ALPN_ID), 16384), 16384);
     }
 
     @Test
@@ -42,7 +42,7 @@ class ClientHelloGuardTest {
     void decode_whenHelloCutInto1ByteRecordsAndTrickledByteByByte_thenPassedOnUnchangedAtItsLastByte() {
         // 45 bytes of hello, 45 records of 6 wire bytes: within the record bound.
         ByteBuf wire = ClientHellos.records(ClientHellos.minimal(), 1);
-        EmbeddedChannel channel = new EmbeddedChannel(new ClientHelloGuard(Protocol.ALPN_ID));
+        EmbeddedChannel channel = new EmbeddedChannel(new ClientHelloGuard(ALPN_ID));
         for (int i = 0; i < wire.readableBytes() - 1; i++) {
             assertFalse(channel.writeInbound(wire.retainedSlice(i, 1)), "passed on before byte " + (i + 1));
         }
@@ -66,7 +66,7 @@ class ClientHelloGuardTest {
 
     @Test
     void decode_whenHelloCutIntoMoreRecordsThanAllowed_thenRefusedAtTheFirstRecordOverTheBound() {
-        ByteBuf wire = ClientHellos.records(ClientHellos.message(Protocol.ALPN_ID), 1);
+        ByteBuf wire = ClientHellos.records(ClientHellos.message(ALPN_ID), 1);
         // Record 65 is refused as soon as its header is complete, not when the hello is.
         int refusedAt = ClientHelloGuard.MAX_RECORDS * 6 + 5;
         assertTrue(wire.readableBytes() > refusedAt);
@@ -94,7 +94,7 @@ class ClientHelloGuardTest {
     @Test
     void decode_whenAnEmptyHandshakeRecordComes_thenRefused() {
         ByteBuf wire = Unpooled.buffer().writeByte(22).writeShort(0x0301).writeShort(0);
-        wire.writeBytes(ClientHellos.records(ClientHellos.message(Protocol.ALPN_ID), 16384));
+        wire.writeBytes(ClientHellos.records(ClientHellos.message(ALPN_ID), 16384));
         assertRefused(wire, 5, EmbeddedTls.DECODE_ERROR);
     }
 
@@ -114,7 +114,7 @@ class ClientHelloGuardTest {
 
     @Test
     void decode_whenMoreRecordsFollowTheHelloInTheSameRead_thenAllPassedOn() {
-        ByteBuf wire = ClientHellos.records(ClientHellos.message(Protocol.ALPN_ID), 16384);
+        ByteBuf wire = ClientHellos.records(ClientHellos.message(ALPN_ID), 16384);
         // change_cipher_spec, as a TLS 1.3 client in middlebox compatibility mode sends right after its hello.
         wire.writeByte(20).writeShort(0x0303).writeShort(1).writeByte(1);
         assertPassedUnchanged(wire, wire.readableBytes());
@@ -124,7 +124,7 @@ class ClientHelloGuardTest {
 
     /** Feeds {@code wire} to a lone guard in pieces; everything comes out behind it, byte for byte. */
     private static void assertPassedUnchanged(ByteBuf wire, int piece) {
-        EmbeddedChannel channel = new EmbeddedChannel(new ClientHelloGuard(Protocol.ALPN_ID));
+        EmbeddedChannel channel = new EmbeddedChannel(new ClientHelloGuard(ALPN_ID));
         assertEquals(wire.readableBytes(), EmbeddedTls.write(channel, wire, piece));
         assertEquals(ByteBufUtil.hexDump(wire), passedHex(channel));
         assertNull(channel.pipeline().get(ClientHelloGuard.class), "the guard left the pipeline");
@@ -140,7 +140,7 @@ class ClientHelloGuardTest {
     }
 
     private static void assertRefused(ByteBuf wire, int piece, int refusedAt, int description) {
-        EmbeddedChannel channel = new EmbeddedChannel(new ClientHelloGuard(Protocol.ALPN_ID));
+        EmbeddedChannel channel = new EmbeddedChannel(new ClientHelloGuard(ALPN_ID));
         assertEquals(refusedAt, EmbeddedTls.write(channel, wire, piece), "bytes taken before the refusal");
         EmbeddedTls.assertRefused(channel, description);
         assertNull(channel.readInbound(), "nothing passed on to the engine");

@@ -1,5 +1,6 @@
 package dev.tlsquiz.tls;
 
+import static dev.tlsquiz.tls.TlsTestSupport.ALPN_ID;
 import static dev.tlsquiz.tls.TlsTestSupport.client;
 import static dev.tlsquiz.tls.TlsTestSupport.openServer;
 import static dev.tlsquiz.tls.TlsTestSupport.serverConfig;
@@ -57,7 +58,7 @@ class MutualTlsTest {
         ServerTlsConfig config = serverConfig(pki.server(), provider).withClientAuth(mode, pki.caCert(), crl);
         ClientTlsConfig clientConfig = new ClientTlsConfig(new ClientTrust.CaFile(pki.caCert()),
                 clientCredentials == null ? null : clientCredentials.cert(),
-                clientCredentials == null ? null : clientCredentials.key(), provider, TlsProfile.MODERN);
+                clientCredentials == null ? null : clientCredentials.key(), provider, TlsProfile.MODERN, ALPN_ID);
         try (ServerTls server = openServer(config);
              TlsLoopback loopback = TlsLoopback.start(group, server);
              ClientTls clientTls = client(clientConfig)) {
@@ -80,7 +81,7 @@ class MutualTlsTest {
         Result result = run(provider, ClientAuthMode.REQUIRE, null, null);
         result.outcome().assertRefused();
         HandshakeFailure failure = result.clientView();
-        assertEquals(HandshakeFailure.Kind.CLIENT_CERTIFICATE_REQUIRED, failure.kind(), failure.message());
+        assertEquals(HandshakeFailure.Kind.CLIENT_CERTIFICATE_REQUIRED, failure.kind(), failure.toString());
     }
 
     @ParameterizedTest
@@ -89,7 +90,7 @@ class MutualTlsTest {
         Result result = run(provider, ClientAuthMode.REQUIRE, null, pki.clientFromOtherCa("mallory"));
         result.outcome().assertRefused();
         HandshakeFailure failure = result.clientView();
-        assertEquals(HandshakeFailure.Kind.CLIENT_CERTIFICATE_REJECTED, failure.kind(), failure.message());
+        assertEquals(HandshakeFailure.Kind.CLIENT_CERTIFICATE_REJECTED, failure.kind(), failure.toString());
     }
 
     @ParameterizedTest
@@ -100,7 +101,7 @@ class MutualTlsTest {
         Result result = run(provider, ClientAuthMode.REQUIRE, crl, bob);
         result.outcome().assertRefused();
         HandshakeFailure failure = result.clientView();
-        assertEquals(HandshakeFailure.Kind.CLIENT_CERTIFICATE_REJECTED, failure.kind(), failure.message());
+        assertEquals(HandshakeFailure.Kind.CLIENT_CERTIFICATE_REJECTED, failure.kind(), failure.toString());
         // Another client of the same CA, not on the list, still gets in.
         connect(provider, ClientAuthMode.REQUIRE, crl, pki.client()).assertSucceeded();
     }

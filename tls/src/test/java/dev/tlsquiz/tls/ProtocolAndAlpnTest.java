@@ -1,10 +1,11 @@
 package dev.tlsquiz.tls;
 
+import static dev.tlsquiz.tls.TlsTestSupport.ALPN_ID;
 import static dev.tlsquiz.tls.TlsTestSupport.openServer;
 import static dev.tlsquiz.tls.TlsTestSupport.serverConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.testing.TestPki;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -69,7 +71,7 @@ class ProtocolAndAlpnTest {
             throws SSLException {
         TlsLoopback.Outcome outcome = connect(provider, TlsProfile.MODERN, tls12Client(provider)).assertRefused();
         HandshakeFailure failure = HandshakeFailure.classify(outcome.clientFailure(), "localhost", 26062);
-        assertEquals(HandshakeFailure.Kind.PROTOCOL_VERSION, failure.kind(), failure.message());
+        assertEquals(HandshakeFailure.Kind.PROTOCOL_VERSION, failure.kind(), failure.toString());
     }
 
     @ParameterizedTest
@@ -105,7 +107,7 @@ class ProtocolAndAlpnTest {
                 .build();
         TlsLoopback.Outcome outcome = connect(provider, TlsProfile.MODERN, http).assertRefused();
         HandshakeFailure failure = HandshakeFailure.classify(outcome.clientFailure(), "localhost", 26062);
-        assertEquals(HandshakeFailure.Kind.NO_COMMON_ALPN, failure.kind(), failure.message());
+        assertEquals(HandshakeFailure.Kind.NO_COMMON_ALPN, failure.kind(), failure.toString());
     }
 
     @ParameterizedTest
@@ -114,9 +116,43 @@ class ProtocolAndAlpnTest {
         SslContext both = rawClient(provider.resolve())
                 .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "h2", Protocol.ALPN_ID))
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "h2", ALPN_ID))
                 .build();
         TlsLoopback.Outcome outcome = connect(provider, TlsProfile.MODERN, both).assertSucceeded();
-        assertEquals(Protocol.ALPN_ID, outcome.clientAlpn());
+        assertEquals(ALPN_ID, outcome.clientAlpn());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
+    void handshake_whenServerConfiguredWithAnotherAlpnId_thenThatIdSelected(TlsProvider provider)
+            throws SSLException {
+        // The id comes from the config, not from a constant inside the TLS module.
+        ServerTlsConfig base = serverConfig(pki.server(), provider);
+        ServerTlsConfig other = new ServerTlsConfig(base.certFile(), base.keyFile(), provider, TlsProfile.MODERN,
+                ClientAuthMode.NONE, null, null, base.reloadInterval(), base.groups(), "other/2");
+        SslContext client = rawClient(provider.resolve())
+                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ALPN_ID, "other/2"))
+                .build();
+        try (ServerTls server = openServer(other);
+             TlsLoopback loopback = TlsLoopback.start(group, server)) {
+            TlsLoopback.Outcome outcome = loopback.connect(alloc -> client.newHandler(alloc, "localhost",
+                    loopback.port())).assertSucceeded();
+            assertEquals("other/2", outcome.clientAlpn());
+        } finally {
+            ReferenceCountUtil.release(client);
+        }
+    }
+
+    @Test
+    void config_whenAlpnIdEmptyOrNotPrintableAscii_thenRefused() {
+        ServerTlsConfig base = serverConfig(pki.server(), TlsProvider.JDK);
+        for (String bad : new String[] {"", "tls quiz", "tlsquiz/\u00e9", "x".repeat(256)}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> ServerTlsConfig.of(base.certFile(), base.keyFile(), bad), bad);
+            assertThrows(IllegalArgumentException.class,
+                    () -> ClientTlsConfig.of(new ClientTrust.Pin("SHA256:00"), bad), bad);
+        }
     }
 }

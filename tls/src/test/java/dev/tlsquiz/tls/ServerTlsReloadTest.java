@@ -1,5 +1,6 @@
 package dev.tlsquiz.tls;
 
+import static dev.tlsquiz.tls.TlsTestSupport.ALPN_ID;
 import static dev.tlsquiz.tls.TlsTestSupport.caClient;
 import static dev.tlsquiz.tls.TlsTestSupport.client;
 import static dev.tlsquiz.tls.TlsTestSupport.openServer;
@@ -224,7 +225,7 @@ class ServerTlsReloadTest {
         ServerTlsConfig config = serverConfig(pki.server(), provider)
                 .withClientAuth(ClientAuthMode.REQUIRE, pki.caCert(), crl).withReloadInterval(Duration.ofHours(1));
         ClientTlsConfig bobConfig = new ClientTlsConfig(new ClientTrust.CaFile(pki.caCert()), bob.cert(), bob.key(),
-                provider, TlsProfile.MODERN);
+                provider, TlsProfile.MODERN, ALPN_ID);
         ListAppender<ILoggingEvent> log = capture(ServerTls.class);
         try (ServerTls server = openServer(config);
              TlsLoopback loopback = TlsLoopback.start(group, server);
@@ -251,7 +252,7 @@ class ServerTlsReloadTest {
 
     private static ClientTlsConfig alice(TestPki pki, TlsProvider provider) {
         return new ClientTlsConfig(new ClientTrust.CaFile(pki.caCert()), pki.clientCert(), pki.clientKey(), provider,
-                TlsProfile.MODERN);
+                TlsProfile.MODERN, ALPN_ID);
     }
 
     /** Connects until the server refuses the client: the poller swaps in a new context, a handshake proves it. */

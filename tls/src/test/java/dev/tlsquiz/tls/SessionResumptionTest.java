@@ -1,5 +1,6 @@
 package dev.tlsquiz.tls;
 
+import static dev.tlsquiz.tls.TlsTestSupport.ALPN_ID;
 import static dev.tlsquiz.tls.TlsTestSupport.client;
 import static dev.tlsquiz.tls.TlsTestSupport.openServer;
 import static dev.tlsquiz.tls.TlsTestSupport.serverConfig;
@@ -125,7 +126,7 @@ class SessionResumptionTest {
         ServerTlsConfig config = serverConfig(pki.server(), TlsProvider.OPENSSL)
                 .withClientAuth(ClientAuthMode.REQUIRE, pki.caCert(), null);
         ClientTlsConfig clientConfig = new ClientTlsConfig(new ClientTrust.CaFile(pki.caCert()),
-                pki.client().cert(), pki.client().key(), TlsProvider.OPENSSL, TlsProfile.MODERN);
+                pki.client().cert(), pki.client().key(), TlsProvider.OPENSSL, TlsProfile.MODERN, ALPN_ID);
         try (ServerTls server = openServer(config);
              TicketServer tickets = new TicketServer(server);
              ClientTls clientTls = client(clientConfig)) {

@@ -36,6 +36,9 @@ import java.time.Duration;
 /** Shortcuts for building servers and clients in tests. */
 final class TlsTestSupport {
 
+    /** The ALPN id the tests' servers and clients agree on; the quiz's own id lives in the codec. */
+    static final String ALPN_ID = "tlsquiz/1";
+
     private TlsTestSupport() {
     }
 
@@ -49,7 +52,7 @@ final class TlsTestSupport {
     static ServerTlsConfig serverConfig(TestPki.Credentials credentials, TlsProvider provider) {
         return new ServerTlsConfig(credentials.cert(), credentials.key(), provider, TlsProfile.MODERN,
                 ClientAuthMode.NONE, null, null, Duration.ofMillis(100),
-                TlsProfile.DEFAULT_GROUPS);
+                TlsProfile.DEFAULT_GROUPS, ALPN_ID);
     }
 
     static ServerTls openServer(ServerTlsConfig config) {
@@ -61,7 +64,7 @@ final class TlsTestSupport {
     }
 
     static ClientTls client(ClientTrust trust, TlsProvider provider) {
-        return client(new ClientTlsConfig(trust, null, null, provider, TlsProfile.MODERN));
+        return client(new ClientTlsConfig(trust, null, null, provider, TlsProfile.MODERN, ALPN_ID));
     }
 
     static ClientTls client(ClientTlsConfig config) {

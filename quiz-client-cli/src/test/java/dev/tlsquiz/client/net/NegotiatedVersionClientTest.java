@@ -36,7 +36,7 @@ class NegotiatedVersionClientTest {
         EventQueue events = new EventQueue();
         try (QuizServerFixture server = QuizServerFixture.start(dir, builder -> builder);
              ClientTls tls = ClientTls.create(new ClientTlsConfig(new ClientTrust.CaFile(server.pki().caCert()),
-                     null, null, provider, TlsProfile.MODERN));
+                     null, null, provider, TlsProfile.MODERN, Protocol.ALPN_ID));
              ClientConnector connector = new ClientConnector(new ClientTimeouts(10_000, 30_000))) {
             ClientConnection connection = connector.connect(tls, "127.0.0.1", server.port(), Duration.ofSeconds(10), events);
             try {

@@ -10,6 +10,7 @@ import dev.tlsquiz.client.render.SessionRenderer;
 import dev.tlsquiz.client.testing.QuizServerFixture;
 import dev.tlsquiz.client.testing.ScriptedInput;
 import dev.tlsquiz.client.testing.WatchedOutput;
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;
@@ -50,7 +51,7 @@ class HeartbeatTest {
 
     private static ClientTls tls(Path caFile) {
         try {
-            return ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(caFile)));
+            return ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(caFile), Protocol.ALPN_ID));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

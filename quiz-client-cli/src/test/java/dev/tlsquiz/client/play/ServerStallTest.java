@@ -15,6 +15,7 @@ import dev.tlsquiz.client.testing.ClientResult;
 import dev.tlsquiz.client.testing.Clients;
 import dev.tlsquiz.client.testing.RawTlsServer;
 import dev.tlsquiz.client.testing.WatchedOutput;
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;
@@ -116,7 +117,7 @@ class ServerStallTest {
 
     private static ClientTls tls(Path caFile) {
         try {
-            return ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(caFile)));
+            return ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(caFile), Protocol.ALPN_ID));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

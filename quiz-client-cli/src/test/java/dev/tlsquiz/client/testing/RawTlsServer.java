@@ -100,7 +100,7 @@ public final class RawTlsServer implements AutoCloseable {
 
     private RawTlsServer(TestPki pki, Behavior behavior, long intervalMillis, Supplier<ChannelHandler> session)
             throws Exception {
-        tls = ServerTls.open(ServerTlsConfig.of(pki.serverCert(), pki.serverKey()));
+        tls = ServerTls.open(ServerTlsConfig.of(pki.serverCert(), pki.serverKey(), Protocol.ALPN_ID));
         serverChannel = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)

@@ -5,6 +5,7 @@ import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.pki.Pem;
 import dev.tlsquiz.tls.pki.PemException;
+import dev.tlsquiz.tls.pki.SubjectAltNames;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.DirectoryStream;
@@ -23,13 +24,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,26 +171,25 @@ final class CertificateText {
     }
 
     private static String names(X509Certificate certificate) {
-        Collection<List<?>> entries;
+        List<SubjectAltNames.Entry> entries;
         try {
-            entries = certificate.getSubjectAlternativeNames();
+            entries = SubjectAltNames.entries(certificate);
         } catch (CertificateParsingException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
-        if (entries == null) {
+        if (entries.isEmpty()) {
             return "(none)";
         }
         List<String> names = new ArrayList<>();
-        for (List<?> entry : entries) {
-            int type = (Integer) entry.get(0);
-            String prefix = switch (type) {
-                case 1 -> "email:";
-                case 2 -> "DNS:";
-                case 6 -> "URI:";
-                case 7 -> "IP:";
-                default -> "type" + type + ":";
+        for (SubjectAltNames.Entry entry : entries) {
+            String prefix = switch (entry.tag()) {
+                case GeneralName.rfc822Name -> "email:";
+                case GeneralName.dNSName -> "DNS:";
+                case GeneralName.uniformResourceIdentifier -> "URI:";
+                case GeneralName.iPAddress -> "IP:";
+                default -> "type" + entry.tag() + ":";
             };
-            names.add(prefix + entry.get(1));
+            names.add(prefix + entry.value());
         }
         return String.join(", ", names);
     }

@@ -4,6 +4,7 @@ import dev.tlsquiz.tls.pki.CertificateAuthority;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.IssuedCertificate;
 import dev.tlsquiz.tls.pki.Pem;
+import dev.tlsquiz.tls.pki.SubjectAltNames;
 import dev.tlsquiz.tls.pki.WriteMode;
 import dev.tlsquiz.server.cli.ServerVersionProvider;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class CertsClientCommand extends CertsSubcommand {
     private static String serverHost(DevPki pki) {
         if (Files.exists(pki.serverCertificate())) {
             try {
-                List<String> names = DevPki.subjectAltNames(Pem.readCertificate(pki.serverCertificate()));
+                List<String> names = SubjectAltNames.hostNames(Pem.readCertificate(pki.serverCertificate()));
                 if (!names.isEmpty()) {
                     return names.get(0);
                 }

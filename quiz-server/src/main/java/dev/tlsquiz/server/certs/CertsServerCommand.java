@@ -3,6 +3,7 @@ package dev.tlsquiz.server.certs;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.server.cli.ServerVersionProvider;
+import dev.tlsquiz.tls.pki.SubjectAltNames;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -50,7 +51,7 @@ final class CertsServerCommand extends CertsSubcommand {
             server = pki.issueServer(names, Duration.ofDays(days));
         }
         out().printf("Issued %s for %s, valid until %s%n", pki.serverCertificate(),
-                String.join(", ", DevPki.subjectAltNames(server)), CertificateText.day(server.getNotAfter()));
+                String.join(", ", SubjectAltNames.hostNames(server)), CertificateText.day(server.getNotAfter()));
         out().printf("Key: %s (secret, mode 0600)%n", pki.serverKey());
         out().printf("Certificate fingerprint %s%n", Fingerprints.certificate(server));
         out().printf("Key pin %s (%s)%n", Fingerprints.publicKeyPin(server),

@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.certs;
 
+import dev.tlsquiz.tls.pki.Certificates;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Pem;
 import dev.tlsquiz.tls.pki.PemException;
@@ -64,7 +65,7 @@ final class CertsShowCommand extends CertsSubcommand {
             return;
         }
         X509Certificate ca = Pem.readCertificate(pki.caCertificate());
-        boolean issued = DevPki.issuedBy(certificate, ca);
+        boolean issued = Certificates.issuedBy(certificate, ca);
         if (!certificate.equals(ca)) {
             out().printf("  %-13s %s%n", "issued by CA:", (issued ? "yes, " : "no, not by ") + pki.caCertificate());
         }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.server.cli.QuizServerMain;
+import dev.tlsquiz.tls.pki.Certificates;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.pki.Pem;
+import dev.tlsquiz.tls.pki.SubjectAltNames;
 import dev.tlsquiz.tls.testing.HostileText;
 import dev.tlsquiz.tls.testing.OpenSsl;
 import dev.tlsquiz.tls.testing.TestPki;
@@ -55,7 +57,7 @@ class CertsCommandTest {
         assertEquals("", run.err());
         X509Certificate ca = Pem.readCertificate(pki.caCertificate());
         assertEquals(List.of("localhost", "127.0.0.1", "0:0:0:0:0:0:0:1"),
-                DevPki.subjectAltNames(Pem.readCertificate(pki.serverCertificate())));
+                SubjectAltNames.hostNames(Pem.readCertificate(pki.serverCertificate())));
         assertEquals("rwx------", mode(certsDir));
         assertEquals("rw-------", mode(pki.caKey()));
         assertEquals("rw-------", mode(pki.serverKey()));
@@ -107,7 +109,7 @@ class CertsCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         X509Certificate server = Pem.readCertificate(pki.serverCertificate());
-        assertEquals(List.of("quiz.test", "192.0.2.7", "0:0:0:0:0:0:0:1"), DevPki.subjectAltNames(server));
+        assertEquals(List.of("quiz.test", "192.0.2.7", "0:0:0:0:0:0:0:1"), SubjectAltNames.hostNames(server));
         long days = (server.getNotAfter().getTime() - System.currentTimeMillis()) / 86_400_000L;
         assertEquals(9, days, "just under 10 days from now, in whole days");
         assertTrue(run.out().contains("quiz play --host quiz.test --cafile"), run.out());
@@ -142,8 +144,8 @@ class CertsCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         X509Certificate after = Pem.readCertificate(pki.serverCertificate());
         assertNotEquals(before, after);
-        assertEquals(List.of("quiz.example.org", "10.1.2.3"), DevPki.subjectAltNames(after));
-        assertTrue(DevPki.issuedBy(after, Pem.readCertificate(pki.caCertificate())));
+        assertEquals(List.of("quiz.example.org", "10.1.2.3"), SubjectAltNames.hostNames(after));
+        assertTrue(Certificates.issuedBy(after, Pem.readCertificate(pki.caCertificate())));
         assertEquals("rw-------", mode(pki.serverKey()));
         assertTrue(run.out().startsWith("Issued " + pki.serverCertificate() + " for quiz.example.org, 10.1.2.3, "
                 + "valid until "), run.out());
@@ -158,7 +160,7 @@ class CertsCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         X509Certificate after = Pem.readCertificate(pki.serverCertificate());
-        assertEquals(List.of("quiz.example.org", "localhost"), DevPki.subjectAltNames(after));
+        assertEquals(List.of("quiz.example.org", "localhost"), SubjectAltNames.hostNames(after));
         assertEquals(pin, Fingerprints.publicKeyPin(after));
         assertTrue(run.out().contains("\nKey pin " + pin + " (the same key: --pin and known_hosts entries still match)\n"),
                 run.out());

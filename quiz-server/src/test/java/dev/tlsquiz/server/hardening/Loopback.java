@@ -3,6 +3,7 @@ package dev.tlsquiz.server.hardening;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.codec.testing.LeakCheckExtension;
 import dev.tlsquiz.server.QuizServer;
 import dev.tlsquiz.server.ServerConfig;
@@ -76,7 +77,7 @@ final class Loopback {
 
     static ClientTls clientTls(TestPki pki) {
         try {
-            return ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(pki.caCert())));
+            return ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(pki.caCert()), Protocol.ALPN_ID));
         } catch (IOException e) {
             throw new AssertionError("cannot create the client TLS context", e);
         }

@@ -2,15 +2,11 @@ package dev.tlsquiz.tls.pki;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
@@ -18,37 +14,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The development PKI: a CA and the certificates it issued, kept as PEM files in one folder (by default
  * {@code certs/}, which git ignores). It lets a developer run a TLS server and its clients without
  * ever touching openssl.
  *
- * <pre>
- * certs/                 mode 0700 when created here
- *   ca.pem               the CA certificate: give it to every client (--cafile)
- *   ca.key               the CA's private key (0600): a secret, it can issue certificates
- *   server.pem           the server certificate (SANs localhost, 127.0.0.1, ::1 unless told otherwise)
- *   server.key           its private key (0600)
- *   crl.pem              the revoked client certificates, signed by the CA (empty at first)
- *   clients/NAME.pem     a player's client certificate
- *   clients/NAME.key     its private key (0600)
- * </pre>
+ * The files and where they live: {@link CertsFolder}.
  *
- * The CRL itself is the list of revoked serials: {@link #revoke} reads it, adds one, and signs it again,
+ * <p> * The CRL itself is the list of revoked serials: {@link #revoke} reads it, adds one, and signs it again,
  * keeping every earlier entry and its revocation date. No file that already exists is replaced unless
  * the caller asks ({@link WriteMode#REPLACE}, the CLI's --force); {@link #issueServer} and the automatic
  * renewal replace the server certificate because that is their purpose. Every replacement is atomic.
@@ -63,33 +45,18 @@ import java.util.regex.Pattern;
  */
 public final class DevPki {
 
-    /** The CA certificate's file name. */
-    public static final String CA_CERT_FILE = "ca.pem";
-    /** The CA key's file name. */
-    public static final String CA_KEY_FILE = "ca.key";
-    /** The server certificate's file name. */
-    public static final String SERVER_CERT_FILE = "server.pem";
-    /** The server key's file name. */
-    public static final String SERVER_KEY_FILE = "server.key";
-    /** The CRL's file name. */
-    public static final String CRL_FILE = "crl.pem";
-    /** The folder of client certificates and keys. */
-    public static final String CLIENTS_DIR = "clients";
+    /** The CA certificate's file name, kept here for the server's setup ({@link CertsFolder#CA_CERT_FILE}). */
+    public static final String CA_CERT_FILE = CertsFolder.CA_CERT_FILE;
 
-    /** A server certificate or CRL this close to its end is renewed when the server starts: 30 days. */
-    public static final Duration RENEWAL_THRESHOLD = Duration.ofDays(30);
-    /**
-     * How long a CRL is current (its nextUpdate): 60 days. It is signed again on every revoke, and on server
-     * start within {@link #RENEWAL_THRESHOLD} of it, so a server started now and then never has a stale one.
-     */
-    public static final Duration CRL_VALIDITY = Duration.ofDays(60);
+    /** {@link PkiLifecycle#RENEWAL_THRESHOLD}. */
+    public static final Duration RENEWAL_THRESHOLD = PkiLifecycle.RENEWAL_THRESHOLD;
+    /** {@link PkiLifecycle#CRL_VALIDITY}. */
+    public static final Duration CRL_VALIDITY = PkiLifecycle.CRL_VALIDITY;
 
-    private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-    private final Path dir;
+    private final CertsFolder folder;
 
     private DevPki(Path dir) {
-        this.dir = Objects.requireNonNull(dir, "dir");
+        this.folder = new CertsFolder(dir);
     }
 
     /**
@@ -152,52 +119,57 @@ public final class DevPki {
 
     /** The folder. */
     public Path dir() {
-        return dir;
+        return folder.dir();
+    }
+
+    /** Which file lives where. */
+    public CertsFolder folder() {
+        return folder;
     }
 
     /** {@code ca.pem}. */
     public Path caCertificate() {
-        return dir.resolve(CA_CERT_FILE);
+        return folder.caCertificate();
     }
 
     /** {@code ca.key}. */
     public Path caKey() {
-        return dir.resolve(CA_KEY_FILE);
+        return folder.caKey();
     }
 
     /** {@code server.pem}. */
     public Path serverCertificate() {
-        return dir.resolve(SERVER_CERT_FILE);
+        return folder.serverCertificate();
     }
 
     /** {@code server.key}. */
     public Path serverKey() {
-        return dir.resolve(SERVER_KEY_FILE);
+        return folder.serverKey();
     }
 
     /** {@code crl.pem}: written empty by {@link #init}, and by {@link #ensureForServer} when missing. */
     public Path crl() {
-        return dir.resolve(CRL_FILE);
+        return folder.crl();
     }
 
     /** {@code clients/}. */
     public Path clientsDir() {
-        return dir.resolve(CLIENTS_DIR);
+        return folder.clientsDir();
     }
 
     /** {@code clients/NAME.pem}. @throws IllegalArgumentException for a name that is not a valid player name */
     public Path clientCertificate(String name) {
-        return clientsDir().resolve(requireClientName(name) + ".pem");
+        return folder.clientCertificate(name);
     }
 
     /** {@code clients/NAME.key}. @throws IllegalArgumentException for a name that is not a valid player name */
     public Path clientKey(String name) {
-        return clientsDir().resolve(requireClientName(name) + ".key");
+        return folder.clientKey(name);
     }
 
     /** Whether any of the CA and server files is there: then {@link #init} refuses unless forced. */
     public boolean exists() {
-        return coreFiles().stream().anyMatch(Files::exists);
+        return folder.anyCoreFileExists();
     }
 
     /** Creates the PKI; refuses when any of its files exists ({@link ExistingFileException}). */
@@ -217,7 +189,7 @@ public final class DevPki {
         CertificateRequest serverRequest = CertificateRequest.server(serverNames, serverValidity);
         try (CertsFolderLock lock = lock()) {
             if (mode == WriteMode.CREATE_NEW) {
-                for (Path file : coreFiles()) {
+                for (Path file : folder.coreFiles()) {
                     if (Files.exists(file)) {
                         throw new ExistingFileException(file,
                                 file + " exists; use --force to replace the development PKI");
@@ -234,7 +206,7 @@ public final class DevPki {
             // An empty CRL from the start: a server watches the file from its first run, so the first revoke
             // takes effect without a restart, and a CRL of a replaced CA never lingers.
             Pem.writeCrl(crl(), ca.createCrl(List.of(), CRL_VALIDITY), WriteMode.REPLACE);
-            return new InitResult(ca.certificate(), server.certificate(), clientCertificateFiles(),
+            return new InitResult(ca.certificate(), server.certificate(), folder.clientCertificateFiles(),
                     replacedServerKeyPin);
         }
     }
@@ -332,11 +304,11 @@ public final class DevPki {
             throws IOException {
         try (CertsFolderLock lock = lockExistingPki()) {
             X509Certificate current = Pem.readCertificate(serverCertificate());
-            if (current.getNotAfter().toInstant().isAfter(Instant.now().plus(threshold))) {
+            if (!PkiLifecycle.renewalDue(current, Instant.now(), threshold)) {
                 return Optional.empty();
             }
             requireCaCurrent();
-            X509Certificate renewed = issueServer(subjectAltNames(current), validity);
+            X509Certificate renewed = issueServer(SubjectAltNames.hostNames(current), validity);
             return Optional.of(new RenewalResult(current, renewed));
         }
     }
@@ -379,7 +351,7 @@ public final class DevPki {
         try (CertsFolderLock lock = lockExistingPki()) {
             X509Certificate certificate = Pem.readCertificate(certFile);
             CertificateAuthority ca = ca();
-            if (!issuedBy(certificate, ca.certificate())) {
+            if (!Certificates.issuedBy(certificate, ca.certificate())) {
                 throw new PemException(certFile, certFile + " was not issued by " + caCertificate()
                         + " (an older CA?); it is already refused, nothing to revoke");
             }
@@ -406,8 +378,7 @@ public final class DevPki {
         }
         try (CertsFolderLock lock = lockExistingPki()) {
             X509CRL current = Pem.readCrl(crl());
-            if (current.getNextUpdate() != null
-                    && current.getNextUpdate().toInstant().isAfter(Instant.now().plus(threshold))) {
+            if (!PkiLifecycle.refreshDue(current, Instant.now(), threshold)) {
                 return Optional.empty();
             }
             CertificateAuthority ca = ca();
@@ -469,41 +440,8 @@ public final class DevPki {
                 + " --cafile " + shellQuote(caCertificate().toString());
     }
 
-    /** The DNS names and IP addresses in a certificate's SAN extension, in order. */
-    public static List<String> subjectAltNames(X509Certificate certificate) {
-        List<String> names = new ArrayList<>();
-        try {
-            Collection<List<?>> entries = certificate.getSubjectAlternativeNames();
-            if (entries != null) {
-                for (List<?> entry : entries) {
-                    int type = (Integer) entry.get(0);
-                    if (type == 2 || type == 7) {
-                        names.add(String.valueOf(entry.get(1)));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            throw new IllegalArgumentException("unreadable subject alternative names in "
-                    + certificate.getSubjectX500Principal() + ": " + e.getMessage(), e);
-        }
-        return names;
-    }
-
-    /** Whether {@code certificate} carries a signature of {@code issuer}'s key. */
-    public static boolean issuedBy(X509Certificate certificate, X509Certificate issuer) {
-        if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-            return false;
-        }
-        try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
     private void refreshForServer(List<String> serverNames, Consumer<String> notices) throws IOException {
-        for (Path file : coreFiles()) {
+        for (Path file : folder.coreFiles()) {
             if (!Files.exists(file)) {
                 throw new PemException(file, file + " is missing; run: quiz-server certs init --force"
                         + certsDirArgument() + " to create a new development PKI");
@@ -514,17 +452,14 @@ public final class DevPki {
         CertificateAuthority ca = ca();
         requireCaCurrent();
         X509Certificate server = Pem.readCertificate(serverCertificate());
-        if (!issuedBy(server, ca.certificate())) {
+        if (!Certificates.issuedBy(server, ca.certificate())) {
             throw new PemException(serverCertificate(), serverCertificate() + " was not issued by " + caCertificate()
                     + "; run: quiz-server certs server --san NAME" + certsDirArgument()
                     + " to issue one from this CA");
         }
-        Set<String> covered = new LinkedHashSet<>(normalizedNames(subjectAltNames(server)));
-        List<String> missing = serverNames.stream().filter(name -> !covered.contains(normalizedName(name))).toList();
+        List<String> missing = Certificates.namesNotCovered(server, serverNames);
         if (!missing.isEmpty()) {
-            Set<String> names = new LinkedHashSet<>(subjectAltNames(server));
-            names.addAll(missing);
-            issueServer(List.copyOf(names), CertificateAuthority.DEFAULT_SERVER_VALIDITY);
+            issueServer(PkiLifecycle.namesWith(server, missing), CertificateAuthority.DEFAULT_SERVER_VALIDITY);
             notices.accept("Re-issued " + serverCertificate() + " to also cover " + String.join(", ", missing)
                     + ", for the same key");
         } else {
@@ -539,7 +474,7 @@ public final class DevPki {
         refreshCrlIfExpiring(RENEWAL_THRESHOLD).ifPresent(crl -> notices.accept(
                 "Signed " + crl() + " again; it is current until " + day(crl.getNextUpdate().toInstant())));
         Instant caNotAfter = ca.certificate().getNotAfter().toInstant();
-        if (caNotAfter.isBefore(Instant.now().plus(RENEWAL_THRESHOLD))) {
+        if (PkiLifecycle.caExpiringSoon(ca.certificate(), Instant.now())) {
             notices.accept("The development CA " + caCertificate() + " expires " + day(caNotAfter)
                     + "; run: quiz-server certs init --force, then give players the new " + caCertificate());
         }
@@ -547,7 +482,7 @@ public final class DevPki {
 
     /** Holds the folder's lock for one change; creates the folder (0700) when it does not exist yet. */
     private CertsFolderLock lock() throws IOException {
-        return CertsFolderLock.acquire(dir);
+        return CertsFolderLock.acquire(folder.dir());
     }
 
     /** As {@link #lock()}, for a change that needs the CA: says how to create it first, rather than a folder. */
@@ -568,7 +503,7 @@ public final class DevPki {
     private void requireCaCurrent() throws IOException {
         X509Certificate ca = Pem.readCertificate(caCertificate());
         Instant notAfter = ca.getNotAfter().toInstant();
-        if (!notAfter.isAfter(Instant.now())) {
+        if (PkiLifecycle.caExpired(ca, Instant.now())) {
             throw new PemException(caCertificate(), caCertificate() + " expired " + day(notAfter)
                     + "; run: quiz-server certs init --force" + certsDirArgument()
                     + " to create a new development PKI");
@@ -600,47 +535,7 @@ public final class DevPki {
 
     /** {@code --certs-dir DIR} for a printed command, or nothing for the default folder. */
     private String certsDirArgument() {
-        return dir.equals(Path.of("certs")) ? "" : " --certs-dir " + shellQuote(dir.toString());
-    }
-
-    private List<Path> coreFiles() {
-        // Keys first, so a refusal names the secret that would have been lost.
-        return List.of(caKey(), caCertificate(), serverKey(), serverCertificate());
-    }
-
-    private List<Path> clientCertificateFiles() throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(clientsDir())) {
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(clientsDir(), "*.pem")) {
-                stream.forEach(files::add);
-            }
-        }
-        files.sort(null);
-        return files;
-    }
-
-    private static String requireClientName(String name) {
-        if (name == null || !CLIENT_NAME.matcher(name).matches() || name.chars().allMatch(c -> c == '.')) {
-            throw new IllegalArgumentException("invalid client name '" + name
-                    + "' (expected: 1-64 letters, digits, '.', '_' or '-', e.g. alice)");
-        }
-        return name;
-    }
-
-    private static List<String> normalizedNames(List<String> names) {
-        return names.stream().map(DevPki::normalizedName).toList();
-    }
-
-    /** One spelling per name: lower-case host names, canonical IP addresses (::1 and 0:0:0:0:0:0:0:1 are equal). */
-    private static String normalizedName(String name) {
-        if (CertificateRequest.isIpLiteral(name)) {
-            try {
-                return InetAddress.getByName(name).getHostAddress();
-            } catch (UnknownHostException e) {
-                return name;
-            }
-        }
-        return name.toLowerCase(Locale.ROOT);
+        return folder.dir().equals(Path.of("certs")) ? "" : " --certs-dir " + shellQuote(folder.dir().toString());
     }
 
     private static String day(Instant instant) {

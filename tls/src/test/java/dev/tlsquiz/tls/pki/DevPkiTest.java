@@ -73,8 +73,8 @@ class DevPkiTest {
         assertEquals(certsDir.resolve("ca.pem"), pki.caCertificate());
         assertEquals(result.ca(), Pem.readCertificate(pki.caCertificate()));
         assertEquals(result.server(), Pem.readCertificate(pki.serverCertificate()));
-        assertEquals(NAMES.get(0), DevPki.subjectAltNames(result.server()).get(0));
-        assertTrue(DevPki.issuedBy(result.server(), result.ca()));
+        assertEquals(NAMES.get(0), SubjectAltNames.hostNames(result.server()).get(0));
+        assertTrue(Certificates.issuedBy(result.server(), result.ca()));
         CertificateAuthorityTest.validatePkix(result.server(), result.ca());
         assertEquals(List.of(), result.staleClients());
         X509CRL crl = Pem.readCrl(pki.crl());
@@ -158,9 +158,9 @@ class DevPkiTest {
         X509Certificate renewed = Pem.readCertificate(pki.serverCertificate());
         assertEquals(renewal.get().renewed(), renewed);
         assertEquals(init.server(), renewal.get().previous());
-        assertEquals(List.of("quiz.test", "127.0.0.1"), DevPki.subjectAltNames(renewed));
+        assertEquals(List.of("quiz.test", "127.0.0.1"), SubjectAltNames.hostNames(renewed));
         assertTrue(renewed.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(89))));
-        assertTrue(DevPki.issuedBy(renewed, init.ca()));
+        assertTrue(Certificates.issuedBy(renewed, init.ca()));
         assertKeyBelongsTo(pki.serverKey(), renewed);
         assertEquals("rw-------", mode(pki.serverKey()));
         assertEquals(Optional.empty(), pki.renewServerCertificateIfExpiring(Duration.ofDays(30)), "now fresh");
@@ -183,7 +183,7 @@ class DevPkiTest {
 
         assertNotEquals(init.server(), server);
         assertEquals(server, Pem.readCertificate(pki.serverCertificate()));
-        assertEquals(List.of("quiz.example.org"), DevPki.subjectAltNames(server));
+        assertEquals(List.of("quiz.example.org"), SubjectAltNames.hostNames(server));
         assertKeyBelongsTo(pki.serverKey(), server);
     }
 
@@ -195,7 +195,7 @@ class DevPkiTest {
         X509Certificate server = pki.issueServer(List.of("quiz.example.org"), Duration.ofDays(30));
 
         assertEquals(Fingerprints.publicKeyPin(init.server()), Fingerprints.publicKeyPin(server));
-        assertEquals(List.of("quiz.example.org"), DevPki.subjectAltNames(server));
+        assertEquals(List.of("quiz.example.org"), SubjectAltNames.hostNames(server));
         assertTrue(Arrays.equals(key, Files.readAllBytes(pki.serverKey())), "server.key was not rewritten");
     }
 
@@ -240,7 +240,7 @@ class DevPkiTest {
         DevPki.ensureForServer(certsDir, List.of("localhost", "192.0.2.7"), notice -> { });
 
         X509Certificate server = Pem.readCertificate(pki.serverCertificate());
-        assertEquals(List.of("localhost", "192.0.2.7"), DevPki.subjectAltNames(server));
+        assertEquals(List.of("localhost", "192.0.2.7"), SubjectAltNames.hostNames(server));
         assertEquals(Fingerprints.publicKeyPin(init.server()), Fingerprints.publicKeyPin(server));
     }
 
@@ -311,7 +311,7 @@ class DevPkiTest {
                 assertFalse(change.isDone());
             }
             X509Certificate after = change.get(30, TimeUnit.SECONDS);
-            assertEquals(List.of("quiz.test"), DevPki.subjectAltNames(after));
+            assertEquals(List.of("quiz.test"), SubjectAltNames.hostNames(after));
         } finally {
             lockLog.detachAppender(lines);
             lockLog.setLevel(level);
@@ -352,7 +352,7 @@ class DevPkiTest {
         assertEquals(certsDir.resolve("clients/alice.pem"), pki.clientCertificate("alice"));
         assertEquals(alice.certificate(), Pem.readCertificate(pki.clientCertificate("alice")));
         assertEquals("CN=alice", alice.certificate().getSubjectX500Principal().getName());
-        assertTrue(DevPki.issuedBy(alice.certificate(), init.ca()));
+        assertTrue(Certificates.issuedBy(alice.certificate(), init.ca()));
         assertEquals("rw-------", mode(pki.clientKey("alice")));
         assertEquals("rwx------", mode(pki.clientsDir()));
 
@@ -506,7 +506,7 @@ class DevPkiTest {
         DevPki.ensureForServer(certsDir, List.of("localhost", "quiz.test"), notices::add);
 
         assertEquals(List.of("localhost", "quiz.test"),
-                DevPki.subjectAltNames(Pem.readCertificate(pki.serverCertificate())));
+                SubjectAltNames.hostNames(Pem.readCertificate(pki.serverCertificate())));
         assertEquals("Re-issued " + pki.serverCertificate() + " to also cover quiz.test, for the same key", notices.get(0));
     }
 
