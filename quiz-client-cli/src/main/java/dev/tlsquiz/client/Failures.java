@@ -3,6 +3,7 @@ package dev.tlsquiz.client;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.QuizProtocolException;
+import dev.tlsquiz.tls.HostPort;
 import dev.tlsquiz.tls.HandshakeFailure;
 import dev.tlsquiz.tls.UnknownServerKeyException;
 import io.netty.channel.ConnectTimeoutException;
@@ -163,7 +164,7 @@ public final class Failures {
 
     /** {@code host:port}, with brackets around an IPv6 literal. */
     public static String address(String host, int port) {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return HostPort.format(host, port);
     }
 
     private static String seconds(Duration duration) {
