@@ -201,7 +201,7 @@ public final class QuizServer implements AutoCloseable {
         InetSocketAddress address = bindAddress();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
-                .channel(tuning.transport().serverChannelClass())
+                .channel(tuning.transport().serverSocketChannelClass())
                 // A restarted server can bind while connections of the previous one linger in TIME_WAIT.
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)

@@ -1,15 +1,9 @@
 package dev.tlsquiz.server;
 
+import dev.tlsquiz.tls.Transport;
 import io.netty.buffer.AdaptiveByteBufAllocator;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.ServerSocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.NettyRuntime;
 
 /**
@@ -52,43 +46,6 @@ public record ServerTuning(Transport transport, boolean flushConsolidation, Allo
      */
     public int workerThreads() {
         return eventLoopThreads != 0 ? eventLoopThreads : NettyRuntime.availableProcessors();
-    }
-
-    /** The I/O transport. */
-    public enum Transport {
-        /** Native epoll when it loads here (Linux), NIO otherwise. */
-        AUTO,
-        /** Native epoll (edge-triggered, fewer copies and syscalls than NIO); refused where it does not load. */
-        EPOLL,
-        /** Java NIO, available everywhere. */
-        NIO;
-
-        /**
-         * EPOLL or NIO.
-         *
-         * @throws IllegalArgumentException for EPOLL when the native transport cannot be loaded
-         */
-        public Transport resolve() {
-            return switch (this) {
-                case AUTO -> Epoll.isAvailable() ? EPOLL : NIO;
-                case EPOLL -> {
-                    if (!Epoll.isAvailable()) {
-                        throw new IllegalArgumentException("--transport epoll: the native epoll transport is not"
-                                + " available here (" + Epoll.unavailabilityCause() + "); use --transport nio");
-                    }
-                    yield EPOLL;
-                }
-                case NIO -> NIO;
-            };
-        }
-
-        IoHandlerFactory ioHandlerFactory() {
-            return resolve() == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        }
-
-        Class<? extends ServerSocketChannel> serverChannelClass() {
-            return resolve() == EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        }
     }
 
     /** The buffer allocator of every connection. */

@@ -1,5 +1,6 @@
 package dev.tlsquiz.server;
 
+import dev.tlsquiz.tls.Transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -43,8 +44,8 @@ class ServerTuningTest {
 
     static Stream<ServerTuning> tunings() {
         return Stream.of(ServerTuning.DEFAULTS,
-                new ServerTuning(ServerTuning.Transport.NIO, false, ServerTuning.Allocator.POOLED, 1, false),
-                new ServerTuning(ServerTuning.Transport.EPOLL, true, ServerTuning.Allocator.POOLED, 2, true));
+                new ServerTuning(Transport.NIO, false, ServerTuning.Allocator.POOLED, 1, false),
+                new ServerTuning(Transport.EPOLL, true, ServerTuning.Allocator.POOLED, 2, true));
     }
 
     @ParameterizedTest
@@ -62,13 +63,13 @@ class ServerTuningTest {
     @Test
     void constructor_whenThreadsNegative_thenRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new ServerTuning(ServerTuning.Transport.NIO, true, ServerTuning.Allocator.ADAPTIVE, -1, true));
+                () -> new ServerTuning(Transport.NIO, true, ServerTuning.Allocator.ADAPTIVE, -1, true));
     }
 
     @Test
     void workerThreads_whenZero_thenOnePerCpu() {
         assertEquals(io.netty.util.NettyRuntime.availableProcessors(), ServerTuning.DEFAULTS.workerThreads());
-        assertEquals(3, new ServerTuning(ServerTuning.Transport.NIO, true, ServerTuning.Allocator.ADAPTIVE, 3, true)
+        assertEquals(3, new ServerTuning(Transport.NIO, true, ServerTuning.Allocator.ADAPTIVE, 3, true)
                 .workerThreads());
     }
 }

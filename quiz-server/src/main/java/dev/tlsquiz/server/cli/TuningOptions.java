@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.cli;
 
+import dev.tlsquiz.tls.Transport;
 import dev.tlsquiz.server.ServerTuning;
 import picocli.CommandLine.Option;
 
@@ -10,7 +11,7 @@ public final class TuningOptions {
             converter = TransportConverter.class,
             description = "I/O transport: auto (native epoll where it loads, NIO elsewhere), epoll or nio"
                     + " (default: ${DEFAULT-VALUE}).")
-    private ServerTuning.Transport transport;
+    private Transport transport;
 
     @Option(names = "--flush-consolidation", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Send the messages written while handling one read in one TLS record and one write"

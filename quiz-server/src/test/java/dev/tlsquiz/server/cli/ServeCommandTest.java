@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.cli;
 
+import dev.tlsquiz.tls.Transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class ServeCommandTest {
         new CommandLine(serve).parseArgs("--transport", "EPOLL", "--flush-consolidation", "--allocator", "pooled",
                 "--event-loop-threads", "3", "--no-tcp-nodelay");
 
-        assertEquals(new ServerTuning(ServerTuning.Transport.EPOLL, true, ServerTuning.Allocator.POOLED, 3, false),
+        assertEquals(new ServerTuning(Transport.EPOLL, true, ServerTuning.Allocator.POOLED, 3, false),
                 serve.toTuning());
     }
 

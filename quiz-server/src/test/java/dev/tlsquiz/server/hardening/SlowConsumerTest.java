@@ -10,7 +10,7 @@ import dev.tlsquiz.codec.Side;
 import dev.tlsquiz.server.QuizServer;
 import dev.tlsquiz.server.ServerConfig;
 import dev.tlsquiz.server.ServerTuning;
-import dev.tlsquiz.server.ServerTuning.Transport;
+import dev.tlsquiz.tls.Transport;
 import dev.tlsquiz.server.config.GameRules;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.testing.TestPki;
