@@ -41,8 +41,8 @@ public record ServerTuning(Transport transport, boolean flushConsolidation, Allo
 
     /**
      * The worker event loops to start: {@link #eventLoopThreads()}, or one per CPU for 0. Not Netty's
-     * own default of twice the CPUs: with epoll, one loop per CPU measured 1.24-1.31x the round trips
-     * of twice as many on 2 CPUs (BENCHMARKS.md, "Fast paths"); more loops than CPUs only take turns.
+     * own default of twice the CPUs: one loop per CPU measured faster (BENCHMARKS.md, "Fast paths");
+     * more loops than CPUs only take turns.
      */
     public int workerThreads() {
         return eventLoopThreads != 0 ? eventLoopThreads : NettyRuntime.availableProcessors();

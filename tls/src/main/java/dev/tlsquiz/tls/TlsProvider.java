@@ -18,7 +18,7 @@ public enum TlsProvider {
 
     /**
      * The Netty provider to build contexts with. For OpenSSL, the variant whose engines have a
-     * finalizer (a Finalizer object per connection, ~40 B): the reference-counted variant saves it
+     * finalizer (a Finalizer object per connection; BENCHMARKS.md has its size): the reference-counted variant saves it
      * but leaks an engine's native memory whenever a channel's pipeline is not torn down, as happens
      * to channels still open when their event loop is shut down (the leak detector caught one in a
      * test fixture). Contexts are released by their owners ({@link ServerTls}, {@link ClientTls}).

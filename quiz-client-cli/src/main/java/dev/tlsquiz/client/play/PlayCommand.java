@@ -116,8 +116,8 @@ public final class PlayCommand implements Callable<Integer> {
 
     /**
      * Netty 4.2 describes its buffer allocations as JFR events, and registering the first one starts
-     * JFR's machinery (about 100 classes and generated event handlers, ~60 ms of the start in
-     * -Xlog:class+load timings) even when nothing is recording. A session allocates a handful of buffers, so it goes
+     * JFR's machinery (about 100 classes and generated event handlers; its cost is in BENCHMARKS.md,
+     * "Start-up") even when nothing is recording. A session allocates a handful of buffers, so it goes
      * without those events; {@code -Dio.netty.jfr.enabled=true} still turns them on.
      */
     static void skipNettyJfrEvents() {
