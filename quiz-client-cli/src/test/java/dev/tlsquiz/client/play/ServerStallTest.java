@@ -99,7 +99,10 @@ class ServerStallTest {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertEquals(ExitCodes.PROTOCOL_ERROR, result.exitCode(), result.toString());
-            assertTrue(result.err().startsWith("quiz: the server sent no complete message for 1 s"), result.toString());
+            // Silence on whole messages and the deadline for WELCOME both run out after 1 s here; on a loaded
+            // machine either may fire first, and either is the right one-line report.
+            assertTrue(result.err().startsWith("quiz: the server sent no complete message for 1 s")
+                    || result.err().startsWith("quiz: the server sent no WELCOME within 1 s"), result.toString());
             assertEquals(1, result.err().split("\n", -1).length - 1, result.toString());
             assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "took " + took.toMillis() + " ms");
         }

@@ -95,7 +95,13 @@ public final class ClientProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code server} has not been able to write any more flood for a second, and returns
+     * How long the flood must stand still to count as stalled: longer than the pauses a JVM takes on a
+     * loaded 2-core machine (a client that merely paused would read on, and the test would blame it).
+     */
+    private static final Duration STALLED_AFTER = Duration.ofSeconds(3);
+
+    /**
+     * Waits until {@code server} has not been able to write any more flood for {@link #STALLED_AFTER}, and returns
      * how much it wrote; fails if the client exits first or goes on reading for 30 s.
      */
     public long awaitFloodStalled(RawTlsServer server) throws Exception {
@@ -111,7 +117,7 @@ public final class ClientProcess implements AutoCloseable {
             if (flooded != last) {
                 last = flooded;
                 unchangedSince = now;
-            } else if (flooded > 0 && now - unchangedSince > Duration.ofSeconds(1).toNanos()) {
+            } else if (flooded > 0 && now - unchangedSince > STALLED_AFTER.toNanos()) {
                 return flooded;
             }
             if (now - deadline > 0) {
