@@ -61,9 +61,8 @@ final class ServerTlsSetup {
                 }
             }
             // The files are checked for changes as often as the TLS module does unless told otherwise.
-            return ServerTls.open(new ServerTlsConfig(cert, key, source.provider(), source.profile(),
-                    source.clientAuth(), clientCa, source.crlFile(), ServerTlsConfig.DEFAULT_RELOAD_INTERVAL,
-                    source.groups(), Protocol.ALPN_ID));
+            return ServerTls.open(new ServerTlsConfig(cert, key, source.parameters(), source.clientAuth(), clientCa,
+                    source.crlFile(), ServerTlsConfig.DEFAULT_RELOAD_INTERVAL, Protocol.ALPN_ID));
         } catch (ServerStartException e) {
             throw e;
         } catch (Exception e) {

@@ -177,7 +177,7 @@ class VerifiedNamesTest {
         ServerConfig.Builder config = TestServers.config()
                 .listening(x -> x.withBindAddress("127.0.0.1"))
                 .tls(x -> x.withCertsDir(dir).withCertificate(pki.serverCert(), pki.serverKey())
-                .withProvider(provider));
+                .withParameters(x.parameters().withProvider(provider)));
         if (mode != ClientAuthMode.NONE) {
             config.tls(x -> x.withClientAuth(mode, pki.caCert()));
         }

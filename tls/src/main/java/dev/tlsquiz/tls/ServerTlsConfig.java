@@ -11,8 +11,7 @@ import java.util.Objects;
  *
  * @param certFile       PEM: the server certificate, then any intermediates
  * @param keyFile        PEM: its private key; must be readable by its owner only
- * @param provider       the TLS implementation
- * @param profile        versions and cipher suites
+ * @param parameters     the TLS implementation, versions and suites, and key exchange groups
  * @param clientAuth     whether clients must present a certificate
  * @param clientCaFile   PEM: the CA that signs client certificates; {@code null} when clientAuth is NONE
  * @param crlFile        PEM: revoked client certificates, signed by the client CA; {@code null} means
@@ -20,13 +19,11 @@ import java.util.Objects;
  *                       accepted there is a CRL file, watched like the others: a file that does not exist
  *                       yet revokes nothing until it is created.
  * @param reloadInterval how often the files are checked for changes
- * @param groups         key exchange groups in order of preference, in OpenSSL's names; only the
- *                       OpenSSL provider can be given others than {@link TlsProfile#DEFAULT_GROUPS}
  * @param alpnId         the one application protocol accepted by ALPN; the caller's protocol owns it, not TLS
  */
-public record ServerTlsConfig(Path certFile, Path keyFile, TlsProvider provider, TlsProfile profile,
+public record ServerTlsConfig(Path certFile, Path keyFile, TlsParameters parameters,
                               ClientAuthMode clientAuth, Path clientCaFile, Path crlFile,
-                              Duration reloadInterval, List<String> groups, String alpnId) {
+                              Duration reloadInterval, String alpnId) {
 
     /** How often the files are checked for changes unless told otherwise. */
     public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
@@ -34,15 +31,10 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsProvider provider,
     public ServerTlsConfig {
         Objects.requireNonNull(certFile, "certFile");
         Objects.requireNonNull(keyFile, "keyFile");
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(clientAuth, "clientAuth");
         Objects.requireNonNull(reloadInterval, "reloadInterval");
         AlpnIds.require(alpnId);
-        groups = List.copyOf(groups);
-        if (groups.isEmpty()) {
-            throw new IllegalArgumentException("at least one key exchange group is needed");
-        }
         if (clientAuth != ClientAuthMode.NONE && clientCaFile == null) {
             throw new IllegalArgumentException("client authentication " + clientAuth
                     + " needs the CA that signs client certificates; pass a client CA file");
@@ -63,20 +55,39 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsProvider provider,
 
     /** A server without client certificates: automatic provider, TLS 1.3 only, checked every 2 s. */
     public static ServerTlsConfig of(Path certFile, Path keyFile, String alpnId) {
-        return new ServerTlsConfig(certFile, keyFile, TlsProvider.AUTO, TlsProfile.MODERN, ClientAuthMode.NONE,
-                null, null, DEFAULT_RELOAD_INTERVAL, TlsProfile.DEFAULT_GROUPS, alpnId);
+        return new ServerTlsConfig(certFile, keyFile, TlsParameters.defaults(), ClientAuthMode.NONE, null, null,
+                DEFAULT_RELOAD_INTERVAL, alpnId);
+    }
+
+    /** The TLS implementation. */
+    public TlsProvider provider() {
+        return parameters.provider();
+    }
+
+    /** Versions and cipher suites. */
+    public TlsProfile profile() {
+        return parameters.profile();
+    }
+
+    /** Key exchange groups in order of preference. */
+    public List<String> groups() {
+        return parameters.groups();
+    }
+
+    /** This config with other TLS parameters. */
+    public ServerTlsConfig withParameters(TlsParameters newParameters) {
+        return new ServerTlsConfig(certFile, keyFile, newParameters, clientAuth, clientCaFile, crlFile,
+                reloadInterval, alpnId);
     }
 
     /** This config with another provider. */
     public ServerTlsConfig withProvider(TlsProvider newProvider) {
-        return new ServerTlsConfig(certFile, keyFile, newProvider, profile, clientAuth, clientCaFile, crlFile,
-                reloadInterval, groups, alpnId);
+        return withParameters(parameters.withProvider(newProvider));
     }
 
     /** This config with another profile. */
     public ServerTlsConfig withProfile(TlsProfile newProfile) {
-        return new ServerTlsConfig(certFile, keyFile, provider, newProfile, clientAuth, clientCaFile, crlFile,
-                reloadInterval, groups, alpnId);
+        return withParameters(parameters.withProfile(newProfile));
     }
 
     /**
@@ -84,19 +95,17 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsProvider provider,
      * {@value CertsFolder#CRL_FILE} beside {@code caFile}).
      */
     public ServerTlsConfig withClientAuth(ClientAuthMode mode, Path caFile, Path crl) {
-        return new ServerTlsConfig(certFile, keyFile, provider, profile, mode, caFile, crl, reloadInterval, groups,
-                alpnId);
+        return new ServerTlsConfig(certFile, keyFile, parameters, mode, caFile, crl, reloadInterval, alpnId);
     }
 
     /** This config with another reload interval. */
     public ServerTlsConfig withReloadInterval(Duration interval) {
-        return new ServerTlsConfig(certFile, keyFile, provider, profile, clientAuth, clientCaFile, crlFile,
-                interval, groups, alpnId);
+        return new ServerTlsConfig(certFile, keyFile, parameters, clientAuth, clientCaFile, crlFile, interval,
+                alpnId);
     }
 
     /** This config with other key exchange groups, in order of preference. */
     public ServerTlsConfig withGroups(List<String> newGroups) {
-        return new ServerTlsConfig(certFile, keyFile, provider, profile, clientAuth, clientCaFile, crlFile,
-                reloadInterval, newGroups, alpnId);
+        return withParameters(parameters.withGroups(newGroups));
     }
 }

@@ -128,8 +128,8 @@ class ProtocolAndAlpnTest {
             throws SSLException {
         // The id comes from the config, not from a constant inside the TLS module.
         ServerTlsConfig base = serverConfig(pki.server(), provider);
-        ServerTlsConfig other = new ServerTlsConfig(base.certFile(), base.keyFile(), provider, TlsProfile.MODERN,
-                ClientAuthMode.NONE, null, null, base.reloadInterval(), base.groups(), "other/2");
+        ServerTlsConfig other = new ServerTlsConfig(base.certFile(), base.keyFile(), base.parameters(),
+                ClientAuthMode.NONE, null, null, base.reloadInterval(), "other/2");
         SslContext client = rawClient(provider.resolve())
                 .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,

@@ -50,9 +50,9 @@ final class TlsTestSupport {
     }
 
     static ServerTlsConfig serverConfig(TestPki.Credentials credentials, TlsProvider provider) {
-        return new ServerTlsConfig(credentials.cert(), credentials.key(), provider, TlsProfile.MODERN,
-                ClientAuthMode.NONE, null, null, Duration.ofMillis(100),
-                TlsProfile.DEFAULT_GROUPS, ALPN_ID);
+        return new ServerTlsConfig(credentials.cert(), credentials.key(), 
+                TlsParameters.defaults().withProvider(provider), ClientAuthMode.NONE, null, null,
+                Duration.ofMillis(100), ALPN_ID);
     }
 
     static ServerTls openServer(ServerTlsConfig config) {

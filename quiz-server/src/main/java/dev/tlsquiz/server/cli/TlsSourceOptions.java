@@ -3,6 +3,7 @@ package dev.tlsquiz.server.cli;
 import dev.tlsquiz.cli.TlsMinVersionConverter;
 import dev.tlsquiz.server.config.TlsSource;
 import dev.tlsquiz.tls.ClientAuthMode;
+import dev.tlsquiz.tls.TlsParameters;
 import dev.tlsquiz.tls.TlsProfile;
 import dev.tlsquiz.tls.TlsProvider;
 import java.nio.file.Path;
@@ -59,6 +60,20 @@ public final class TlsSourceOptions {
      * @throws IllegalArgumentException naming the option whose value or combination is not acceptable
      */
     public TlsSource toTlsSource() {
-        return new TlsSource(certsDir, cert, key, clientAuth, clientCa, crl, tlsProvider, tlsProfile, tlsGroups);
+        // Checked here, before TlsParameters, so that the message names the options the operator typed.
+        requireOption(!tlsGroups.isEmpty(), "--tls-groups: at least one group (default: "
+                + String.join(":", TlsProfile.DEFAULT_GROUPS) + ")");
+        // The TLS module can only refuse this once the context is built; the explicit jdk is refused at once.
+        requireOption(tlsGroups.equals(TlsProfile.DEFAULT_GROUPS) || tlsProvider != TlsProvider.JDK,
+                "--tls-groups needs the OpenSSL provider: the JDK sets key exchange groups only for the whole JVM;"
+                        + " drop --tls-provider jdk or --tls-groups");
+        return new TlsSource(certsDir, cert, key, clientAuth, clientCa, crl,
+                new TlsParameters(tlsProvider, tlsProfile, tlsGroups));
+    }
+
+    private static void requireOption(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
     }
 }

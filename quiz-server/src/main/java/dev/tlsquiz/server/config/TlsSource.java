@@ -1,16 +1,15 @@
 package dev.tlsquiz.server.config;
 
 import dev.tlsquiz.tls.ClientAuthMode;
-import dev.tlsquiz.tls.TlsProfile;
-import dev.tlsquiz.tls.TlsProvider;
+import dev.tlsquiz.tls.TlsParameters;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Where the server's TLS comes from, before any file is read: the certificate and key (or the
- * development PKI that makes them), client certificates, and the TLS parameters. The server
- * resolves it into the TLS module's {@code ServerTlsConfig} once the files are known.
+ * development PKI that makes them), client certificates, and the TLS parameters, which are the TLS
+ * module's own {@link TlsParameters}. The server resolves it into the TLS module's
+ * {@code ServerTlsConfig} once the files are known.
  *
  * @param certsDir     the development PKI folder, used when no certificate is given ({@code --certs-dir})
  * @param certFile     the server certificate chain (PEM), or null for the development PKI ({@code --cert})
@@ -19,24 +18,16 @@ import java.util.Objects;
  * @param clientCaFile the CA that signs client certificates, or null for the development CA ({@code --client-ca})
  * @param crlFile      the CRL of revoked client certificates, or null for {@code crl.pem} beside the
  *                     client CA ({@code --crl}); it need not exist yet
- * @param provider     the TLS implementation ({@code --tls-provider})
- * @param profile      the TLS versions and suites ({@code --tls-min})
- * @param groups       the key exchange groups, in order of preference ({@code --tls-groups})
+ * @param parameters   the TLS implementation, versions and key exchange groups ({@code --tls-provider},
+ *                     {@code --tls-min}, {@code --tls-groups})
  */
 public record TlsSource(Path certsDir, Path certFile, Path keyFile, ClientAuthMode clientAuth, Path clientCaFile,
-                        Path crlFile, TlsProvider provider, TlsProfile profile, List<String> groups) {
+                        Path crlFile, TlsParameters parameters) {
 
     public TlsSource {
         Objects.requireNonNull(certsDir, "certsDir");
         Objects.requireNonNull(clientAuth, "clientAuth");
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(profile, "profile");
-        groups = List.copyOf(groups);
-        Checks.require(!groups.isEmpty(), "--tls-groups: at least one group (default: "
-                + String.join(":", TlsProfile.DEFAULT_GROUPS) + ")");
-        Checks.require(groups.equals(TlsProfile.DEFAULT_GROUPS) || provider != TlsProvider.JDK,
-                "--tls-groups needs the OpenSSL provider: the JDK sets key exchange groups only for the whole JVM;"
-                        + " drop --tls-provider jdk or --tls-groups");
+        Objects.requireNonNull(parameters, "parameters");
         Checks.require((certFile == null) == (keyFile == null),
                 "--cert and --key go together: pass both, or neither to use the development PKI in --certs-dir");
         Checks.require(clientCaFile == null || clientAuth != ClientAuthMode.NONE,
@@ -45,41 +36,32 @@ public record TlsSource(Path certsDir, Path certFile, Path keyFile, ClientAuthMo
                 "--crl has no effect with --client-auth none; add --client-auth optional or require");
     }
 
-    /** The development PKI in {@code certs}, no client certificates, TLS 1.3 only, the automatic provider. */
+    /** The development PKI in {@code certs}, no client certificates, the TLS module's default parameters. */
     public static TlsSource defaults() {
-        return new TlsSource(Path.of("certs"), null, null, ClientAuthMode.NONE, null, null, TlsProvider.AUTO,
-                TlsProfile.MODERN, TlsProfile.DEFAULT_GROUPS);
+        return new TlsSource(Path.of("certs"), null, null, ClientAuthMode.NONE, null, null, TlsParameters.defaults());
     }
 
     public TlsSource withCertsDir(Path value) {
-        return new TlsSource(value, certFile, keyFile, clientAuth, clientCaFile, crlFile, provider, profile, groups);
+        return new TlsSource(value, certFile, keyFile, clientAuth, clientCaFile, crlFile, parameters);
     }
 
     /** The server certificate and key; both null for the development PKI. */
     public TlsSource withCertificate(Path certChainFile, Path privateKeyFile) {
-        return new TlsSource(certsDir, certChainFile, privateKeyFile, clientAuth, clientCaFile, crlFile, provider,
-                profile, groups);
+        return new TlsSource(certsDir, certChainFile, privateKeyFile, clientAuth, clientCaFile, crlFile, parameters);
     }
 
     /** Client authentication and the CA for client certificates (null: the development CA). */
     public TlsSource withClientAuth(ClientAuthMode mode, Path caFile) {
-        return new TlsSource(certsDir, certFile, keyFile, mode, caFile, crlFile, provider, profile, groups);
+        return new TlsSource(certsDir, certFile, keyFile, mode, caFile, crlFile, parameters);
     }
 
     /** The CRL of revoked client certificates; null for {@code crl.pem} beside the client CA. */
     public TlsSource withCrlFile(Path value) {
-        return new TlsSource(certsDir, certFile, keyFile, clientAuth, clientCaFile, value, provider, profile, groups);
+        return new TlsSource(certsDir, certFile, keyFile, clientAuth, clientCaFile, value, parameters);
     }
 
-    public TlsSource withProvider(TlsProvider value) {
-        return new TlsSource(certsDir, certFile, keyFile, clientAuth, clientCaFile, crlFile, value, profile, groups);
-    }
-
-    public TlsSource withProfile(TlsProfile value) {
-        return new TlsSource(certsDir, certFile, keyFile, clientAuth, clientCaFile, crlFile, provider, value, groups);
-    }
-
-    public TlsSource withGroups(List<String> value) {
-        return new TlsSource(certsDir, certFile, keyFile, clientAuth, clientCaFile, crlFile, provider, profile, value);
+    /** Other TLS parameters. */
+    public TlsSource withParameters(TlsParameters value) {
+        return new TlsSource(certsDir, certFile, keyFile, clientAuth, clientCaFile, crlFile, value);
     }
 }

@@ -55,8 +55,8 @@ class ServeCommandTest {
         assertEquals(ClientAuthMode.REQUIRE, config.tls().clientAuth());
         assertEquals(Path.of("ca.pem"), config.tls().clientCaFile());
         assertEquals(Path.of("revoked.pem"), config.tls().crlFile());
-        assertEquals(TlsProvider.OPENSSL, config.tls().provider());
-        assertEquals(List.of("X25519"), config.tls().groups());
+        assertEquals(TlsProvider.OPENSSL, config.tls().parameters().provider());
+        assertEquals(List.of("X25519"), config.tls().parameters().groups());
         assertEquals(5, config.game().rounds());
         assertEquals(Set.of(Operation.ADD, Operation.MUL), config.game().operations());
         assertEquals(Duration.ofMillis(1500), config.game().timeLimit());

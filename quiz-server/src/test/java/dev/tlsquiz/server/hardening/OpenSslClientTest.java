@@ -94,7 +94,7 @@ class OpenSslClientTest {
 
     @Test
     void sClient_whenTls12AndTlsMin12_thenAccepted() throws Exception {
-        OpenSsl.Result result = sClient(b -> b.tls(x -> x.withProfile(TlsProfile.INTERMEDIATE)), verifying("-tls1_2"));
+        OpenSsl.Result result = sClient(b -> b.tls(x -> x.withParameters(x.parameters().withProfile(TlsProfile.INTERMEDIATE))), verifying("-tls1_2"));
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("New, TLSv1.2"), result.output());
         assertTrue(result.output().contains("Verify return code: 0 (ok)"), result.output());
@@ -104,7 +104,7 @@ class OpenSslClientTest {
     void sClient_whenTls11OrTls10EvenWithTlsMin12_thenRefusedByTheServer() throws Exception {
         for (String version : new String[] {"-tls1_1", "-tls1"}) {
             // SECLEVEL=0 lets this openssl offer the old versions at all, so the refusal is the server's.
-            OpenSsl.Result result = sClient(b -> b.tls(x -> x.withProfile(TlsProfile.INTERMEDIATE)),
+            OpenSsl.Result result = sClient(b -> b.tls(x -> x.withParameters(x.parameters().withProfile(TlsProfile.INTERMEDIATE))),
                     verifying(version, "-cipher", "DEFAULT@SECLEVEL=0"));
             assertHandshakeRefused(result);
             assertTrue(result.output().contains("alert protocol version"), version + ": " + result.output());
