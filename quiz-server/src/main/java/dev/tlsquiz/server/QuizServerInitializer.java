@@ -44,10 +44,6 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
     private final ServerExceptionHandler exceptions = new ServerExceptionHandler(new HandshakeFailureLog());
     private final boolean flushConsolidation;
 
-    QuizServerInitializer(ServerTls tls, SessionEnvironment env, ChannelGroup connections) {
-        this(tls, env, connections, ServerTuning.DEFAULTS.flushConsolidation());
-    }
-
     QuizServerInitializer(ServerTls tls, SessionEnvironment env, ChannelGroup connections,
                           boolean flushConsolidation) {
         this.tls = tls;
