@@ -12,9 +12,9 @@ public enum AnswerFormat {
     INTEGER(0, false),
     /** A decimal number, such as {@code 3.14}. */
     NUMBER(1, false),
-    /** One of the choices; the ANSWER carries its 1-based number (version 2) or its text (version 1). */
+    /** One of the choices; the ANSWER names it by 1-based number or letter (version 2), or by its text (version 1). */
     ONE_CHOICE(2, true),
-    /** Any non-empty set of the choices; the ANSWER carries their 1-based numbers, such as {@code 1,3}. */
+    /** Any non-empty set of the choices; the ANSWER names them by number or letter, such as {@code 1,3} or {@code a,c}. */
     SEVERAL_CHOICES(3, true),
     /** Free text. */
     TEXT(4, false);
