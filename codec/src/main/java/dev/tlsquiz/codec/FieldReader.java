@@ -87,6 +87,11 @@ final class FieldReader {
         return value;
     }
 
+    /** The error for {@code field}, read whole, holding a value its message does not allow. */
+    QuizProtocolException outOfRange(String field, String valueAndExpectation) {
+        return new QuizProtocolException(ErrorCode.FIELD_OUT_OF_RANGE, name(field) + ": " + valueAndExpectation);
+    }
+
     /** Fails unless every byte of the payload has been read. */
     void end() {
         int left = in.readableBytes();

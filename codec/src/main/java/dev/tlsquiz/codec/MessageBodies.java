@@ -8,9 +8,9 @@ import java.util.List;
  * that the two directions cannot drift apart. Field order and types are those of
  * {@code PROTOCOL.md}; each codec lists the fields in wire order.
  *
- * <p>Every codec receives the connection's protocol version. Version 1 is the only one so far, so
- * none of them looks at it yet; a version that adds a field reads and writes it under
- * {@code if (version >= N)}. HELLO and WELCOME are read before the version is known and so keep
+ * <p>Every codec receives the connection's protocol version; a field that a version adds is read and
+ * written under {@code if (version >= N)} (version 2 adds PROBLEM's {@code answerFormat} and
+ * VERDICT's {@code feedback}). HELLO and WELCOME are read before the version is known and so keep
  * one layout in every version.
  */
 final class MessageBodies {
@@ -48,13 +48,18 @@ final class MessageBodies {
 
     static final BodyCodec<Verdict> VERDICT = BodyCodec.of(Verdict.class,
             (in, version) -> new Verdict(in.u32("problemId"), Outcome.fromCode(in.u8("outcome")),
-                    in.string("expected"), in.u32("points"), in.u32("score")),
+                    in.string("expected"), in.u32("points"), in.u32("score"),
+                    version >= Protocol.VERSION_2 ? in.string("feedback") : ""),
             (verdict, out, version) -> {
                 out.u32(verdict.problemId());
                 out.u8(verdict.outcome().code());
                 out.string(verdict.expected());
                 out.u32(verdict.points());
                 out.u32(verdict.score());
+                // Version 1 has no place for feedback: its players see the expected answer only.
+                if (version >= Protocol.VERSION_2) {
+                    out.string(verdict.feedback());
+                }
             });
 
     static final BodyCodec<Summary> SUMMARY = BodyCodec.of(Summary.class,
@@ -97,12 +102,18 @@ final class MessageBodies {
         int rounds = in.u16("rounds");
         long timeLimitMillis = in.u32("timeLimitMillis");
         String text = in.string("text");
+        AnswerFormat format = version >= Protocol.VERSION_2 ? AnswerFormat.fromCode(in.u8("answerFormat")) : null;
         int choiceCount = in.u8("choiceCount");
+        if (format != null && format.hasChoices() == (choiceCount == 0)) {
+            throw in.outOfRange("choiceCount", choiceCount + " for answerFormat " + format.code() + " " + format
+                    + " (expected: " + (format.hasChoices() ? "1 to 255" : "0") + ")");
+        }
         List<String> choices = new ArrayList<>(choiceCount);
         for (int i = 0; i < choiceCount; i++) {
             choices.add(in.string("choices[" + i + "]"));
         }
-        return new Problem(problemId, round, rounds, timeLimitMillis, text, choices);
+        return new Problem(problemId, round, rounds, timeLimitMillis, text,
+                format != null ? format : Problem.formatOfVersion1(choices), choices);
     }
 
     private static void writeProblem(Problem problem, FieldSink out, int version) {
@@ -111,6 +122,14 @@ final class MessageBodies {
         out.u16(problem.rounds());
         out.u32(problem.timeLimitMillis());
         out.string(problem.text());
+        if (version >= Protocol.VERSION_2) {
+            out.u8(problem.format().code());
+        } else if (problem.format() == AnswerFormat.SEVERAL_CHOICES) {
+            // Version 1 would show it as a one-choice question and judge a choice's text: refuse
+            // rather than ask something else than the author wrote. The server never offers such a
+            // problem to a version 1 session.
+            throw new IllegalArgumentException("a SEVERAL_CHOICES problem cannot be sent in protocol version 1");
+        }
         out.u8(problem.choices().size());
         for (String choice : problem.choices()) {
             out.string(choice);

@@ -5,11 +5,17 @@ import java.util.List;
 /** Constants of the protocol that both ends must agree on. */
 public final class Protocol {
 
-    /** The protocol version this build speaks. */
+    /** The protocol version this build's clients ask for in HELLO. */
     public static final int VERSION = 1;
 
-    /** Every version this build can speak, for the UNSUPPORTED_VERSION error text. */
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(VERSION);
+    /**
+     * The first version whose PROBLEM carries its answer format and whose VERDICT carries feedback
+     * (PROTOCOL.md, "Version 2").
+     */
+    public static final int VERSION_2 = 2;
+
+    /** Every version this build can speak, oldest first, for the UNSUPPORTED_VERSION error text. */
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, VERSION_2);
 
     /** The ALPN protocol id; a TLS client that offers ALPN must offer this one. */
     public static final String ALPN_ID = "tlsquiz/1";

@@ -65,10 +65,15 @@ final class CodecChannels {
      * that each is released.
      */
     static byte[] frames(List<? extends QuizMessage> messages) {
+        return frames(messages, NegotiatedVersion.DEFAULT);
+    }
+
+    /** As {@link #frames(List)}, in protocol version {@code version}. */
+    static byte[] frames(List<? extends QuizMessage> messages, int version) {
         CountingAllocator allocator = new CountingAllocator();
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (QuizMessage message : messages) {
-            ByteBuf frame = QuizCodec.encode(allocator, message);
+            ByteBuf frame = QuizCodec.encode(allocator, message, version);
             try {
                 all.writeBytes(ByteBufUtil.getBytes(frame));
             } finally {

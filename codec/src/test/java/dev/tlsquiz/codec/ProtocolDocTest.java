@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,26 +35,30 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>The format, in the document: {@code <!-- frame: Hello[version=1, ...] -->} (the record's
  * {@code toString()}) or {@code <!-- error: TRUNCATED -->} (a frame arriving at a server), then a
  * fenced block tagged {@code hex}: hex byte pairs, with everything after {@code #} on a line a
- * comment.
+ * comment. {@code <!-- frame v2: ... -->} is a frame of a connection that speaks version 2; the
+ * others are version 1.
  */
 class ProtocolDocTest {
 
     private static final Pattern EXAMPLE = Pattern.compile(
-            "<!--\\s*(frame|error):\\s*(.*?)\\s*-->\\s*```hex\\n(.*?)```", Pattern.DOTALL);
+            "<!--\\s*(frame|error)(?: v(\\d+))?:\\s*(.*?)\\s*-->\\s*```hex\\n(.*?)```", Pattern.DOTALL);
 
-    private record Example(String kind, String expected, byte[] bytes) {
+    private record Example(String kind, int version, String expected, byte[] bytes) {
     }
 
     @Test
     void frameExamples_whenDecoded_thenMatchTheirCommentAndReencodeToTheSameBytes() throws IOException {
         List<Example> frames = examples("frame");
         Set<MessageType> covered = EnumSet.noneOf(MessageType.class);
+        Set<Integer> versions = new TreeSet<>();
 
         for (Example example : frames) {
             MessageType type = MessageType.fromCode(example.bytes()[4] & 0xFF);
             Side receiver = type.direction().allowsSender(Side.CLIENT) ? Side.SERVER : Side.CLIENT;
             EmbeddedChannel decoder = channel(receiver);
             EmbeddedChannel encoder = channel(receiver.peer());
+            NegotiatedVersion.set(decoder, example.version());
+            NegotiatedVersion.set(encoder, example.version());
 
             decoder.writeInbound(Unpooled.wrappedBuffer(example.bytes()));
             List<QuizMessage> decoded = inbound(decoder);
@@ -62,12 +67,14 @@ class ProtocolDocTest {
             assertEquals(example.expected(), decoded.get(0).toString());
             assertArrayEquals(example.bytes(), encode(encoder, decoded.get(0)), example.expected());
             covered.add(type);
+            versions.add(example.version());
             assertFalse(decoder.finish());
             assertFalse(encoder.finish());
         }
 
         assertTrue(frames.size() >= MessageType.values().length, "fewer examples than message types");
         assertEquals(EnumSet.allOf(MessageType.class), covered, "message types without an example");
+        assertEquals(Set.copyOf(Protocol.SUPPORTED_VERSIONS), versions, "versions without an example");
     }
 
     @Test
@@ -92,7 +99,8 @@ class ProtocolDocTest {
         Matcher matcher = EXAMPLE.matcher(document);
         while (matcher.find()) {
             if (matcher.group(1).equals(kind)) {
-                examples.add(new Example(kind, matcher.group(2), hex(matcher.group(3))));
+                int version = matcher.group(2) == null ? 1 : Integer.parseInt(matcher.group(2));
+                examples.add(new Example(kind, version, matcher.group(3), hex(matcher.group(4))));
             }
         }
         return examples;

@@ -43,7 +43,9 @@ class QuizCodecFuzzTest {
         for (int sent = 0, batch = 0; sent < FRAMES; sent += FRAMES_PER_CHANNEL, batch++) {
             Side receiver = random.nextBoolean() ? Side.SERVER : Side.CLIENT;
             boolean clean = random.nextInt(5) == 0;
-            runBatch(receiver, clean, replay + ", batch " + batch);
+            // Every version this build speaks, each with the fields it adds.
+            int version = Protocol.SUPPORTED_VERSIONS.get(random.nextInt(Protocol.SUPPORTED_VERSIONS.size()));
+            runBatch(receiver, clean, version, replay + ", batch " + batch + ", version " + version);
         }
 
         assertTrue(messagesDecoded > FRAMES / 4, "too few frames decoded, " + replay);
@@ -53,12 +55,12 @@ class QuizCodecFuzzTest {
         assertEquals(expected, errorsSeen, "the fuzzer no longer reaches every error, " + replay);
     }
 
-    private void runBatch(Side receiver, boolean clean, String where) {
+    private void runBatch(Side receiver, boolean clean, int version, String where) {
         List<QuizMessage> sent = new ArrayList<>();
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         for (int i = 0; i < FRAMES_PER_CHANNEL; i++) {
-            QuizMessage message = RandomMessages.message(random, receiver.peer());
-            byte[] frame = frames(List.of(message));
+            QuizMessage message = RandomMessages.message(random, receiver.peer(), version);
+            byte[] frame = frames(List.of(message), version);
             if (clean) {
                 sent.add(message);
             } else {
@@ -67,6 +69,7 @@ class QuizCodecFuzzTest {
             stream.writeBytes(frame);
         }
         EmbeddedChannel channel = channel(receiver);
+        NegotiatedVersion.set(channel, version);
         CountingAllocator allocator = new CountingAllocator();
         channel.config().setAllocator(allocator);
         List<Throwable> errors = new ArrayList<>();

@@ -12,8 +12,8 @@ final class RandomMessages {
     private RandomMessages() {
     }
 
-    /** A random message of a type {@code sender} may send. */
-    static QuizMessage message(Random random, Side sender) {
+    /** A random message of a type {@code sender} may send, as version {@code version} carries it. */
+    static QuizMessage message(Random random, Side sender, int version) {
         MessageType[] types = MessageType.values();
         MessageType type;
         do {
@@ -23,11 +23,11 @@ final class RandomMessages {
             case HELLO -> new Hello(u16(random), string(random), u16(random));
             case WELCOME -> new Welcome(u16(random), random.nextLong(), u16(random), u32(random),
                     string(random), string(random));
-            case PROBLEM -> new Problem(u32(random), u16(random), u16(random), u32(random),
-                    string(random), choices(random));
+            case PROBLEM -> version >= Protocol.VERSION_2 ? problemOfVersion2(random)
+                    : new Problem(u32(random), u16(random), u16(random), u32(random), string(random), choices(random));
             case ANSWER -> new Answer(u32(random), string(random));
             case VERDICT -> new Verdict(u32(random), Outcome.values()[random.nextInt(3)], string(random),
-                    u32(random), u32(random));
+                    u32(random), u32(random), version >= Protocol.VERSION_2 ? string(random) : "");
             case SUMMARY -> new Summary(u16(random), u16(random), u16(random), u32(random),
                     random.nextLong() & Long.MAX_VALUE);
             case ERROR -> new ErrorMessage(u16(random), string(random));
@@ -35,6 +35,17 @@ final class RandomMessages {
             case PONG -> new Pong(random.nextLong());
             case BYE -> new Bye();
         };
+    }
+
+    private static Problem problemOfVersion2(Random random) {
+        AnswerFormat format = AnswerFormat.values()[random.nextInt(AnswerFormat.values().length)];
+        List<String> choices = new ArrayList<>();
+        if (format.hasChoices()) {
+            for (int count = 1 + random.nextInt(5); count > 0; count--) {
+                choices.add(string(random));
+            }
+        }
+        return new Problem(u32(random), u16(random), u16(random), u32(random), string(random), format, choices);
     }
 
     private static int u16(Random random) {

@@ -47,6 +47,31 @@ final class SampleMessages {
         return List.copyOf(messages);
     }
 
+    /**
+     * Messages that only version 2 and later can carry in full: every answer format, and feedback.
+     * Version 1 either drops what it has no field for or refuses to send them.
+     */
+    static List<QuizMessage> sinceVersion2() {
+        return List.of(
+                new Problem(3, 1, 5, 15_000, "17 + 25", AnswerFormat.INTEGER, List.of()),
+                new Problem(4, 2, 5, 15_000, "π to two decimals", AnswerFormat.NUMBER, List.of()),
+                new Problem(5, 3, 5, 15_000, "Capital of France", AnswerFormat.TEXT, List.of()),
+                new Problem(6, 4, 5, 15_000, "Which are primes?", AnswerFormat.SEVERAL_CHOICES,
+                        List.of("2", "4", "7")),
+                new Problem(7, 5, 5, 0, "", AnswerFormat.SEVERAL_CHOICES, choices(255)),
+                new Verdict(3, Outcome.WRONG, "Paris", 0, 10, "Lyon is the third largest city"),
+                new Verdict(4, Outcome.CORRECT, "2, 7", 150, 160, NON_ASCII));
+    }
+
+    /** The samples a connection of {@code version} carries without loss. */
+    static List<QuizMessage> inVersion(int version) {
+        List<QuizMessage> messages = new ArrayList<>(all());
+        if (version >= Protocol.VERSION_2) {
+            messages.addAll(sinceVersion2());
+        }
+        return List.copyOf(messages);
+    }
+
     static List<String> choices(int count) {
         return IntStream.range(0, count).mapToObj(i -> "choice " + i).collect(Collectors.toList());
     }

@@ -1,6 +1,7 @@
 package dev.tlsquiz.server;
 
 import dev.tlsquiz.codec.Answer;
+import dev.tlsquiz.codec.AnswerFormat;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
@@ -216,7 +217,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         game = new PlayerGame(env.problems().newSession(), rounds, config.game().timeLimit());
         state = State.PLAYING;
         NegotiatedVersion.set(ctx.channel(), hello.version());
-        send(ctx, new Welcome(Protocol.VERSION, sessionId, rounds, config.game().timeLimit().toMillis(),
+        send(ctx, new Welcome(hello.version(), sessionId, rounds, config.game().timeLimit().toMillis(),
                 playerName, env.serverName()));
         env.metrics().sessionStarted();
         return play(ctx, game.start(now()));
@@ -270,7 +271,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private Optional<ErrorMessage> play(ChannelHandlerContext ctx, GameEvent event) {
         if (event instanceof ProblemOpened opened) {
             send(ctx, new Problem(opened.problemId(), opened.round(), opened.rounds(), opened.timeLimit().toMillis(),
-                    opened.text(), opened.choices()));
+                    opened.text(), answerFormat(opened), opened.choices()));
             problemTimer = schedule(ctx, () -> onProblemDeadline(ctx, opened.problemId()),
                     opened.deadlineNanos() - now());
         } else if (event instanceof Judged judged) {
@@ -390,6 +391,15 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private static Optional<X509Certificate> clientCertificate(ChannelHandlerContext ctx) {
         SslHandler ssl = ctx.pipeline().get(SslHandler.class);
         return ssl == null ? Optional.empty() : PeerIdentity.clientCertificate(ssl.engine().getSession());
+    }
+
+    /**
+     * How the problem is answered, for a version 2 session (version 1 does not send it). The
+     * arithmetic generator is the only source of questions so far, and its free answers are whole
+     * numbers; a question with choices takes one of them.
+     */
+    private static AnswerFormat answerFormat(ProblemOpened opened) {
+        return opened.choices().isEmpty() ? AnswerFormat.INTEGER : AnswerFormat.ONE_CHOICE;
     }
 
     private static String joinVersions() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.codec.Answer;
+import dev.tlsquiz.codec.AnswerFormat;
 import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
@@ -28,6 +29,7 @@ import io.netty.channel.nio.NioIoHandler;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,10 +261,39 @@ class QuizServerTest {
     }
 
     @Test
+    void version2_whenTheClientAsksForIt_thenProblemsSayTheyTakeAWholeNumberAndVerdictsCarryFeedback()
+            throws Exception {
+        try (QuizTestClient client = connect()) {
+            Welcome welcome = client.hello(Protocol.VERSION_2, "ada", 2);
+            assertEquals(Protocol.VERSION_2, welcome.version());
+
+            Problem problem = client.next(Problem.class);
+            assertEquals(AnswerFormat.INTEGER, problem.format(), "arithmetic is answered with a whole number");
+            assertEquals(List.of(), problem.choices());
+            client.send(new Answer(problem.problemId(), "not a number"));
+            Verdict verdict = client.next(Verdict.class);
+            assertEquals(Outcome.WRONG, verdict.outcome());
+            assertEquals("", verdict.feedback(), "generated arithmetic has no author's feedback");
+            assertEquals(AnswerFormat.INTEGER, client.next(Problem.class).format());
+        }
+    }
+
+    @Test
+    void version1_whenTheClientAsksForIt_thenProblemsReadAsFreeAnswersAsBefore() throws Exception {
+        try (QuizTestClient client = connect()) {
+            assertEquals(1, client.hello(1, "ada", 1).version());
+
+            Problem problem = client.next(Problem.class);
+            assertEquals(AnswerFormat.TEXT, problem.format(), "version 1 carries no format: a free answer");
+            assertEquals(List.of(), problem.choices());
+        }
+    }
+
+    @Test
     void unsupportedVersion_namesTheSupportedVersions() throws Exception {
         try (QuizTestClient client = connect()) {
             client.send(new Hello(7, "future", 0));
-            assertEquals("protocol version 7 is not supported (supported: 1)",
+            assertEquals("protocol version 7 is not supported (supported: 1, 2)",
                     client.expectErrorAndClose(ErrorCode.UNSUPPORTED_VERSION).message());
         }
     }

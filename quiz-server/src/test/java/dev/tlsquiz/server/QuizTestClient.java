@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.NegotiatedVersion;
 import dev.tlsquiz.codec.QuizCodec;
 import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.Side;
@@ -65,6 +66,10 @@ public final class QuizTestClient implements AutoCloseable {
                         ch.pipeline().addLast("collect", new SimpleChannelInboundHandler<QuizMessage>() {
                             @Override
                             protected void channelRead0(ChannelHandlerContext ctx, QuizMessage msg) {
+                                if (msg instanceof Welcome welcome) {
+                                    // As a real client does: on the event loop, before the next frame is read.
+                                    NegotiatedVersion.set(ctx.channel(), welcome.version());
+                                }
                                 received.add(msg);
                             }
 
@@ -127,7 +132,12 @@ public final class QuizTestClient implements AutoCloseable {
 
     /** Sends HELLO for the current version and returns the WELCOME. */
     public Welcome hello(String name, int rounds) throws InterruptedException {
-        send(new Hello(dev.tlsquiz.codec.Protocol.VERSION, name, rounds));
+        return hello(dev.tlsquiz.codec.Protocol.VERSION, name, rounds);
+    }
+
+    /** Sends HELLO for {@code version} and returns the WELCOME; the connection then speaks its version. */
+    public Welcome hello(int version, String name, int rounds) throws InterruptedException {
+        send(new Hello(version, name, rounds));
         return next(Welcome.class);
     }
 
