@@ -91,7 +91,7 @@ class QuizServerCommandTest {
     @Test
     void serve_whenTheClientAuthModeIsUnknown_thenExitsTwo() {
         assertEquals(2, run("--client-auth", "maybe"));
-        assertOneLineError("invalid value for --client-auth: 'maybe' (expected: none, optional, require)");
+        assertOneLineError("invalid value for --client-auth: 'maybe' (expected: none, optional or require)");
     }
 
     @Test

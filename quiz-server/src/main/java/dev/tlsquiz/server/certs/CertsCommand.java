@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 CertsShowCommand.class, CertsRevokeCommand.class},
         synopsisSubcommandLabel = "(init | server | client | show | revoke)",
         description = {
-                "Creates and manages the development PKI: a CA, the server certificate and players' client "
+                "Create and manage the development PKI: a CA, the server certificate and players' client "
                         + "certificates.",
                 "Start with 'quiz-server certs init'; a server started without --cert/--key does that by itself."})
 public final class CertsCommand implements Callable<Integer> {
