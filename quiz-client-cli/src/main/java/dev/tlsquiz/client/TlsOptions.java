@@ -51,8 +51,8 @@ public final class TlsOptions {
     private TlsProvider provider;
 
     @Option(names = "--tls-min", paramLabel = "VERSION", defaultValue = "1.3",
-            converter = TlsMinVersionConverter.class,
-            description = "Lowest TLS version to accept: 1.3 or 1.2 (default: ${DEFAULT-VALUE}).")
+            converter = TlsMinVersionConverter.class, completionCandidates = TlsMinVersionConverter.class,
+            description = "Lowest TLS version to accept: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private TlsProfile profile;
 
     /**

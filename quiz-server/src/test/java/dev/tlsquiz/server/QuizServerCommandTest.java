@@ -73,7 +73,7 @@ class QuizServerCommandTest {
     @Test
     void serve_whenAnOperationIsUnknown_thenExitsTwoNamingTheAcceptedOnes() {
         assertEquals(2, run("--ops", "add,pow"));
-        assertOneLineError("invalid value for --ops: 'pow' (expected: add, sub, mul, div)");
+        assertOneLineError("invalid value for --ops: 'pow' (expected: add, sub, mul or div)");
     }
 
     @Test

@@ -1,25 +1,24 @@
 package dev.tlsquiz.tls;
 
-import io.netty.internal.tcnative.Library;
-import io.netty.internal.tcnative.SSL;
-import io.netty.util.internal.NativeLibraryLoader;
-import io.netty.util.internal.PlatformDependent;
+import io.netty.handler.ssl.OpenSsl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Provider;
 import java.security.Security;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Names the TLS implementation {@link TlsProvider#AUTO} would use here, with its version, for
+ * Names the TLS implementation {@link TlsProvider#AUTO} uses here, with its version, for
  * {@code --version}: {@code BoringSSL (netty-tcnative 2.0.84.Final)} when netty-tcnative loads on this
  * machine, else {@code JDK TLS (SunJSSE 17)}.
  *
- * <p>It loads the native library and asks it its name, as Netty's {@code OpenSsl} does first, but
- * stops there: {@code OpenSsl.isAvailable()} goes on to create an SSL context and engine to list the
- * cipher suites, which took about twice as long ({@code OpenSsl.isAvailable()} 1.0 to 3.4 s against 0.4
- * to 1.4 s for the library alone, on the loaded 2-core build machine).
+ * <p>It asks {@link OpenSsl#isAvailable()}, the very check {@code auto} makes, although loading the
+ * native library alone took about half as long (0.4 to 1.4 s against 1.0 to 3.4 s on the loaded 2-core
+ * build machine): that shortcut has to load the library by hand, and in a process where Netty has
+ * loaded it already (a long-lived caller, the test JVMs) it would load a second copy whose natives take
+ * over from under the TLS contexts in use; nor can it ask first, since touching the library's classes
+ * before it is loaded breaks them for good. The JDK's provider is named without building an
+ * {@code SSLContext}.
  */
 public final class TlsLibraryVersion {
 
@@ -30,30 +29,11 @@ public final class TlsLibraryVersion {
 
     /** The implementation and its version, in a few words. */
     public static String describe() {
-        Optional<String> nativeName = loadNative();
-        if (nativeName.isPresent()) {
-            return nativeName.get() + " (netty-tcnative " + tcnativeVersion() + ")";
+        if (OpenSsl.isAvailable()) {
+            return OpenSsl.versionString() + " (netty-tcnative " + tcnativeVersion() + ")";
         }
         Provider jsse = Security.getProvider("SunJSSE");
         return jsse == null ? "JDK TLS" : "JDK TLS (" + jsse.getName() + " " + jsse.getVersionStr() + ")";
-    }
-
-    /**
-     * The native library's own name ({@code BoringSSL}), when it loads. The names tried are those of the
-     * static BoringSSL build this project ships, in the order Netty's {@code OpenSsl} tries them.
-     */
-    private static Optional<String> loadNative() {
-        String os = PlatformDependent.normalizedOs();
-        String arch = PlatformDependent.normalizedArch();
-        try {
-            NativeLibraryLoader.loadFirstAvailable(PlatformDependent.getClassLoader(SSL.class),
-                    "netty_tcnative_" + os + "_" + arch, "netty_tcnative_" + arch, "netty_tcnative");
-            Library.initialize("provided", "");
-            return Optional.of(SSL.versionString());
-        } catch (Exception | LinkageError notHere) {
-            // Any failure means the same as for OpenSsl.isAvailable(): the JDK's TLS is used.
-            return Optional.empty();
-        }
     }
 
     private static String tcnativeVersion() {

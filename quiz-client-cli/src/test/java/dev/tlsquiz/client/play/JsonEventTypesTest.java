@@ -13,7 +13,6 @@ import java.io.PipedOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,20 +26,12 @@ class JsonEventTypesTest {
     @TempDir
     Path dir;
 
-    private QuizServerFixture server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void sessionId_whenWelcomed_thenAHexStringTheServerLogsToo() {
-        server = QuizServerFixture.start(dir, builder -> builder);
-
-        ClientResult result = Clients.run(server.args("--auto", "--output", "json"));
+        ClientResult result;
+        try (QuizServerFixture server = QuizServerFixture.start(dir, builder -> builder)) {
+            result = Clients.run(server.args("--auto", "--output", "json"));
+        }
 
         assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
         JsonNode sessionId = result.events("welcome").get(0).get("sessionId");
@@ -52,9 +43,10 @@ class JsonEventTypesTest {
 
     @Test
     void answer_whenTheProblemTimedOut_thenNullBesideTheTimeoutOutcome() throws Exception {
-        server = QuizServerFixture.start(dir, builder -> builder.game(game -> game.withTimeLimit(Duration.ofSeconds(1))));
         // A script that never sends a line: stdin stays open and silent, so the problem times out.
-        try (PipedOutputStream silent = new PipedOutputStream();
+        try (QuizServerFixture server = QuizServerFixture.start(dir,
+                builder -> builder.game(game -> game.withTimeLimit(Duration.ofSeconds(1))));
+             PipedOutputStream silent = new PipedOutputStream();
              PipedInputStream stdin = new PipedInputStream(silent)) {
             Clients.Background client = new Clients.Background(stdin, false,
                     server.args("--output", "json", "--rounds", "1"));

@@ -46,8 +46,8 @@ public final class TlsSourceOptions {
     private TlsProvider tlsProvider;
 
     @Option(names = "--tls-min", defaultValue = "1.3", paramLabel = "VERSION",
-            converter = TlsMinVersionConverter.class,
-            description = "Oldest TLS version accepted: 1.3 or 1.2 (default: ${DEFAULT-VALUE}).")
+            converter = TlsMinVersionConverter.class, completionCandidates = TlsMinVersionConverter.class,
+            description = "Lowest TLS version to accept: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private TlsProfile tlsProfile;
 
     @Option(names = "--tls-groups", defaultValue = "X25519:P-256", split = ":", paramLabel = "GROUP",
