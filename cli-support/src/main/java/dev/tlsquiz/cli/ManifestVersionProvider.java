@@ -4,7 +4,8 @@ import picocli.CommandLine.IVersionProvider;
 
 /**
  * The line {@code --version} prints: the program's name and its version from the jar manifest
- * (set by the build). Each program names itself in a subclass, which may add details.
+ * (set by the build), the details a subclass adds, then what it runs on ({@link RuntimeVersions}):
+ * {@code quiz 0.1.0 (protocol 1), Netty 4.2.18.Final, BoringSSL (netty-tcnative 2.0.84.Final), Java 17.0.15+6}.
  */
 public abstract class ManifestVersionProvider implements IVersionProvider {
 
@@ -19,7 +20,7 @@ public abstract class ManifestVersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {program + " " + version(getClass()) + details()};
+        return new String[] {program + " " + version(getClass()) + details() + ", " + RuntimeVersions.describe()};
     }
 
     /** What follows the version on the line, such as {@code " (protocol 1)"}; nothing by default. */

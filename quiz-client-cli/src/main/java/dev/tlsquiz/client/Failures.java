@@ -26,6 +26,11 @@ public final class Failures {
     private Failures() {
     }
 
+    /** The command line was wrong; {@code line} says how, and where to read more. */
+    public static ClientFailure usage(String line) {
+        return new ClientFailure(ExitCodes.USAGE, "USAGE", line, null);
+    }
+
     /** The TCP connection was not established within the connect timeout. */
     public static ClientFailure connectTimedOut(String host, int port, Duration timeout) {
         return new ClientFailure(ExitCodes.CONNECT_FAILED, "CONNECT_TIMEOUT",

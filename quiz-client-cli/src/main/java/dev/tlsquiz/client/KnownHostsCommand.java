@@ -60,7 +60,7 @@ public final class KnownHostsCommand implements Runnable {
     static final class FileOption {
 
         @Option(names = "--known-hosts", paramLabel = "FILE",
-                description = "The known-hosts file.%nDefault: $HOME/.tlsquiz/known_hosts")
+                description = "The known-hosts file (default: $HOME/.tlsquiz/known_hosts).")
         private Path file;
 
         Path path() {

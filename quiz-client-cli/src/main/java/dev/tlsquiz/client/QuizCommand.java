@@ -1,6 +1,11 @@
 package dev.tlsquiz.client;
 
+import dev.tlsquiz.cli.DefaultSubcommand;
+import dev.tlsquiz.cli.UsageErrors;
+import dev.tlsquiz.cli.VersionOptions;
 import dev.tlsquiz.client.play.PlayCommand;
+import dev.tlsquiz.client.render.OutputFormat;
+import dev.tlsquiz.client.render.SessionRenderer;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -13,13 +18,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * The root of the {@code quiz} command. It does nothing by itself: {@code play} is the default
- * subcommand (see {@link QuizMain#defaultToPlay}), and a further subcommand plugs in with an
- * {@code addSubcommand} line in {@link #newCommandLine(Terminal)} and its name in
- * {@link #SUBCOMMANDS}. The load generator is a program of its own, {@code quiz-bench}.
+ * subcommand ({@link QuizMain} runs the tree with {@code DefaultSubcommand}), and a further
+ * subcommand plugs in with an {@code addSubcommand} line in {@link #newCommandLine(Terminal)}, its name
+ * in {@link #SUBCOMMANDS} and in the synopsis. The load generator is a program of its own, {@code quiz-bench}.
  */
 @Command(name = "quiz", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "The tlsquiz terminal client: an arithmetic quiz over TLS.",
-        footer = {"", "Without a subcommand, 'play' is assumed: 'quiz --auto' is 'quiz play --auto'."})
+        synopsisSubcommandLabel = "[play | known-hosts | help]",
+        description = "The tlsquiz terminal client: an arithmetic quiz over TLS.")
 public final class QuizCommand implements Runnable {
 
     @Spec
@@ -31,12 +36,14 @@ public final class QuizCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The subcommands' names, known before the tree is built: {@link QuizMain} chooses by them. */
+    /** The subcommands' names, as the synopsis lists them (a test checks they match the tree). */
     static final Set<String> SUBCOMMANDS = Set.of("play", "known-hosts", "help");
 
     /**
      * The complete command tree, talking through {@code terminal}: help and version text go to
-     * its out stream, usage errors to its err stream, and every command's help lists the exit codes.
+     * its out stream, usage errors to its err stream (one line, and a JSON {@code error} event on its
+     * out stream under {@code --output json}), and every command's help lists the exit codes; the
+     * root's help ends with the whole help of {@code play}, the default.
      */
     public static CommandLine newCommandLine(Terminal terminal) {
         CommandLine commandLine = new CommandLine(new QuizCommand())
@@ -46,11 +53,21 @@ public final class QuizCommand implements Runnable {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(writer(terminal.out()));
         commandLine.setErr(writer(terminal.err()));
-        addExitCodeList(commandLine);
+        VersionOptions.addWhereMissing(commandLine);
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            addExitCodeList(sub);
+        }
+        DefaultSubcommand.showInRootHelp(commandLine, "play");
+        // After the tree is complete: picocli hands the handler to the subcommands present now.
+        commandLine.setParameterExceptionHandler(new UsageErrors("quiz", (failed, line, args) ->
+                SessionRenderer.create(OutputFormat.requestedIn(args), terminal).failure(Failures.usage(line))));
         return commandLine;
     }
 
-    /** The session's exit codes, for every command that does not list exit codes of its own. */
+    /**
+     * The session's exit codes, for every command that does not list exit codes of its own. The root
+     * shows them through the help of {@code play} at its end.
+     */
     private static void addExitCodeList(CommandLine commandLine) {
         CommandLine.Model.UsageMessageSpec usage = commandLine.getCommandSpec().usageMessage();
         if (usage.exitCodeList().isEmpty()) {

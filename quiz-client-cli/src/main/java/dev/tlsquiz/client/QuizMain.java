@@ -3,7 +3,6 @@ package dev.tlsquiz.client;
 import dev.tlsquiz.cli.DefaultSubcommand;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.Set;
 import picocli.CommandLine;
 
 /** Entry point of the {@code quiz} command. */
@@ -42,19 +41,10 @@ public final class QuizMain {
             terminal.err().flush();
             return ExitCodes.USAGE;
         }
-        String[] commandArgs = defaultToPlay(args, QuizCommand.SUBCOMMANDS);
         CommandLine commandLine = QuizCommand.newCommandLine(terminal);
-        int exitCode = commandLine.execute(commandArgs);
+        int exitCode = DefaultSubcommand.execute(commandLine, "play", args);
         terminal.out().flush();
         terminal.err().flush();
         return exitCode;
-    }
-
-    /**
-     * Makes {@code play} the default subcommand: arguments that do not start with a subcommand
-     * name or a root option ({@code --help}, {@code --version}) are meant for {@code play}.
-     */
-    static String[] defaultToPlay(String[] args, Set<String> subcommands) {
-        return DefaultSubcommand.apply("play", subcommands, args);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tlsquiz.client;
 
 import dev.tlsquiz.cli.TlsMinVersionConverter;
+import dev.tlsquiz.cli.TlsProviderConverter;
 import dev.tlsquiz.client.converters.PinConverter;
 import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.ClientTls;
@@ -33,7 +34,7 @@ public final class TlsOptions {
     private String pin;
 
     @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "Keys of servers trusted on first use.%nDefault: $HOME/.tlsquiz/known_hosts")
+            description = "Keys of servers trusted on first use (default: $HOME/.tlsquiz/known_hosts).")
     private Path knownHosts;
 
     @Option(names = "--cert", paramLabel = "FILE",
@@ -45,12 +46,13 @@ public final class TlsOptions {
     private Path keyFile;
 
     @Option(names = "--tls-provider", paramLabel = "PROVIDER", defaultValue = "auto",
+            converter = TlsProviderConverter.class, completionCandidates = TlsProviderConverter.class,
             description = "TLS implementation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private TlsProvider provider;
 
     @Option(names = "--tls-min", paramLabel = "VERSION", defaultValue = "1.3",
-            converter = TlsMinVersionConverter.class,
-            description = "Lowest TLS version to accept: 1.3 or 1.2 (default: ${DEFAULT-VALUE}).")
+            converter = TlsMinVersionConverter.class, completionCandidates = TlsMinVersionConverter.class,
+            description = "Lowest TLS version to accept: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private TlsProfile profile;
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.cli.DefaultSubcommand;
 import dev.tlsquiz.client.testing.ClientResult;
 import dev.tlsquiz.client.testing.Clients;
 import java.io.InputStream;
@@ -75,11 +76,11 @@ class QuizCommandTest {
 
     @Test
     void defaultToPlay_whenFirstArgumentIsNoSubcommand_thenPrependsPlay() {
-        assertArrayEquals(new String[] {"play", "--auto"}, QuizMain.defaultToPlay(new String[] {"--auto"}, SUBCOMMANDS));
-        assertArrayEquals(new String[] {"play"}, QuizMain.defaultToPlay(new String[0], SUBCOMMANDS));
-        assertArrayEquals(new String[] {"play", "--auto"}, QuizMain.defaultToPlay(new String[] {"play", "--auto"}, SUBCOMMANDS));
-        assertArrayEquals(new String[] {"--version"}, QuizMain.defaultToPlay(new String[] {"--version"}, SUBCOMMANDS));
-        assertArrayEquals(new String[] {"help", "play"}, QuizMain.defaultToPlay(new String[] {"help", "play"}, SUBCOMMANDS));
+        assertArrayEquals(new String[] {"play", "--auto"}, DefaultSubcommand.apply("play", SUBCOMMANDS, "--auto"));
+        assertArrayEquals(new String[] {"play"}, DefaultSubcommand.apply("play", SUBCOMMANDS));
+        assertArrayEquals(new String[] {"play", "--auto"}, DefaultSubcommand.apply("play", SUBCOMMANDS, "play", "--auto"));
+        assertArrayEquals(new String[] {"--version"}, DefaultSubcommand.apply("play", SUBCOMMANDS, "--version"));
+        assertArrayEquals(new String[] {"help", "play"}, DefaultSubcommand.apply("play", SUBCOMMANDS, "help", "play"));
     }
 
     @ParameterizedTest
@@ -95,10 +96,13 @@ class QuizCommandTest {
         "--rounds=0",
         "--name=",
     })
-    void run_whenUsageIsWrong_thenExitsWithUsageError(String argument) {
+    void run_whenUsageIsWrong_thenExitsWithOneLineAndAPointer(String argument) {
         ClientResult result = Clients.run("--auto", argument);
         assertEquals(ExitCodes.USAGE, result.exitCode(), result.err());
-        assertTrue(result.err().contains("Usage:"), result.err());
+        assertTrue(result.err().startsWith("quiz: "), result.err());
+        assertTrue(result.err().endsWith("; see 'quiz play --help'\n"), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+        assertEquals("", result.out());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.cli.DefaultSubcommand;
 import dev.tlsquiz.server.cli.QuizServerMain;
 import dev.tlsquiz.tls.pki.CertificateAuthority;
 import dev.tlsquiz.tls.pki.Pem;
@@ -73,7 +74,7 @@ class QuizServerCommandTest {
     @Test
     void serve_whenAnOperationIsUnknown_thenExitsTwoNamingTheAcceptedOnes() {
         assertEquals(2, run("--ops", "add,pow"));
-        assertOneLineError("invalid value for --ops: 'pow' (expected: add, sub, mul, div)");
+        assertOneLineError("invalid value for --ops: 'pow' (expected: add, sub, mul or div)");
     }
 
     @Test
@@ -91,7 +92,7 @@ class QuizServerCommandTest {
     @Test
     void serve_whenTheClientAuthModeIsUnknown_thenExitsTwo() {
         assertEquals(2, run("--client-auth", "maybe"));
-        assertOneLineError("invalid value for --client-auth: 'maybe' (expected: none, optional, require)");
+        assertOneLineError("invalid value for --client-auth: 'maybe' (expected: none, optional or require)");
     }
 
     @Test
@@ -146,6 +147,35 @@ class QuizServerCommandTest {
 
         HostileText.assertNothingForTheTerminal(err.toString());
         assertOneLineError("is issued by CN=\\x1b[2J\\x1b[H\\x1b]0");
+    }
+
+    /** As {@link QuizServerMain#run} runs it, with the output captured. */
+    private int runAsMain(String... args) {
+        CommandLine commandLine = QuizServerMain.newCommandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return DefaultSubcommand.execute(commandLine, "serve", args);
+    }
+
+    @Test
+    void unknownOption_whenMistyped_thenOneLineWithTheNearestOption() {
+        assertEquals(2, runAsMain("--prot", "4000"));
+        assertEquals("quiz-server: unknown option '--prot' (did you mean '--port'?); see 'quiz-server serve --help'",
+                err.toString().strip());
+    }
+
+    @Test
+    void unknownCommand_whenMistyped_thenOneLineWithTheNearestCommand() {
+        assertEquals(2, runAsMain("cert", "init"));
+        assertEquals("quiz-server: unknown command 'cert' (did you mean 'certs'?); see 'quiz-server --help'",
+                err.toString().strip());
+    }
+
+    @Test
+    void certs_whenNoSubcommand_thenOneLineSayingWhatToDo() {
+        assertEquals(2, runAsMain("certs"));
+        assertEquals("quiz-server: say what to do: init, server, client, show or revoke;"
+                + " see 'quiz-server certs --help'", err.toString().strip());
     }
 
     private void assertOneLineError(String expected) {

@@ -146,7 +146,7 @@ class QuizServerProcessTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue());
         String message = stderr();
-        assertTrue(message.contains("invalid value for --ops: 'pow' (expected: add, sub, mul, div)"), message);
+        assertTrue(message.contains("invalid value for --ops: 'pow' (expected: add, sub, mul or div)"), message);
         assertEquals(1, message.strip().lines().count(), message);
     }
 

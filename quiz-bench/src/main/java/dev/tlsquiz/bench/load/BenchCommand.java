@@ -2,11 +2,15 @@ package dev.tlsquiz.bench.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tlsquiz.cli.DurationConverter;
+import dev.tlsquiz.cli.EnumOption;
+import dev.tlsquiz.cli.TransportConverter;
+import dev.tlsquiz.cli.ManifestVersionProvider;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.ConnectOptions;
 import dev.tlsquiz.client.ExitCodes;
 import dev.tlsquiz.client.Terminal;
 import dev.tlsquiz.client.TlsOptions;
+import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.Transport;
 import java.io.IOException;
@@ -21,7 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,12 +62,14 @@ public final class BenchCommand implements Callable<Integer> {
     private TlsOptions tlsOptions;
 
     @Option(names = "--scenario", defaultValue = "roundtrips", paramLabel = "NAME",
-            description = "handshakes, sessions, roundtrips or idle (default: ${DEFAULT-VALUE}).")
+            converter = Scenarios.class, completionCandidates = Scenarios.class,
+            description = "What to measure: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Scenario scenario;
 
     @Option(names = "--peer", defaultValue = "quiz", paramLabel = "KIND", converter = PeerConverter.class,
-            description = "What the server is: quiz (speaks the protocol), echo (the bench echo peer) or"
-                    + " tls-only (handshakes only, e.g. openssl s_server) (default: ${DEFAULT-VALUE}).")
+            completionCandidates = PeerConverter.class,
+            description = "What the server is: ${COMPLETION-CANDIDATES}; quiz speaks the protocol, echo is the"
+                    + " bench echo peer, tls-only does handshakes only, e.g. openssl s_server (default: ${DEFAULT-VALUE}).")
     private Peer peer;
 
     @Option(names = "--connections", defaultValue = "100", paramLabel = "N",
@@ -89,11 +95,13 @@ public final class BenchCommand implements Callable<Integer> {
     private int rounds;
 
     @Option(names = "--handshake-mode", defaultValue = "both", paramLabel = "MODE",
-            description = "handshakes: full, resumed or both, each measured for --duration (default: ${DEFAULT-VALUE}).")
+            converter = HandshakeModes.class, completionCandidates = HandshakeModes.class,
+            description = "handshakes: ${COMPLETION-CANDIDATES}, each measured for --duration (default: ${DEFAULT-VALUE}).")
     private HandshakeMode handshakeMode;
 
     @Option(names = "--output", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+            converter = OutputFormats.class, completionCandidates = OutputFormats.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private OutputFormat output;
 
     @Option(names = "--source-addresses", defaultValue = "1", paramLabel = "N",
@@ -107,7 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
     private int processes;
 
     @Option(names = "--transport", defaultValue = "auto", paramLabel = "KIND",
-            description = "auto, epoll or nio (default: ${DEFAULT-VALUE}).")
+            converter = TransportConverter.class, completionCandidates = TransportConverter.class,
+            description = "I/O transport: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Transport transport;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -143,8 +152,8 @@ public final class BenchCommand implements Callable<Integer> {
         PrintStream err = terminal.err();
         String usage = validate();
         if (usage != null) {
-            err.println("quiz-bench: " + usage);
-            return ExitCodes.USAGE;
+            // One line and a pointer, exit status 2, like a parse error (QuizBenchMain's UsageErrors).
+            throw new ParameterException(spec.commandLine(), usage);
         }
         ObjectMapper json = new ObjectMapper();
         BenchResult result;
@@ -297,11 +306,40 @@ public final class BenchCommand implements Callable<Integer> {
         return -1;
     }
 
-    /** {@code quiz-bench --version}: the version of the jar, as {@code quiz --version} shows it. */
-    static final class Version implements IVersionProvider {
+    /** Reads and lists {@code --scenario}. */
+    static final class Scenarios extends EnumOption<Scenario> {
+
+        Scenarios() {
+            super(Scenario.class);
+        }
+    }
+
+    /** Reads and lists {@code --handshake-mode}. */
+    static final class HandshakeModes extends EnumOption<HandshakeMode> {
+
+        HandshakeModes() {
+            super(HandshakeMode.class);
+        }
+    }
+
+    /** Reads and lists {@code --output}. */
+    static final class OutputFormats extends EnumOption<OutputFormat> {
+
+        OutputFormats() {
+            super(OutputFormat.class);
+        }
+    }
+
+    /** {@code quiz-bench --version}: the version of the jar, the protocol and what it runs on, as {@code quiz}'s. */
+    static final class Version extends ManifestVersionProvider {
+
+        Version() {
+            super("quiz-bench");
+        }
+
         @Override
-        public String[] getVersion() {
-            return new String[] {"quiz-bench " + dev.tlsquiz.client.VersionProvider.version()};
+        protected String details() {
+            return " (protocol " + Protocol.VERSION + ")";
         }
     }
 }

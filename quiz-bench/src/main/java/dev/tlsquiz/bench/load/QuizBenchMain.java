@@ -1,5 +1,6 @@
 package dev.tlsquiz.bench.load;
 
+import dev.tlsquiz.cli.UsageErrors;
 import dev.tlsquiz.client.ExitCodes;
 import dev.tlsquiz.client.Terminal;
 import java.io.InputStream;
@@ -36,12 +37,16 @@ public final class QuizBenchMain {
         return exitCode;
     }
 
-    /** The command, talking through {@code terminal}; its help lists the exit codes. */
+    /**
+     * The command, talking through {@code terminal}; its help lists the exit codes, and a usage error
+     * is one line and a pointer to {@code --help}.
+     */
     static CommandLine newCommandLine(Terminal terminal) {
         CommandLine commandLine = new CommandLine(new BenchCommand(terminal));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(writer(terminal.out()));
         commandLine.setErr(writer(terminal.err()));
+        commandLine.setParameterExceptionHandler(new UsageErrors("quiz-bench"));
         commandLine.getCommandSpec().usageMessage()
                 .exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCodes.helpList());

@@ -99,6 +99,10 @@ class BenchCommandTest {
 
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().contains("--cafile"), run.err());
+        // One line and a pointer, as a parse error gets.
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("quiz-bench: ") && run.err().endsWith("; see 'quiz-bench --help'\n"),
+                run.err());
     }
 
     private BenchResult bench(String... extra) throws Exception {

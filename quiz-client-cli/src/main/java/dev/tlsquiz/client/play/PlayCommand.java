@@ -7,6 +7,7 @@ import dev.tlsquiz.client.Failures;
 import dev.tlsquiz.client.Terminal;
 import dev.tlsquiz.client.TlsOptions;
 import dev.tlsquiz.client.VersionProvider;
+import dev.tlsquiz.client.converters.OutputFormatConverter;
 import dev.tlsquiz.client.net.ClientTimeouts;
 import dev.tlsquiz.client.render.OutputFormat;
 import dev.tlsquiz.client.render.SessionRenderer;
@@ -75,7 +76,9 @@ public final class PlayCommand implements Callable<Integer> {
     private boolean auto;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text or json (one JSON object per line; default: ${DEFAULT-VALUE}).")
+            converter = OutputFormatConverter.class, completionCandidates = OutputFormatConverter.class,
+            description = "Output format: ${COMPLETION-CANDIDATES}; json is one JSON object per line and event"
+                    + " (default: ${DEFAULT-VALUE}).")
     private OutputFormat output;
 
     @Option(names = "--server-timeout", paramLabel = "DURATION", defaultValue = "60s",

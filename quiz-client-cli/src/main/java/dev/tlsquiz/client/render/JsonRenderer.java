@@ -15,14 +15,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * JSON lines: exactly one object per event on stdout, each with a {@code "type"} of
- * {@code welcome}, {@code problem}, {@code verdict}, {@code summary} or {@code error}. Anything
+ * {@code welcome}, {@code problem}, {@code verdict}, {@code summary} or {@code error} (also for a
+ * usage error, with the name {@code USAGE}). Anything
  * meant for people (re-prompts, notices, the failure line) goes to stderr so that every stdout
  * line parses.
  *
@@ -47,8 +47,8 @@ final class JsonRenderer implements SessionRenderer {
     @Override
     public void welcome(Welcome welcome, boolean nameVerified) {
         Map<String, Object> event = event("welcome");
-        // The session id is 64 arbitrary bits; shown unsigned, as the server logs it.
-        event.put("sessionId", new BigInteger(Long.toUnsignedString(welcome.sessionId())));
+        // 64 arbitrary bits: a string, since jq and JavaScript round numbers above 2^53; in the hex the server logs.
+        event.put("sessionId", Long.toHexString(welcome.sessionId()));
         event.put("rounds", welcome.rounds());
         event.put("timeLimitMillis", welcome.timeLimitMillis());
         event.put("playerName", welcome.playerName());
@@ -94,9 +94,8 @@ final class JsonRenderer implements SessionRenderer {
             event.put("round", problem.round());
         }
         event.put("outcome", verdict.outcome().name());
-        if (answer != null) {
-            event.put("answer", answer);
-        }
+        // Always present: null when nothing was sent (a TIMEOUT), so scripts need not test for the key.
+        event.put("answer", answer);
         event.put("expected", verdict.expected());
         event.put("points", verdict.points());
         event.put("score", verdict.score());
@@ -165,8 +164,6 @@ final class JsonRenderer implements SessionRenderer {
         } else if (value instanceof Integer number) {
             generator.writeNumber(number);
         } else if (value instanceof Long number) {
-            generator.writeNumber(number);
-        } else if (value instanceof BigInteger number) {
             generator.writeNumber(number);
         } else if (value instanceof List<?> list) {
             generator.writeStartArray();

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * uses it.
  */
 @Command(name = "client", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
-        description = "Issues a client certificate for a player: clients/NAME.pem and clients/NAME.key.")
+        description = "Issue a client certificate for a player: clients/NAME.pem and clients/NAME.key.")
 final class CertsClientCommand extends CertsSubcommand {
 
     @Parameters(paramLabel = "NAME",

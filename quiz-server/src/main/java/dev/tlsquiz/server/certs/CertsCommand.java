@@ -2,9 +2,9 @@ package dev.tlsquiz.server.certs;
 
 import dev.tlsquiz.server.cli.ServerVersionProvider;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 CertsShowCommand.class, CertsRevokeCommand.class},
         synopsisSubcommandLabel = "(init | server | client | show | revoke)",
         description = {
-                "Creates and manages the development PKI: a CA, the server certificate and players' client "
+                "Create and manage the development PKI: a CA, the server certificate and players' client "
                         + "certificates.",
                 "Start with 'quiz-server certs init'; a server started without --cert/--key does that by itself."})
 public final class CertsCommand implements Callable<Integer> {
@@ -29,10 +29,9 @@ public final class CertsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** Without a subcommand: the usage, on stderr, and exit status 2. */
+    /** Without a subcommand: a usage error, one line on stderr, and exit status 2. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
+        throw new ParameterException(spec.commandLine(), "say what to do: init, server, client, show or revoke");
     }
 }

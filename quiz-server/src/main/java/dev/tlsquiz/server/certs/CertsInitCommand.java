@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * existing PKI without {@code --force}.
  */
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
-        description = "Creates the development PKI: a CA and a server certificate signed by it.")
+        description = "Create the development PKI: a CA and a server certificate signed by it.")
 final class CertsInitCommand extends CertsSubcommand {
 
     @Option(names = "--san", paramLabel = "NAME", split = ",",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
  * authentication reloads the CRL by itself.
  */
 @Command(name = "revoke", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
-        description = "Revokes a player's client certificate: adds it to crl.pem.")
+        description = "Revoke a player's client certificate: adds it to crl.pem.")
 final class CertsRevokeCommand extends CertsSubcommand {
 
     @Parameters(paramLabel = "NAME", description = "The player whose certificate (clients/NAME.pem) to revoke.")

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * replaces the key too, and warns that every pin and known_hosts entry must then be updated.
  */
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
-        description = "Issues a new server certificate from the development CA for the same key, replacing server.pem"
+        description = "Issue a new server certificate from the development CA for the same key, replacing server.pem"
                 + " (--new-key: server.key too).")
 final class CertsServerCommand extends CertsSubcommand {
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * holds a CA (and a CRL), it also says whether the CA issued the certificate and whether it is revoked.
  */
 @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
-        description = "Shows a certificate or CRL (PEM): names, purpose, validity, fingerprint and key pin.")
+        description = "Show a certificate or CRL (PEM): names, purpose, validity, fingerprint and key pin.")
 final class CertsShowCommand extends CertsSubcommand {
 
     @Parameters(paramLabel = "FILE", description = "A PEM certificate (or chain) or CRL, e.g. certs/server.pem.")

@@ -21,8 +21,8 @@ public final class GameOptions {
     private int maxRounds;
 
     @Option(names = "--ops", defaultValue = "add", split = ",", paramLabel = "OP",
-            converter = OperationConverter.class,
-            description = "Operations, comma separated: add, sub, mul, div (default: ${DEFAULT-VALUE}).")
+            converter = OperationConverter.class, completionCandidates = OperationConverter.class,
+            description = "Operations, comma separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private List<Operation> operations;
 
     @Option(names = "--digits", defaultValue = "2", paramLabel = "N",

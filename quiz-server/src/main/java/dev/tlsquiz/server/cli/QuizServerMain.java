@@ -1,12 +1,9 @@
 package dev.tlsquiz.server.cli;
 
 import dev.tlsquiz.cli.DefaultSubcommand;
-import java.io.PrintWriter;
+import dev.tlsquiz.cli.UsageErrors;
+import dev.tlsquiz.cli.VersionOptions;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Entry point of the {@code quiz-server} command. Exit status: 0 after a clean stop, 1 when the
@@ -23,8 +20,7 @@ public final class QuizServerMain {
 
     /** Runs the command line and returns the exit status, without exiting. */
     public static int run(String... args) {
-        CommandLine commandLine = newCommandLine();
-        return commandLine.execute(withDefaultCommand(commandLine, args));
+        return DefaultSubcommand.execute(newCommandLine(), "serve", args);
     }
 
     /**
@@ -33,15 +29,13 @@ public final class QuizServerMain {
      */
     public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new QuizServerCommand());
-        commandLine.setParameterExceptionHandler(QuizServerMain::onInvalidInput);
+        VersionOptions.addWhereMissing(commandLine);
+        commandLine.setParameterExceptionHandler(new UsageErrors("quiz-server"));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             failed.getErr().println("quiz-server: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return CommandLine.ExitCode.SOFTWARE;
         });
-        CommandLine serve = commandLine.getSubcommands().get("serve");
-        commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
-                help -> String.format("%nWithout a command, quiz-server runs serve:%n%n")
-                        + serve.getUsageMessage(help.colorScheme()));
+        DefaultSubcommand.showInRootHelp(commandLine, "serve");
         return commandLine;
     }
 
@@ -52,23 +46,5 @@ public final class QuizServerMain {
      */
     public static String[] withDefaultCommand(CommandLine commandLine, String... args) {
         return DefaultSubcommand.apply("serve", commandLine.getSubcommands().keySet(), args);
-    }
-
-    /** Invalid options: one line saying what is wrong and where to look, exit status 2. */
-    private static int onInvalidInput(ParameterException e, String[] args) {
-        CommandLine failed = e.getCommandLine();
-        PrintWriter err = failed.getErr();
-        err.println(failed.getColorScheme().errorText("quiz-server: " + describe(e)
-                + "; see '" + failed.getCommandSpec().qualifiedName() + " --help'"));
-        err.flush();
-        return failed.getCommandSpec().exitCodeOnInvalidInput();
-    }
-
-    private static String describe(ParameterException e) {
-        ArgSpec arg = e.getArgSpec();
-        if (e.getCause() instanceof TypeConversionException conversion && arg instanceof OptionSpec option) {
-            return "invalid value for " + option.longestName() + ": " + conversion.getMessage();
-        }
-        return e.getMessage();
     }
 }

@@ -3,7 +3,10 @@ package dev.tlsquiz.server.cli;
 import dev.tlsquiz.cli.ManifestVersionProvider;
 import dev.tlsquiz.codec.Protocol;
 
-/** {@code quiz-server --version}: the version from the jar manifest, the protocol and the Java version. */
+/**
+ * {@code quiz-server --version}: the version from the jar manifest, the protocol, and what it runs on
+ * (Netty, the TLS implementation, Java).
+ */
 public final class ServerVersionProvider extends ManifestVersionProvider {
 
     public ServerVersionProvider() {
@@ -12,6 +15,6 @@ public final class ServerVersionProvider extends ManifestVersionProvider {
 
     @Override
     protected String details() {
-        return " (protocol " + Protocol.VERSION + ", Java " + Runtime.version() + ")";
+        return " (protocol " + Protocol.VERSION + ")";
     }
 }

@@ -1,6 +1,7 @@
 package dev.tlsquiz.server.cli;
 
 import dev.tlsquiz.cli.TlsMinVersionConverter;
+import dev.tlsquiz.cli.TlsProviderConverter;
 import dev.tlsquiz.server.config.TlsSource;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.TlsParameters;
@@ -26,8 +27,8 @@ public final class TlsSourceOptions {
     private Path key;
 
     @Option(names = "--client-auth", defaultValue = "none", paramLabel = "MODE",
-            converter = ClientAuthConverter.class,
-            description = "Client certificates: none, optional or require (default: ${DEFAULT-VALUE}).")
+            converter = ClientAuthConverter.class, completionCandidates = ClientAuthConverter.class,
+            description = "Client certificates: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private ClientAuthMode clientAuth;
 
     @Option(names = "--client-ca", paramLabel = "FILE",
@@ -40,18 +41,18 @@ public final class TlsSourceOptions {
     private Path crl;
 
     @Option(names = "--tls-provider", defaultValue = "auto", paramLabel = "PROVIDER",
-            converter = TlsProviderConverter.class,
-            description = "TLS implementation: auto, openssl or jdk (default: ${DEFAULT-VALUE}).")
+            converter = TlsProviderConverter.class, completionCandidates = TlsProviderConverter.class,
+            description = "TLS implementation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private TlsProvider tlsProvider;
 
     @Option(names = "--tls-min", defaultValue = "1.3", paramLabel = "VERSION",
-            converter = TlsMinVersionConverter.class,
-            description = "Oldest TLS version accepted: 1.3 or 1.2 (default: ${DEFAULT-VALUE}).")
+            converter = TlsMinVersionConverter.class, completionCandidates = TlsMinVersionConverter.class,
+            description = "Lowest TLS version to accept: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private TlsProfile tlsProfile;
 
-    @Option(names = "--tls-groups", defaultValue = "X25519:P-256", split = ":", paramLabel = "GROUP[:GROUP...]",
-            description = "Key exchange groups, most preferred first, in OpenSSL's names (OpenSSL provider only;"
-                    + " default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tls-groups", defaultValue = "X25519:P-256", split = ":", paramLabel = "GROUP",
+            description = "Key exchange groups, most preferred first, in OpenSSL's names; OpenSSL provider only"
+                    + " (default: ${DEFAULT-VALUE}).")
     private List<String> tlsGroups;
 
     /**

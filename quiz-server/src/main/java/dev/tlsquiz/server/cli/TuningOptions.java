@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.cli;
 
+import dev.tlsquiz.cli.TransportConverter;
 import dev.tlsquiz.tls.Transport;
 import dev.tlsquiz.server.ServerTuning;
 import picocli.CommandLine.Option;
@@ -8,19 +9,19 @@ import picocli.CommandLine.Option;
 public final class TuningOptions {
 
     @Option(names = "--transport", defaultValue = "auto", paramLabel = "KIND",
-            converter = TransportConverter.class,
-            description = "I/O transport: auto (native epoll where it loads, NIO elsewhere), epoll or nio"
-                    + " (default: ${DEFAULT-VALUE}).")
+            converter = TransportConverter.class, completionCandidates = TransportConverter.class,
+            description = "I/O transport: ${COMPLETION-CANDIDATES}; auto is native epoll where it loads, NIO"
+                    + " elsewhere (default: ${DEFAULT-VALUE}).")
     private Transport transport;
 
     @Option(names = "--flush-consolidation", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Send the messages written while handling one read in one TLS record and one write"
-                    + " (default: on; --no-flush-consolidation flushes every message on its own).")
+                    + "; --no-flush-consolidation flushes every message on its own (default: on).")
     private boolean flushConsolidation;
 
     @Option(names = "--allocator", defaultValue = "adaptive", paramLabel = "KIND",
-            converter = AllocatorConverter.class,
-            description = "Buffer allocator: adaptive (Netty 4.2's) or pooled (default: ${DEFAULT-VALUE}).")
+            converter = AllocatorConverter.class, completionCandidates = AllocatorConverter.class,
+            description = "Buffer allocator: ${COMPLETION-CANDIDATES}; adaptive is Netty 4.2's (default: ${DEFAULT-VALUE}).")
     private ServerTuning.Allocator allocator;
 
     @Option(names = "--event-loop-threads", defaultValue = "0", paramLabel = "N",
