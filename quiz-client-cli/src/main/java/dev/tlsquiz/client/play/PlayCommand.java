@@ -99,10 +99,11 @@ public final class PlayCommand implements Callable<Integer> {
         skipNettyJfrEvents();
         validate();
         PlaySettings settings = settings();
-        SessionRenderer renderer = SessionRenderer.create(output, terminal);
+        LineEditor editor = lineEditor(settings);
+        SessionRenderer renderer = SessionRenderer.create(output, terminal, editor != null);
         try {
             PlaySession session = new PlaySession(settings, terminal, renderer, tls::createTls,
-                    ClientTimeouts.forServerTimeout(serverTimeout), verbose);
+                    ClientTimeouts.forServerTimeout(serverTimeout), verbose, editor);
             return session.run();
         } catch (ClientFailure failure) {
             report(renderer, failure);
@@ -123,6 +124,23 @@ public final class PlayCommand implements Callable<Integer> {
     static void skipNettyJfrEvents() {
         if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
             System.setProperty(NETTY_JFR_PROPERTY, "false");
+        }
+    }
+
+    /**
+     * The line editor for a person playing in text at a real terminal (stdin and stdout both), or
+     * {@code null}: scripts, pipes, {@code --auto} and JSON read lines plainly, and never load JLine.
+     */
+    private LineEditor lineEditor(PlaySettings settings) {
+        if (settings.mode() != AnswerMode.INTERACTIVE || !terminal.lineEditing() || output != OutputFormat.TEXT) {
+            return null;
+        }
+        try {
+            return TerminalLineEditor.open();
+        } catch (IOException | RuntimeException e) {
+            // TERM=dumb, or a terminal JLine cannot drive: play on with plain lines, as before.
+            log.debug("no line editor for this terminal", e);
+            return null;
         }
     }
 
