@@ -119,6 +119,11 @@ final class TerminalLineEditor implements LineEditor {
                 // Signals are wired by hand below: only INT and WINCH, so that Ctrl-Z still suspends.
                 .nativeSignals(false)
                 .build();
+        if (terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+            // TERM=dumb (an editor's shell buffer, say): it cannot redraw a line; plain lines it is.
+            terminal.close();
+            throw new IOException("the terminal is '" + terminal.getType() + "': no line editing");
+        }
         return new TerminalLineEditor(terminal);
     }
 
@@ -247,8 +252,8 @@ final class TerminalLineEditor implements LineEditor {
                 Thread.interrupted();
                 current = null;
                 if (result != null && !cancelled) {
-                    // Queued before the play loop can see the reader idle, never blocking (see cancel).
-                    events.offer(result, () -> { });
+                    // Queued before the play loop can see the reader idle, and never waiting for room (see cancel).
+                    events.add(result);
                     delivered = true;
                 }
                 reading = false;
@@ -342,7 +347,7 @@ final class TerminalLineEditor implements LineEditor {
     private void onCtrlC() {
         if (sessionStarted && !interruptedOnce) {
             interruptedOnce = true;
-            events.offer(new ClientEvent.Interrupted(), () -> { });
+            events.add(new ClientEvent.Interrupted());
             return;
         }
         restoreTerminal();
