@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Play one quiz session against a tlsquiz server.",
-            "At a terminal you type the answers ('quit' ends the session); with --answers or piped"
+            "At a terminal you type the answers ('help' lists the commands, 'quit' ends the session); with"
+                    + " --answers or piped"
                     + " stdin each line is one answer; with --auto the client solves the problems itself."
         })
 public final class PlayCommand implements Callable<Integer> {
