@@ -267,6 +267,12 @@ final class TerminalLineEditor implements LineEditor {
         if (request.newProblem()) {
             discardTypeAhead();
         }
+        synchronized (lock) {
+            // A cancel during the discard: the problem closed before its prompt was drawn.
+            if (cancelled) {
+                return null;
+            }
+        }
         shownSeconds = secondsLeft(request);
         String prompt = countdownPrompt(request, shownSeconds);
         synchronized (promptLock) {
