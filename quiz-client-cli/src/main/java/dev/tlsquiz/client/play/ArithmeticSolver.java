@@ -17,7 +17,7 @@ public final class ArithmeticSolver {
     private static final Pattern EXPRESSION = Pattern.compile(
             "\\s*([-\u2212]?\\d{1,18})\\s*([-+\u00D7\u00F7*/xX\u2212])\\s*([-\u2212]?\\d{1,18})\\s*(?:=\\s*\\??)?\\s*");
 
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\s*[-+]?\\d{1,18}\\s*");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\s*[-+]?\\d+\\s*");
 
     /** One parsed problem. */
     public record Expression(long left, char operator, long right) {
@@ -94,7 +94,10 @@ public final class ArithmeticSolver {
         }
     }
 
-    /** Whether {@code line} is a whole number, as a player must type for an arithmetic problem. */
+    /**
+     * Whether {@code line} is a whole number, as a player must type for an arithmetic problem: of any
+     * length, since the server judges digits rather than parsing them (a huge number is just wrong).
+     */
     public static boolean isWholeNumber(String line) {
         return WHOLE_NUMBER.matcher(line).matches();
     }

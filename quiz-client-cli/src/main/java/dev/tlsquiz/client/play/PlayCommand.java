@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Play one quiz session against a tlsquiz server.",
-            "At a terminal you type the answers ('quit' ends the session); with --answers or piped"
+            "At a terminal you type the answers ('help' lists the commands, 'quit' ends the session); with"
+                    + " --answers or piped"
                     + " stdin each line is one answer; with --auto the client solves the problems itself."
         })
 public final class PlayCommand implements Callable<Integer> {
@@ -102,10 +103,11 @@ public final class PlayCommand implements Callable<Integer> {
         skipNettyJfrEvents();
         validate();
         PlaySettings settings = settings();
-        SessionRenderer renderer = SessionRenderer.create(output, terminal);
+        LineEditor editor = lineEditor(settings);
+        SessionRenderer renderer = SessionRenderer.create(output, terminal, editor != null);
         try {
             PlaySession session = new PlaySession(settings, terminal, renderer, tls::createTls,
-                    ClientTimeouts.forServerTimeout(serverTimeout), verbose);
+                    ClientTimeouts.forServerTimeout(serverTimeout), verbose, editor);
             return session.run();
         } catch (ClientFailure failure) {
             report(renderer, failure);
@@ -126,6 +128,23 @@ public final class PlayCommand implements Callable<Integer> {
     static void skipNettyJfrEvents() {
         if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
             System.setProperty(NETTY_JFR_PROPERTY, "false");
+        }
+    }
+
+    /**
+     * The line editor for a person playing in text at a real terminal (stdin and stdout both), or
+     * {@code null}: scripts, pipes, {@code --auto} and JSON read lines plainly, and never load JLine.
+     */
+    private LineEditor lineEditor(PlaySettings settings) {
+        if (settings.mode() != AnswerMode.INTERACTIVE || !terminal.lineEditing() || output != OutputFormat.TEXT) {
+            return null;
+        }
+        try {
+            return TerminalLineEditor.open();
+        } catch (IOException | RuntimeException e) {
+            // TERM=dumb, or a terminal JLine cannot drive: play on with plain lines, as before.
+            log.debug("no line editor for this terminal", e);
+            return null;
         }
     }
 

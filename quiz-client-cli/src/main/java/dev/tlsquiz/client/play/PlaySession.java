@@ -7,11 +7,13 @@ import dev.tlsquiz.client.Terminal;
 import dev.tlsquiz.client.net.ClientConnection;
 import dev.tlsquiz.client.net.ClientConnector;
 import dev.tlsquiz.client.net.ClientTimeouts;
+import dev.tlsquiz.client.render.PromptText;
 import dev.tlsquiz.client.render.SessionRenderer;
 import dev.tlsquiz.client.session.ClientEvent;
 import dev.tlsquiz.client.session.EventQueue;
 import dev.tlsquiz.codec.Answer;
 import dev.tlsquiz.codec.Bye;
+import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
 import dev.tlsquiz.codec.Problem;
@@ -27,6 +29,7 @@ import io.netty.channel.Channel;
 import io.netty.util.concurrent.Future;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +50,13 @@ public final class PlaySession {
     private static final String ASK_AGAIN = "please type a whole number, or 'quit' to stop";
     private static final String ASK_AGAIN_FREE = "please type an answer, or 'quit' to stop";
 
+    /**
+     * The longest answer an ANSWER frame carries within the default maximum frame length (PROTOCOL.md,
+     * section 8: 16384 bytes, less the type byte, the problemId and the string's length): a longer one
+     * would make the server end the session with FRAME_TOO_LARGE.
+     */
+    static final int MAX_ANSWER_BYTES = 16 * 1024 - 1 - 4 - 2;
+
     private final PlaySettings settings;
     private final Terminal terminal;
     private final SessionRenderer renderer;
@@ -55,6 +65,8 @@ public final class PlaySession {
     private final boolean verbose;
     private final EventQueue events = new EventQueue();
     private final ProgressDeadline progress;
+    private final LineEditor editor;
+    private final SessionTally tally = new SessionTally();
 
     private ClientTls tls;
     private ClientConnection connection;
@@ -65,6 +77,12 @@ public final class PlaySession {
     private final Deque<String> pendingLines = new ArrayDeque<>();
     private boolean inputEnded;
     private boolean byeSent;
+    /** The editor was asked for a line that has not come yet. */
+    private boolean lineAsked;
+    /** Lines the editor delivered for a problem that closed before they were seen: dropped. */
+    private int staleLines;
+    /** When the open problem's time runs out, by the client's clock (the server's verdict decides). */
+    private long problemDeadlineNanos;
 
     /**
      * @param tlsFactory builds the TLS factory for each connection attempt (again after a
@@ -72,6 +90,15 @@ public final class PlaySession {
      */
     public PlaySession(PlaySettings settings, Terminal terminal, SessionRenderer renderer,
                        Supplier<ClientTls> tlsFactory, ClientTimeouts timeouts, boolean verbose) {
+        this(settings, terminal, renderer, tlsFactory, timeouts, verbose, null);
+    }
+
+    /**
+     * @param editor the line editor that reads the player's answers at a real terminal, or
+     *               {@code null} to read {@link PlaySettings#answers()} line by line; the session closes it
+     */
+    PlaySession(PlaySettings settings, Terminal terminal, SessionRenderer renderer,
+                Supplier<ClientTls> tlsFactory, ClientTimeouts timeouts, boolean verbose, LineEditor editor) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.terminal = Objects.requireNonNull(terminal, "terminal");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -79,6 +106,7 @@ public final class PlaySession {
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.verbose = verbose;
         this.progress = new ProgressDeadline(timeouts);
+        this.editor = editor;
     }
 
     /**
@@ -88,7 +116,21 @@ public final class PlaySession {
      * @throws ClientFailure for everything that ends the run otherwise
      */
     public int run() {
-        if (settings.answers() != null) {
+        try {
+            return connectAndPlay();
+        } finally {
+            if (editor != null) {
+                // The terminal as it was, before the failure line (if any) is printed.
+                editor.close();
+            }
+        }
+    }
+
+    private int connectAndPlay() {
+        if (editor != null) {
+            // From here on keys are read only when an answer is asked for; the rest is discarded.
+            editor.start(events);
+        } else if (settings.answers() != null) {
             LineReader.start(settings.answers(), events::put);
         }
         try (ClientConnector connector = new ClientConnector(timeouts)) {
@@ -154,6 +196,9 @@ public final class PlaySession {
 
     /** The player's reply to the trust question, or empty at end of input. */
     private Optional<String> readTrustReply() {
+        if (editor != null) {
+            return editor.readCooked(() -> TrustPrompt.readLine(terminal.in()));
+        }
         if (!settings.answersFromTerminal()) {
             return TrustPrompt.readLine(terminal.in());
         }
@@ -179,15 +224,28 @@ public final class PlaySession {
                     return ExitCodes.OK;
                 }
             } else if (event instanceof ClientEvent.LineRead line) {
-                onLine(line.line());
+                if (lineIsCurrent()) {
+                    onLine(line.line());
+                }
             } else if (event instanceof ClientEvent.InputEnded) {
+                lineAsked = false;
                 inputEnded = true;
                 offerAnswers();
+            } else if (event instanceof ClientEvent.Interrupted) {
+                // Ctrl-C: end politely, as 'quit' does; a second one exits at once (see the editor).
+                freeTerminal();
+                if (!byeSent) {
+                    renderer.notice("ending the session (Ctrl-C again leaves at once)");
+                }
+                sendBye();
             } else if (event instanceof ClientEvent.ConnectionFailed failed) {
+                freeTerminal();
                 throw Failures.sessionFailed(failed.cause(), settings.host(), settings.port(), when());
             } else if (event instanceof ClientEvent.ServerSilent silent) {
+                freeTerminal();
                 throw Failures.serverSilent(silent.silentMillis(), when());
             } else if (event instanceof ClientEvent.ConnectionClosed) {
+                freeTerminal();
                 throw Failures.closedEarly(when());
             }
             requireOutputOpen();
@@ -209,6 +267,10 @@ public final class PlaySession {
         return switch (message.type()) {
             case WELCOME -> {
                 welcome = (Welcome) message;
+                tally.started(System.nanoTime());
+                if (editor != null) {
+                    editor.sessionStarted();
+                }
                 progress.expectReply("first problem", System.nanoTime());
                 // The server asks for a certificate only when it names players after them, and refuses
                 // the handshake when it does not accept ours: a WELCOME after we sent one is in its name.
@@ -220,8 +282,15 @@ public final class PlaySession {
                 progress.expectVerdict(openProblem, System.nanoTime());
                 sentAnswer = null;
                 lastRound = openProblem.round();
+                long now = System.nanoTime();
+                tally.problemShown(now);
+                problemDeadlineNanos = now + openProblem.timeLimitMillis() * 1_000_000;
                 if (!byeSent) {
+                    freeTerminal();
                     renderer.problem(openProblem);
+                    if (editor != null && settings.mode() == AnswerMode.INTERACTIVE) {
+                        askLine(PromptText.problemLine(openProblem), true);
+                    }
                     offerAnswers();
                 }
                 yield false;
@@ -230,6 +299,9 @@ public final class PlaySession {
                 Verdict verdict = (Verdict) message;
                 progress.expectReply("next problem or summary", System.nanoTime());
                 boolean ours = openProblem != null && openProblem.problemId() == verdict.problemId();
+                tally.judged(verdict, ours);
+                // A TIMEOUT while the player types ends their line unsent.
+                freeTerminal();
                 renderer.verdict(verdict, ours ? openProblem : null, ours ? sentAnswer : null);
                 if (ours) {
                     openProblem = null;
@@ -238,10 +310,19 @@ public final class PlaySession {
                 yield false;
             }
             case SUMMARY -> {
-                renderer.summary((Summary) message);
+                freeTerminal();
+                renderer.summary(tally.complete((Summary) message));
                 yield true;
             }
-            case ERROR -> throw Failures.serverError((ErrorMessage) message);
+            case ERROR -> {
+                ErrorMessage error = (ErrorMessage) message;
+                freeTerminal();
+                if (welcome != null && error.errorCode().orElse(null) == ErrorCode.SERVER_SHUTTING_DOWN) {
+                    // No SUMMARY will come: show what we counted before saying why the session ended.
+                    renderer.summary(tally.partial(System.nanoTime()));
+                }
+                throw Failures.serverError(error);
+            }
             // The handler answers PINGs and swallows PONGs; the decoder refuses client-only types.
             case PING, PONG, HELLO, ANSWER, BYE -> false;
         };
@@ -252,6 +333,11 @@ public final class PlaySession {
             renderer.lineTyped();
             if (isQuit(line)) {
                 sendBye();
+                return;
+            }
+            if (isHelp(line)) {
+                renderer.help();
+                askAgain();
                 return;
             }
         }
@@ -278,6 +364,7 @@ public final class PlaySession {
                 String reason = invalidReason(openProblem, line);
                 if (reason != null) {
                     renderer.reprompt(openProblem, reason);
+                    askAgain();
                 } else {
                     sendAnswer(line.strip(), true);
                 }
@@ -310,6 +397,11 @@ public final class PlaySession {
         if (arithmetic && !ArithmeticSolver.isWholeNumber(answer)) {
             return ASK_AGAIN;
         }
+        int bytes = answer.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_ANSWER_BYTES) {
+            return "that answer is " + bytes + " bytes; an ANSWER carries at most " + MAX_ANSWER_BYTES
+                    + " (the protocol's frame limit), so it was not sent: type a shorter one, or 'quit' to stop";
+        }
         return null;
     }
 
@@ -318,8 +410,49 @@ public final class PlaySession {
         return word.equals("quit") || word.equals("exit") || word.equals("q");
     }
 
+    private static boolean isHelp(String line) {
+        String word = line.strip().toLowerCase(Locale.ROOT);
+        return word.equals("help") || word.equals("?");
+    }
+
+    /** After input that was not an answer: the editor reads on under a short prompt, keeping keys typed since. */
+    private void askAgain() {
+        if (editor != null && openProblem != null && sentAnswer == null && !byeSent) {
+            askLine(PromptText.SHORT.strip() + " ", false);
+        }
+    }
+
+    private void askLine(String prompt, boolean newProblem) {
+        editor.ask(prompt, problemDeadlineNanos, newProblem);
+        lineAsked = true;
+    }
+
+    /** Whether a line from the input is one to act on: the editor delivers late lines of closed problems. */
+    private boolean lineIsCurrent() {
+        if (editor == null) {
+            return true;
+        }
+        if (staleLines > 0) {
+            staleLines--;
+            return false;
+        }
+        lineAsked = false;
+        return true;
+    }
+
+    /** Ends the line the editor is reading, if any, so that the terminal is ours to print on. */
+    private void freeTerminal() {
+        if (editor != null && lineAsked) {
+            if (editor.cancel()) {
+                staleLines++;
+            }
+            lineAsked = false;
+        }
+    }
+
     private void sendAnswer(String answer, boolean typed) {
         sentAnswer = answer;
+        tally.answerSent(System.nanoTime());
         connection.send(new Answer(openProblem.problemId(), answer));
         progress.expectReplySooner("verdict on problem " + openProblem.round() + "/" + openProblem.rounds(),
                 System.nanoTime());

@@ -13,6 +13,12 @@ final class Formats {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
+    /** A share such as {@code 83.3%} or {@code 100%}. */
+    static String percent(double percent) {
+        String text = String.format(Locale.ROOT, "%.1f", percent);
+        return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + "%";
+    }
+
     /** A time limit such as {@code 30 s} or {@code 1.5 s}. */
     static String seconds(long millis) {
         if (millis % 1000 == 0) {

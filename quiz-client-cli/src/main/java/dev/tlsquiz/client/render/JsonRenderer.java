@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.codec.Problem;
-import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.text.TerminalText;
@@ -72,7 +71,15 @@ final class JsonRenderer implements SessionRenderer {
     @Override
     public void reprompt(Problem problem, String reason) {
         err.println(TerminalText.sanitize(reason));
-        err.print(TextRenderer.promptLine(problem));
+        err.print(PromptText.SHORT);
+        err.flush();
+    }
+
+    @Override
+    public void help() {
+        // Prompts in JSON mode go to stderr, and so does the list of commands.
+        PromptText.HELP.forEach(err::println);
+        err.print(PromptText.SHORT);
         err.flush();
     }
 
@@ -103,13 +110,20 @@ final class JsonRenderer implements SessionRenderer {
     }
 
     @Override
-    public void summary(Summary summary) {
+    public void summary(SessionSummary summary) {
         Map<String, Object> event = event("summary");
         event.put("correct", summary.correct());
         event.put("answered", summary.answered());
         event.put("total", summary.total());
         event.put("score", summary.score());
         event.put("durationMillis", summary.durationMillis());
+        // Figures the client adds; null where there is nothing to average (no answer).
+        event.put("accuracyPercent", summary.accuracyPercent().isPresent()
+                ? Math.round(summary.accuracyPercent().getAsDouble() * 10) / 10.0 : null);
+        event.put("bestStreak", summary.bestStreak());
+        event.put("averageAnswerMillis", summary.averageAnswerMillis().isPresent()
+                ? summary.averageAnswerMillis().getAsLong() : null);
+        event.put("partial", summary.partial());
         write(event);
     }
 
@@ -164,6 +178,8 @@ final class JsonRenderer implements SessionRenderer {
         } else if (value instanceof Integer number) {
             generator.writeNumber(number);
         } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Double number) {
             generator.writeNumber(number);
         } else if (value instanceof List<?> list) {
             generator.writeStartArray();

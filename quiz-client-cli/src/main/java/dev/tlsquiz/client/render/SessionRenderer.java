@@ -3,7 +3,6 @@ package dev.tlsquiz.client.render;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.Terminal;
 import dev.tlsquiz.codec.Problem;
-import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
 
@@ -49,8 +48,14 @@ public interface SessionRenderer {
      */
     void verdict(Verdict verdict, Problem problem, String answer);
 
-    /** The session's result. */
-    void summary(Summary summary);
+    /** {@code help} was typed: list the commands the prompt understands (interactive only). */
+    void help();
+
+    /**
+     * The session's result: the server's SUMMARY with the client's own figures, or (when
+     * {@link SessionSummary#partial()}) only the client's count of a session cut off without one.
+     */
+    void summary(SessionSummary summary);
 
     /** The run failed; one line for people, and an {@code error} event in JSON. */
     void failure(ClientFailure failure);
@@ -58,10 +63,19 @@ public interface SessionRenderer {
     /** A diagnostic line for people; always on stderr. */
     void notice(String line);
 
-    /** The renderer for {@code format} on the given streams. */
+    /** The renderer for {@code format} on the given streams, which prints its own prompts. */
     static SessionRenderer create(OutputFormat format, Terminal terminal) {
+        return create(format, terminal, false);
+    }
+
+    /**
+     * The renderer for {@code format} on the given streams.
+     *
+     * @param editorPrompts whether a line editor draws the prompts (text at a real terminal only)
+     */
+    static SessionRenderer create(OutputFormat format, Terminal terminal, boolean editorPrompts) {
         return switch (format) {
-            case TEXT -> new TextRenderer(terminal.out(), terminal.err());
+            case TEXT -> new TextRenderer(terminal.out(), terminal.err(), terminal.colour(), editorPrompts);
             case JSON -> new JsonRenderer(terminal.out(), terminal.err());
         };
     }

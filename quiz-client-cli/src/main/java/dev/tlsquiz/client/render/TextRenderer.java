@@ -2,7 +2,6 @@ package dev.tlsquiz.client.render;
 
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.codec.Problem;
-import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.text.TerminalText;
@@ -22,14 +21,27 @@ final class TextRenderer implements SessionRenderer {
 
     private static final String UNVERIFIED_MARKER = "~";
 
+    private static final String GREEN = "\u001B[32m";
+    private static final String RED = "\u001B[31m";
+    private static final String YELLOW = "\u001B[33m";
+    private static final String RESET = "\u001B[0m";
+
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean colour;
+    private final boolean editorPrompts;
     /** A prompt was printed without a line end; whatever comes next must start a new line. */
     private boolean promptOpen;
 
-    TextRenderer(PrintStream out, PrintStream err) {
+    /**
+     * @param colour        whether verdicts are coloured (stdout is a terminal and NO_COLOR is unset)
+     * @param editorPrompts whether a line editor draws the prompts, so that this prints none
+     */
+    TextRenderer(PrintStream out, PrintStream err, boolean colour, boolean editorPrompts) {
         this.out = out;
         this.err = err;
+        this.colour = colour;
+        this.editorPrompts = editorPrompts;
     }
 
     @Override
@@ -57,14 +69,33 @@ final class TextRenderer implements SessionRenderer {
         if (!problem.choices().isEmpty()) {
             out.println("  choices: " + String.join(" | ", shown(problem.choices())));
         }
-        prompt(problem);
+        if (editorPrompts) {
+            out.flush();
+        } else {
+            prompt(PromptText.problemLine(problem));
+        }
     }
 
     @Override
     public void reprompt(Problem problem, String reason) {
         closePrompt();
         out.println("  " + shown(reason));
-        prompt(problem);
+        if (editorPrompts) {
+            out.flush();
+        } else {
+            // The problem's line is still on the screen just above.
+            prompt(PromptText.SHORT);
+        }
+    }
+
+    @Override
+    public void help() {
+        closePrompt();
+        PromptText.HELP.forEach(out::println);
+        if (!editorPrompts) {
+            prompt(PromptText.SHORT);
+        }
+        out.flush();
     }
 
     @Override
@@ -88,24 +119,39 @@ final class TextRenderer implements SessionRenderer {
         closePrompt();
         String score = "(score " + Formats.grouped(verdict.score()) + ")";
         out.println(switch (verdict.outcome()) {
-            case CORRECT -> "\u2713 correct  +" + Formats.grouped(verdict.points()) + " points " + score;
-            case WRONG -> "\u2717 wrong, expected " + shown(verdict.expected()) + " " + score;
-            case TIMEOUT -> "\u23F1 time's up, expected " + shown(verdict.expected()) + " " + score;
+            case CORRECT -> coloured(GREEN, "\u2713 correct") + "  +" + Formats.grouped(verdict.points()) + " points "
+                    + score;
+            case WRONG -> coloured(RED, "\u2717 wrong") + ", expected " + shown(verdict.expected()) + " " + score;
+            case TIMEOUT -> coloured(YELLOW, "\u23F1 time's up") + ", expected " + shown(verdict.expected()) + " "
+                    + score;
         });
         out.flush();
     }
 
     @Override
-    public void summary(Summary summary) {
+    public void summary(SessionSummary summary) {
         closePrompt();
         out.println();
-        out.println("Summary");
-        out.println(String.format("  %-10s %s", "correct", summary.correct()));
-        out.println(String.format("  %-10s %s", "answered", summary.answered()));
-        out.println(String.format("  %-10s %s", "total", summary.total()));
-        out.println(String.format("  %-10s %s", "score", Formats.grouped(summary.score())));
-        out.println(String.format("  %-10s %s", "duration", Formats.duration(summary.durationMillis())));
+        out.println(summary.partial() ? "Summary (so far: the session was cut off)" : "Summary");
+        row("correct", Integer.toString(summary.correct()));
+        row("answered", Integer.toString(summary.answered()));
+        row("total", Integer.toString(summary.total()));
+        row("score", Formats.grouped(summary.score()));
+        row("accuracy", summary.accuracyPercent().isPresent()
+                ? Formats.percent(summary.accuracyPercent().getAsDouble()) + " of answered" : "- (nothing answered)");
+        row("best streak", Integer.toString(summary.bestStreak()));
+        row("avg answer", summary.averageAnswerMillis().isPresent()
+                ? Formats.duration(summary.averageAnswerMillis().getAsLong()) : "-");
+        row("duration", Formats.duration(summary.durationMillis()));
         out.flush();
+    }
+
+    private void row(String name, String value) {
+        out.println(String.format("  %-11s %s", name, value));
+    }
+
+    private String coloured(String colourCode, String text) {
+        return colour ? colourCode + text + RESET : text;
     }
 
     @Override
@@ -122,15 +168,10 @@ final class TextRenderer implements SessionRenderer {
         err.flush();
     }
 
-    private void prompt(Problem problem) {
-        out.print(promptLine(problem));
+    private void prompt(String prompt) {
+        out.print(prompt);
         out.flush();
         promptOpen = true;
-    }
-
-    /** The prompt for {@code problem}, without a line end: the answer is typed after it. */
-    static String promptLine(Problem problem) {
-        return "Problem " + problem.round() + "/" + problem.rounds() + "  " + shown(problem.text()) + " = ";
     }
 
     /** {@code text} as it may reach the terminal: one line, every control character a visible escape. */

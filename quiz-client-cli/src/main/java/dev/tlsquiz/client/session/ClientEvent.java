@@ -32,4 +32,8 @@ public sealed interface ClientEvent {
     /** The input has no more lines (end of file, or it could not be read). */
     record InputEnded(String reason) implements ClientEvent {
     }
+
+    /** The person pressed Ctrl-C: end the session politely, as {@code quit} does. */
+    record Interrupted() implements ClientEvent {
+    }
 }

@@ -81,6 +81,21 @@ public final class EventQueue {
         }
     }
 
+    /**
+     * Adds an event that must not wait and cannot flood, past the capacity if need be: a line the
+     * play loop asked the line editor for, or a Ctrl-C. Unlike {@link #offer} it leaves the reading
+     * of the server (and its {@code resume} callback) alone.
+     */
+    public void add(ClientEvent event) {
+        lock.lock();
+        try {
+            events.addLast(event);
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The next event, waiting as long as it takes. */
     public ClientEvent take() throws InterruptedException {
         return poll(Long.MAX_VALUE);

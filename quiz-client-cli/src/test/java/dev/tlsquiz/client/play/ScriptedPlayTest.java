@@ -31,7 +31,9 @@ class ScriptedPlayTest {
     private static final Set<String> PROBLEM_FIELDS =
             Set.of("type", "problemId", "round", "rounds", "text", "timeLimitMillis", "choices");
     private static final Set<String> SUMMARY_FIELDS =
-            Set.of("type", "correct", "answered", "total", "score", "durationMillis");
+            Set.of("type", "correct", "answered", "total", "score", "durationMillis",
+                    // Added by the client (issue 14, item 3); the server's fields above keep their names.
+                    "accuracyPercent", "bestStreak", "averageAnswerMillis", "partial");
 
     @TempDir
     Path dir;
@@ -89,6 +91,11 @@ class ScriptedPlayTest {
         assertTrue(verdict.has("score"), verdict.toString());
         assertEquals(SUMMARY_FIELDS, fieldNames(events.get(7)));
         assertEquals(3, events.get(7).get("answered").asInt());
+        // --auto answers all three right.
+        assertEquals(100.0, events.get(7).get("accuracyPercent").asDouble(), events.get(7).toString());
+        assertEquals(3, events.get(7).get("bestStreak").asInt(), events.get(7).toString());
+        assertTrue(events.get(7).get("averageAnswerMillis").isIntegralNumber(), events.get(7).toString());
+        assertFalse(events.get(7).get("partial").asBoolean(), events.get(7).toString());
     }
 
     @Test

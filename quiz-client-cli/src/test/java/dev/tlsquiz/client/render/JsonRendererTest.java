@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.codec.Outcome;
 import dev.tlsquiz.codec.Problem;
-import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +32,7 @@ class JsonRendererTest {
         renderer.verdict(new Verdict(1, Outcome.CORRECT, "1917", 149, 149), problem, "1917");
         renderer.verdict(new Verdict(2, Outcome.TIMEOUT, "-85", 0, 149), null, null);
         renderer.problem(new Problem(3, 3, 5, 20_000, "pick one", List.of("a", "b")));
-        renderer.summary(new Summary(2, 4, 5, 308, 159));
+        renderer.summary(new SessionSummary(2, 4, 5, 308, 159, 2, OptionalLong.of(2_345), false));
 
         assertEquals(String.join("\n",
                 "{\"type\":\"welcome\",\"sessionId\":\"fffffffffffffffe\",\"rounds\":5,\"timeLimitMillis\":20000,"
@@ -45,9 +45,19 @@ class JsonRendererTest {
                         + "\"score\":149}",
                 "{\"type\":\"problem\",\"problemId\":3,\"round\":3,\"rounds\":5,\"text\":\"pick one\","
                         + "\"timeLimitMillis\":20000,\"choices\":[\"a\",\"b\"]}",
-                "{\"type\":\"summary\",\"correct\":2,\"answered\":4,\"total\":5,\"score\":308,\"durationMillis\":159}",
+                "{\"type\":\"summary\",\"correct\":2,\"answered\":4,\"total\":5,\"score\":308,\"durationMillis\":159,"
+                        + "\"accuracyPercent\":50.0,\"bestStreak\":2,\"averageAnswerMillis\":2345,\"partial\":false}",
                 ""), out.toString(StandardCharsets.UTF_8));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void summary_whenNothingAnsweredAndCutOff_thenAveragesAreNullAndPartialIsTrue() {
+        renderer.summary(new SessionSummary(0, 0, 2, 0, 4_000, 0, OptionalLong.empty(), true));
+
+        assertEquals("{\"type\":\"summary\",\"correct\":0,\"answered\":0,\"total\":2,\"score\":0,"
+                + "\"durationMillis\":4000,\"accuracyPercent\":null,\"bestStreak\":0,\"averageAnswerMillis\":null,"
+                + "\"partial\":true}\n", out.toString(StandardCharsets.UTF_8));
     }
 
     @Test

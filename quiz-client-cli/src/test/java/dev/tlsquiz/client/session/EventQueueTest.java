@@ -41,6 +41,24 @@ class EventQueueTest {
     }
 
     @Test
+    void add_whenFullAndTheServerPaused_thenTakesTheEventAndKeepsTheServersResume() throws Exception {
+        EventQueue queue = new EventQueue(2);
+        AtomicInteger resumed = new AtomicInteger();
+        assertTrue(queue.offer(line(1), resumed::incrementAndGet));
+        assertFalse(queue.offer(line(2), resumed::incrementAndGet));
+
+        // A line the player typed goes in at once, past the capacity, without waiting for room.
+        queue.add(line(3));
+        assertEquals(3, queue.size());
+
+        assertEquals(line(1), queue.take());
+        assertEquals(line(2), queue.take());
+        // The server's reading resumes as it would have without the line.
+        assertEquals(1, resumed.get());
+        assertEquals(line(3), queue.take());
+    }
+
+    @Test
     void put_whenFull_thenWaitsForRoom() throws Exception {
         EventQueue queue = new EventQueue(2);
         queue.put(line(1));
