@@ -61,7 +61,10 @@ public final class KahootCsvReader {
     }
 
     private void readAll(String text) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                // Empty lines come through as one blank cell and are skipped below: so each record's
+                // character position is where its row starts (with the option, it is where the empty lines start).
+                .setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             boolean first = true;
             try {
