@@ -8,7 +8,8 @@ package dev.tlsquiz.bank;
  * @param maxFileBytes a larger file is refused before it is read
  * @param maxQuestions more questions than this is an error: split the bank
  * @param maxTextBytes a question's text, UTF-8 bytes
- * @param maxChoices choices per question; at most 26, so that every choice has a letter
+ * @param maxChoices choices per question, and answers per GIFT answer block; at most 26, so that every
+ *     choice has a letter
  * @param maxChoiceBytes one choice (or accepted short answer), UTF-8 bytes
  * @param maxFeedbackBytes one feedback (per answer, or general), UTF-8 bytes
  * @param maxFrameBytes the frame size the PROBLEM and VERDICT of each question must fit in, with

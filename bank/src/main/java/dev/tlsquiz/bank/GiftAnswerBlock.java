@@ -34,13 +34,16 @@ final class GiftAnswerBlock {
     private final int end;
     private final String generalFeedback;
     private final Diagnostics diagnostics;
+    private final int maxAnswers;
 
     /** One {@code =}/{@code ~} item: its marker's index, text range, weight and feedback. */
     private record Item(int at, char marker, int textFrom, int textTo, BigDecimal weight, String feedback) {
     }
 
-    GiftAnswerBlock(GiftChunk chunk, int open, int close, Diagnostics diagnostics) {
+    /** @param maxAnswers more answers than this is an error as soon as it is seen, not after reading them all */
+    GiftAnswerBlock(GiftChunk chunk, int open, int close, int maxAnswers, Diagnostics diagnostics) {
         this.chunk = chunk;
+        this.maxAnswers = maxAnswers;
         this.open = open;
         this.diagnostics = diagnostics;
         int general = chunk.findUnescapedRun('#', 4, open + 1, close);
@@ -190,6 +193,10 @@ final class GiftAnswerBlock {
     private List<Item> items(int i, BigDecimal right, BigDecimal wrong) throws GiftSyntaxException {
         List<Item> items = new ArrayList<>();
         while (i < end) {
+            if (items.size() == maxAnswers) {
+                throw new GiftSyntaxException(i, "more than " + maxAnswers + " answers in one block; a question has at most "
+                        + maxAnswers);
+            }
             char marker = chunk.charAt(i);
             int next = nextMarker(i + 1);
             int textFrom = chunk.skipWhitespace(i + 1, next);

@@ -24,11 +24,13 @@ public final class GiftParser {
     private static final String CATEGORY = "$CATEGORY:";
     private static final List<String> FORMAT_MARKERS = List.of("[html]", "[markdown]", "[plain]", "[moodle]");
 
+    private final BankLimits limits;
     private final Diagnostics diagnostics;
     private final QuestionCollector questions;
     private String category = "";
 
     private GiftParser(BankLimits limits, Diagnostics diagnostics) {
+        this.limits = limits;
         this.diagnostics = diagnostics;
         this.questions = new QuestionCollector(limits, diagnostics);
     }
@@ -141,7 +143,7 @@ public final class GiftParser {
         }
         refuseStrayClose(chunk, close + 1, end);
         String text = questionText(chunk.unescaped(i, open), chunk.unescaped(close + 1, end), marker);
-        GiftAnswerBlock block = new GiftAnswerBlock(chunk, open, close, diagnostics);
+        GiftAnswerBlock block = new GiftAnswerBlock(chunk, open, close, limits.maxChoices(), diagnostics);
         QuestionHeader header = new QuestionHeader(text, title, category, block.generalFeedback(), 0,
                 chunk.position(start));
         Optional<Question> question = block.parse(header, chunk.position(start));
