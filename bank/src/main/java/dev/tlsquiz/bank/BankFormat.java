@@ -22,6 +22,16 @@ public enum BankFormat {
         return Optional.empty();
     }
 
+    /** The format named {@code gift} or {@code csv}, in any case, as {@code --bank-format} takes it. */
+    public static BankFormat parse(String name) {
+        for (BankFormat format : values()) {
+            if (format.optionName().equalsIgnoreCase(name.strip())) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("'" + Quoted.shorten(name) + "' (expected: gift or csv)");
+    }
+
     /** {@code gift} or {@code csv}, as {@code --bank-format} spells it. */
     public String optionName() {
         return name().toLowerCase(Locale.ROOT);

@@ -161,7 +161,7 @@ final class GiftAnswerBlock {
             BigDecimal min = number(text.substring(0, range), at);
             BigDecimal max = number(text.substring(range + 2), at);
             if (min.compareTo(max) > 0) {
-                throw new GiftSyntaxException(at, "range " + text + " runs backwards; write the lower bound first");
+                throw new GiftSyntaxException(at, "range " + Quoted.shorten(text) + " runs backwards; write the lower bound first");
             }
             return NumericalQuestion.NumericAnswer.between(min, max, item.weight(), item.feedback());
         }
