@@ -1,0 +1,31 @@
+package dev.tlsquiz.server.bank;
+
+import dev.tlsquiz.server.cli.ServerVersionProvider;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code quiz-server bank}: question banks from the command line. Subcommand: {@code check}.
+ *
+ * <p>Exit status: see {@link BankCheckCommand}; without a subcommand, the usage and 2.
+ */
+@Command(name = "bank",
+        mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
+        subcommands = {BankCheckCommand.class},
+        synopsisSubcommandLabel = "check",
+        description = "Question banks: Moodle GIFT files and Kahoot-style CSV spreadsheets.")
+public final class BankCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Without a subcommand: the usage, on stderr, and exit status 2. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+}
