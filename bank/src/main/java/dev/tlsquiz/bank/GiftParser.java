@@ -49,9 +49,14 @@ public final class GiftParser {
         int[] offsets = new int[64];
         int lineStart = 0;
         while (lineStart <= text.length()) {
-            int newline = text.indexOf('\n', lineStart);
-            int lineEnd = newline < 0 ? text.length() : newline;
-            int contentEnd = lineEnd > lineStart && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+            int lineBreak = lineStart;
+            while (lineBreak < text.length() && !LineIndex.endsLine(text, lineBreak)) {
+                lineBreak++;
+            }
+            int contentEnd = lineBreak;
+            while (contentEnd > lineStart && (text.charAt(contentEnd - 1) == '\r' || text.charAt(contentEnd - 1) == '\n')) {
+                contentEnd--;
+            }
             String line = text.substring(lineStart, contentEnd);
             if (line.isBlank()) {
                 if (!flush(chunk, offsets, lines)) {
@@ -65,10 +70,10 @@ public final class GiftParser {
                     offsets = append(chunk, offsets, text.charAt(i), i);
                 }
             }
-            if (newline < 0) {
+            if (lineBreak >= text.length()) {
                 break;
             }
-            lineStart = newline + 1;
+            lineStart = lineBreak + 1;
         }
         flush(chunk, offsets, lines);
     }

@@ -39,8 +39,9 @@ class GiftParserFuzzTest {
         assertTrue(bank.diagnostics().size() <= 2 * Diagnostics.MAX_KEPT, "diagnostics kept");
         assertTrue(bank.questions().size() <= SMALL.maxQuestions(), "questions");
         int lines = 1;
-        for (byte b : input) {
-            lines += b == '\n' ? 1 : 0;
+        for (int i = 0; i < input.length; i++) {
+            // LF, CRLF or a lone CR, as LineIndex counts them
+            lines += input[i] == '\n' || (input[i] == '\r' && (i + 1 == input.length || input[i + 1] != '\n')) ? 1 : 0;
         }
         for (Diagnostic diagnostic : bank.diagnostics()) {
             assertTrue(diagnostic.position().line() <= lines, diagnostic.format("input"));

@@ -98,6 +98,14 @@ class GiftParserTest {
     }
 
     @Test
+    void parse_whenLoneCarriageReturns_thenTheyEndLines() {
+        ParsedBank bank = gift("Q1 {=a ~b}\r\rQ2 {#x}\r");
+
+        assertEquals(List.of("f:3:6: 'x' is not a number; write digits with a decimal dot, such as 3.14"), lines(bank));
+        assertEquals(1, bank.questions().size());
+    }
+
+    @Test
     void parse_whenCommentLineInsideBlock_thenLeftOut() {
         ShortAnswerQuestion q = only(gift("Say {\n=yes\n// not an answer\n=oui\n}"), ShortAnswerQuestion.class);
 
