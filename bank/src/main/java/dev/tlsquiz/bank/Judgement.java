@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param feedback the bank's feedback for the answer given (for several choices, each chosen choice's
  *     feedback, one per line); empty when the bank has none. For {@link Outcome#NOT_AN_ANSWER}, one line
  *     saying how to answer, such as {@code 'z' is not a choice: answer a letter a-c or a number 1-3}
- * @param accepted the accepted answer(s) in readable form, such as {@code b) Paris} or {@code 3.14 ± 0.01}
+ * @param accepted the accepted answer(s) in readable form, such as {@code b) Paris} or {@code 3.14 ± 0.01};
+ *     filled for {@link Outcome#NOT_AN_ANSWER} too, where a server that lets the player try again must not
+ *     show it
  */
 public record Judgement(Outcome outcome, String feedback, String accepted) {
 

@@ -1,6 +1,6 @@
 package dev.tlsquiz.server.cli;
 
-import dev.tlsquiz.server.bank.BankCommand;
+import dev.tlsquiz.server.cli.bank.BankCommand;
 import dev.tlsquiz.server.certs.CertsCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,4 +1,4 @@
-package dev.tlsquiz.server.bank;
+package dev.tlsquiz.server.cli.bank;
 
 import dev.tlsquiz.bank.BankFormat;
 import picocli.CommandLine.ITypeConverter;

@@ -1,4 +1,4 @@
-package dev.tlsquiz.server.bank;
+package dev.tlsquiz.server.cli.bank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

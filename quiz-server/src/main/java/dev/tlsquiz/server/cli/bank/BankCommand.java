@@ -1,4 +1,4 @@
-package dev.tlsquiz.server.bank;
+package dev.tlsquiz.server.cli.bank;
 
 import dev.tlsquiz.server.cli.ServerVersionProvider;
 import java.util.concurrent.Callable;
@@ -11,6 +11,9 @@ import picocli.CommandLine.Spec;
  * {@code quiz-server bank}: question banks from the command line. Subcommand: {@code check}.
  *
  * <p>Exit status: see {@link BankCheckCommand}; without a subcommand, the usage and 2.
+ *
+ * <p>In the {@code cli} tree, not in {@code dev.tlsquiz.server.bank}: only the command line may import
+ * picocli (RuntimeImportsTest), and the server's own bank loading belongs to the runtime.
  */
 @Command(name = "bank",
         mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
