@@ -38,7 +38,8 @@ tlsquiz_needs_build() {
     # The load generator's jar holds the client's code too.
     [[ "$module" == quiz-bench ]] && sources+=("$tlsquiz_repo/quiz-client-cli/src/main")
     [[ -n "$(find "$tlsquiz_repo/pom.xml" "$tlsquiz_repo"/*/pom.xml \
-        "$tlsquiz_repo/codec/src/main" "$tlsquiz_repo/tls/src/main" "$tlsquiz_repo/$module/src/main" \
+        "$tlsquiz_repo/codec/src/main" "$tlsquiz_repo/tls/src/main" "$tlsquiz_repo/bank/src/main" \
+        "$tlsquiz_repo/$module/src/main" \
         ${sources[@]+"${sources[@]}"} -type f -newer "$jar" -print -quit 2>/dev/null)" ]]
 }
 

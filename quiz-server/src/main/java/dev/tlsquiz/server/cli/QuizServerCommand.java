@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.cli;
 
+import dev.tlsquiz.server.cli.bank.BankCommand;
 import dev.tlsquiz.server.certs.CertsCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -11,14 +12,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code quiz-server}: the root command. Its subcommands are {@code serve} (the default: a
  * command line that does not start with a subcommand runs {@code serve}, see
- * {@link QuizServerMain#withDefaultCommand}), {@code certs} and {@code help}.
+ * {@link QuizServerMain#withDefaultCommand}), {@code certs}, {@code bank} and {@code help}.
  */
 @Command(name = "quiz-server",
-        subcommands = {ServeCommand.class, CertsCommand.class, HelpCommand.class},
+        subcommands = {ServeCommand.class, CertsCommand.class, BankCommand.class, HelpCommand.class},
         mixinStandardHelpOptions = true,
         versionProvider = ServerVersionProvider.class,
         description = "The tlsquiz server: an arithmetic quiz over TLS for many players at once.",
-        synopsisSubcommandLabel = "[serve | certs | help]")
+        synopsisSubcommandLabel = "[serve | certs | bank | help]")
 public final class QuizServerCommand implements Callable<Integer> {
 
     @Spec
