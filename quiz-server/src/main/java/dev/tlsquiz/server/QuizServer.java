@@ -7,6 +7,7 @@ import dev.tlsquiz.server.services.ResultSink;
 import dev.tlsquiz.server.services.RoomRegistry;
 import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.server.services.SessionIds;
+import dev.tlsquiz.text.Counts;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.HostPort;
 import dev.tlsquiz.tls.ServerTls;
@@ -303,10 +304,10 @@ public final class QuizServer implements AutoCloseable {
             }
             shuttingDown.set(true);
             serverChannel.close().awaitUninterruptibly();
-            LOG.info("shutting down: {} sessions in progress, waiting up to {}", connections.size(),
+            LOG.info("shutting down: {} in progress, waiting up to {}", Counts.of(connections.size(), "session"),
                     Durations.format(grace));
             if (!connections.newCloseFuture().awaitUninterruptibly(grace.toMillis())) {
-                LOG.info("shutdown grace period over: ending {} sessions early", connections.size());
+                LOG.info("shutdown grace period over: ending {} early", Counts.of(connections.size(), "session"));
                 for (Channel channel : connections) {
                     channel.pipeline().fireUserEventTriggered(ServerShutdownEvent.INSTANCE);
                 }
