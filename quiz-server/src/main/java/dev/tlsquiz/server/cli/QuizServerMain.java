@@ -9,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Entry point of the {@code quiz-server} command. Exit status: 0 after a clean stop, 1 when the
- * server cannot start or a command fails, 2 for invalid options.
+ * Entry point of the {@code quiz-server} command. Exit status: one of {@link ServerExitCodes}, which
+ * {@code --help} lists.
  */
 public final class QuizServerMain {
 
@@ -36,9 +36,11 @@ public final class QuizServerMain {
         commandLine.setParameterExceptionHandler(QuizServerMain::onInvalidInput);
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             failed.getErr().println("quiz-server: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return CommandLine.ExitCode.SOFTWARE;
+            return ServerExitCodes.FAILED;
         });
         CommandLine serve = commandLine.getSubcommands().get("serve");
+        serve.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ServerExitCodes.helpList());
         commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
                 help -> String.format("%nWithout a command, quiz-server runs serve:%n%n")
                         + serve.getUsageMessage(help.colorScheme()));
