@@ -300,8 +300,9 @@ public final class QuizServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets sessions in progress finish for up to {@code grace}, then
-     * ends the rest with ERROR SERVER_SHUTTING_DOWN and releases everything. Returns when done;
+     * Stops accepting connections, lets sessions in progress finish for up to {@code grace} (less if
+     * {@link #endGracePeriod()} is called), then ends the rest with ERROR SERVER_SHUTTING_DOWN and
+     * releases everything. Returns when done;
      * calling it again (or concurrently) waits for the first call to finish.
      */
     public void shutdownGracefully(Duration grace) {

@@ -36,6 +36,10 @@ public final class BindAddressConverter implements ITypeConverter<String> {
             }
             return value;
         }
+        if (value.startsWith("[")) {
+            // The certificate and the listening line name the address as given: [::1] would be neither.
+            throw new TypeConversionException(shown + " (expected: an IPv6 address without brackets, such as ::1)");
+        }
         try {
             InetAddress.getByName(value);
             return value;
