@@ -18,8 +18,11 @@ public final class ServerStartException extends Exception {
         CANNOT_LISTEN,
         /** A private key file can be read by group or others. */
         KEY_PERMISSIONS,
-        /** A certificate, key, CA or CRL file is missing, unreadable or invalid, or the certs folder unusable. */
-        TLS_FILES
+        /**
+         * A certificate, key, CA or CRL file is missing, unreadable or invalid, the certs folder unusable, or
+         * the TLS provider refuses a setting (an unknown key exchange group, a provider not available here).
+         */
+        TLS_SETUP
     }
 
     private final Reason reason;

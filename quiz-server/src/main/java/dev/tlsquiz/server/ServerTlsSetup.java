@@ -56,7 +56,7 @@ final class ServerTlsSetup {
                 clientCa = source.certsDir().resolve(DevPki.CA_CERT_FILE);
                 if (!Files.exists(clientCa)) {
                     String mode = source.clientAuth().name().toLowerCase(Locale.ROOT);
-                    throw new ServerStartException(ServerStartException.Reason.TLS_FILES, "--client-auth " + mode
+                    throw new ServerStartException(ServerStartException.Reason.TLS_SETUP, "--client-auth " + mode
                             + " needs the CA that signs client certificates, and " + clientCa
                             + " does not exist; pass --client-ca FILE", null);
                 }
@@ -97,7 +97,7 @@ final class ServerTlsSetup {
                 return ServerStartException.Reason.KEY_PERMISSIONS;
             }
         }
-        return ServerStartException.Reason.TLS_FILES;
+        return ServerStartException.Reason.TLS_SETUP;
     }
 
     private static String describe(Exception e) {

@@ -221,7 +221,7 @@ class QuizServerProcessTest {
         Files.writeString(notPem, "this is not a certificate\n");
         Process process = start("--port", "0", "--cert", notPem.toString(), "--key", pki.serverKey().toString());
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(ServerExitCodes.TLS_FILES, process.exitValue(), this::stderr);
+        assertEquals(ServerExitCodes.TLS_SETUP, process.exitValue(), this::stderr);
         assertTrue(stderr().startsWith("quiz-server: ") && stderr().contains(notPem.toString()), this::stderr);
     }
 
@@ -231,7 +231,7 @@ class QuizServerProcessTest {
         Path missing = dir.resolve("missing.pem");
         Process process = start("--port", "0", "--cert", missing.toString(), "--key", pki.serverKey().toString());
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(ServerExitCodes.TLS_FILES, process.exitValue(), this::stderr);
+        assertEquals(ServerExitCodes.TLS_SETUP, process.exitValue(), this::stderr);
         assertTrue(stderr().contains(missing.toString()), this::stderr);
     }
 

@@ -20,8 +20,11 @@ public final class ServerExitCodes {
     public static final int USAGE = CommandLine.ExitCode.USAGE;
     /** Cannot listen: the port is in use, or the address is not this machine's. */
     public static final int CANNOT_LISTEN = 3;
-    /** A certificate, key, CA or CRL file is missing, unreadable or invalid. */
-    public static final int TLS_FILES = 4;
+    /**
+     * TLS cannot be set up: a certificate, key, CA or CRL file is missing, unreadable or invalid, or the
+     * TLS provider refuses a setting ({@code --tls-provider}, {@code --tls-groups}).
+     */
+    public static final int TLS_SETUP = 4;
     /** A private key file can be read by group or others. */
     public static final int KEY_PERMISSIONS = 5;
 
@@ -32,7 +35,7 @@ public final class ServerExitCodes {
     public static int of(ServerStartException.Reason reason) {
         return switch (reason) {
             case CANNOT_LISTEN -> CANNOT_LISTEN;
-            case TLS_FILES -> TLS_FILES;
+            case TLS_SETUP -> TLS_SETUP;
             case KEY_PERMISSIONS -> KEY_PERMISSIONS;
         };
     }
@@ -45,7 +48,8 @@ public final class ServerExitCodes {
         list.put(Integer.toString(USAGE), "usage error (bad command line, including a --bind that is no address)");
         list.put(Integer.toString(CANNOT_LISTEN), "cannot listen: the port is in use, or the address is not"
                 + " this machine's");
-        list.put(Integer.toString(TLS_FILES), "a certificate, key, CA or CRL file is missing, unreadable or invalid");
+        list.put(Integer.toString(TLS_SETUP), "TLS cannot be set up: a certificate, key, CA or CRL"
+                + " file is missing, unreadable or invalid, or the provider refuses --tls-provider/--tls-groups");
         list.put(Integer.toString(KEY_PERMISSIONS), "a private key file is readable by group or others");
         return list;
     }
