@@ -14,7 +14,7 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** An unexpected internal error (a bug in the client), or stdout could not be written. */
     public static final int INTERNAL_ERROR = 1;
-    /** The command line was wrong. */
+    /** The command line was wrong, or a file it names (--answers, --cafile, --cert, --key) does not exist. */
     public static final int USAGE = 2;
     /** Could not connect: refused, unreachable, unknown host or connect timeout. */
     public static final int CONNECT_FAILED = 3;
@@ -31,7 +31,7 @@ public final class ExitCodes {
         Map<String, String> list = new LinkedHashMap<>();
         list.put(Integer.toString(OK), "the session completed (whatever the score)");
         list.put(Integer.toString(INTERNAL_ERROR), "unexpected internal error, or stdout could not be written");
-        list.put(Integer.toString(USAGE), "usage error (bad command line)");
+        list.put(Integer.toString(USAGE), "usage error (bad command line, or a file it names does not exist)");
         list.put(Integer.toString(CONNECT_FAILED),
                 "could not connect (refused, unreachable, unknown host, timeout)");
         list.put(Integer.toString(TLS_FAILED), "TLS or trust failure (untrusted or changed server key,"

@@ -4,6 +4,7 @@ import dev.tlsquiz.cli.TlsMinVersionConverter;
 import dev.tlsquiz.cli.TlsProviderConverter;
 import dev.tlsquiz.client.converters.PinConverter;
 import dev.tlsquiz.codec.Protocol;
+import dev.tlsquiz.text.TerminalText;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;
@@ -12,6 +13,7 @@ import dev.tlsquiz.tls.TlsConfigException;
 import dev.tlsquiz.tls.TlsProfile;
 import dev.tlsquiz.tls.TlsProvider;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -56,7 +58,9 @@ public final class TlsOptions {
     private TlsProfile profile;
 
     /**
-     * Checks what picocli's types cannot.
+     * Checks what picocli's types cannot. A file an option names that does not exist is a usage error,
+     * as a missing {@code --answers} file is: the command line is what needs fixing. A file that exists
+     * and cannot be used (not PEM, a key readable by others) is a TLS failure, found when TLS is set up.
      *
      * @return a usage message, or {@code null} when the options are fine
      */
@@ -64,7 +68,19 @@ public final class TlsOptions {
         if ((certFile == null) != (keyFile == null)) {
             return "--cert and --key go together: give both (a client certificate and its key) or neither";
         }
-        return null;
+        String missing = missingFile("--cafile", caFile);
+        if (missing == null) {
+            missing = missingFile("--cert", certFile);
+        }
+        return missing == null ? missingFile("--key", keyFile) : missing;
+    }
+
+    /** {@code --cafile: no such file: FILE}, or null when {@code file} is not given or exists. */
+    private static String missingFile(String option, Path file) {
+        if (file == null || Files.exists(file)) {
+            return null;
+        }
+        return option + ": no such file: " + TerminalText.sanitize(file.toString());
     }
 
     /** The known-hosts file in use. */

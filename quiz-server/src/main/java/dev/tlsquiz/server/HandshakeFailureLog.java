@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Logs failed TLS handshakes the way the connection limits log their refusals: at most one line per
  * kind ({@link ServerHandshakeFailure.Kind}) per 10 seconds, with the number left out since, so that a
  * flood of scanners or plain-HTTP clients cannot flood the log. Each line says in plain words what
- * happened ({@code 203.0.113.7:50122: TLS handshake failed: client certificate revoked: CN=ada serial
- * 1f3a, revoked 2025-03-01T09:12:00Z}) and never carries the peer's bytes.
+ * happened ({@code 203.0.113.7:50122: TLS handshake failed: revoked client certificate: CN=ada serial
+ * 1f3a (revoked 2025-03-01T09:12:00Z)}) and never carries the peer's bytes.
  *
  * <p>A client that closes during the handshake is ordinary (a port scanner, a client that gave up) and is
  * logged at DEBUG only. One instance serves every connection of a server; it is thread-safe.

@@ -7,6 +7,7 @@ import dev.tlsquiz.server.services.ResultSink;
 import dev.tlsquiz.server.services.RoomRegistry;
 import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.server.services.SessionIds;
+import dev.tlsquiz.text.Counts;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.HostPort;
 import dev.tlsquiz.tls.ServerTls;
@@ -20,6 +21,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.unix.Errors;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -30,6 +32,7 @@ import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -70,6 +73,9 @@ public final class QuizServer implements AutoCloseable {
     private final ChannelGroup connections;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final Object shutdownLock = new Object();
+    /** Counted down when the grace period ends early: every session closed, or {@link #endGracePeriod()}. */
+    private final CountDownLatch graceOver = new CountDownLatch(1);
+    private volatile boolean graceCut;
     private Channel serverChannel;
     private boolean stopped;
 
@@ -223,8 +229,9 @@ public final class QuizServer implements AutoCloseable {
             return new InetSocketAddress(InetAddress.getByName(config.listening().bindAddress()),
                     config.listening().port());
         } catch (UnknownHostException e) {
-            throw new ServerStartException("cannot resolve --bind address '" + config.listening().bindAddress()
-                    + "'; pass an IP address of this machine, such as 127.0.0.1 or 0.0.0.0", e);
+            throw new ServerStartException(ServerStartException.Reason.CANNOT_LISTEN, "cannot resolve --bind address '"
+                    + config.listening().bindAddress() + "'; pass an IP address of this machine, such as 127.0.0.1 or"
+                    + " 0.0.0.0", e);
         }
     }
 
@@ -233,10 +240,11 @@ public final class QuizServer implements AutoCloseable {
         String reason = String.valueOf(cause.getMessage());
         // NIO reports a taken port as BindException, native epoll as NativeIoException (EADDRINUSE).
         if ((cause instanceof BindException || cause instanceof Errors.NativeIoException) && reason.contains("in use")) {
-            return new ServerStartException("port " + address.getPort() + " on " + host
-                    + " is already in use; stop the other server or pass --port N", cause);
+            return new ServerStartException(ServerStartException.Reason.CANNOT_LISTEN, "port " + address.getPort()
+                    + " on " + host + " is already in use; stop the other server or pass --port N", cause);
         }
-        return new ServerStartException("cannot listen on " + HostPort.format(host, address.getPort()) + ": " + reason
+        return new ServerStartException(ServerStartException.Reason.CANNOT_LISTEN, "cannot listen on "
+                + HostPort.format(host, address.getPort()) + ": " + reason
                 + "; pass --bind with an address of this machine and a free --port", cause);
     }
 
@@ -292,8 +300,9 @@ public final class QuizServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets sessions in progress finish for up to {@code grace}, then
-     * ends the rest with ERROR SERVER_SHUTTING_DOWN and releases everything. Returns when done;
+     * Stops accepting connections, lets sessions in progress finish for up to {@code grace} (less if
+     * {@link #endGracePeriod()} is called), then ends the rest with ERROR SERVER_SHUTTING_DOWN and
+     * releases everything. Returns when done;
      * calling it again (or concurrently) waits for the first call to finish.
      */
     public void shutdownGracefully(Duration grace) {
@@ -303,10 +312,14 @@ public final class QuizServer implements AutoCloseable {
             }
             shuttingDown.set(true);
             serverChannel.close().awaitUninterruptibly();
-            LOG.info("shutting down: {} sessions in progress, waiting up to {}", connections.size(),
+            LOG.info("shutting down: {} in progress, waiting up to {}", Counts.of(connections.size(), "session"),
                     Durations.format(grace));
-            if (!connections.newCloseFuture().awaitUninterruptibly(grace.toMillis())) {
-                LOG.info("shutdown grace period over: ending {} sessions early", connections.size());
+            ChannelGroupFuture allClosed = connections.newCloseFuture();
+            allClosed.addListener(closed -> graceOver.countDown());
+            awaitUninterruptibly(graceOver, grace);
+            if (!allClosed.isDone()) {
+                LOG.info("shutdown grace period {}: ending {} early", graceCut ? "cut short" : "over",
+                        Counts.of(connections.size(), "session"));
                 for (Channel channel : connections) {
                     channel.pipeline().fireUserEventTriggered(ServerShutdownEvent.INSTANCE);
                 }
@@ -317,6 +330,35 @@ public final class QuizServer implements AutoCloseable {
             releaseResources();
             stopped = true;
             LOG.info("server stopped");
+        }
+    }
+
+    /**
+     * Ends the grace period of a shutdown now, or of the next one to begin: the players still connected
+     * get ERROR SERVER_SHUTTING_DOWN at once. For an operator who does not want to wait (a second Ctrl+C);
+     * safe from any thread, any number of times.
+     */
+    public void endGracePeriod() {
+        graceCut = true;
+        graceOver.countDown();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    latch.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.ServerTls;
 import dev.tlsquiz.tls.ServerTlsConfig;
 import dev.tlsquiz.tls.pki.DevPki;
+import dev.tlsquiz.tls.pki.InsecureKeyFileException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -55,9 +56,9 @@ final class ServerTlsSetup {
                 clientCa = source.certsDir().resolve(DevPki.CA_CERT_FILE);
                 if (!Files.exists(clientCa)) {
                     String mode = source.clientAuth().name().toLowerCase(Locale.ROOT);
-                    throw new ServerStartException("--client-auth " + mode
+                    throw new ServerStartException(ServerStartException.Reason.TLS_SETUP, "--client-auth " + mode
                             + " needs the CA that signs client certificates, and " + clientCa
-                            + " does not exist; pass --client-ca FILE");
+                            + " does not exist; pass --client-ca FILE", null);
                 }
             }
             // The files are checked for changes as often as the TLS module does unless told otherwise.
@@ -67,7 +68,7 @@ final class ServerTlsSetup {
             throw e;
         } catch (Exception e) {
             // Caught broadly: the TLS module's exceptions already carry one-line messages for the operator.
-            throw new ServerStartException(describe(e), e);
+            throw new ServerStartException(reasonOf(e), describe(e), e);
         }
     }
 
@@ -87,6 +88,16 @@ final class ServerTlsSetup {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** An unsafe key has its own exit status: its fix ({@code chmod 600}) is not that of a broken file. */
+    private static ServerStartException.Reason reasonOf(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InsecureKeyFileException) {
+                return ServerStartException.Reason.KEY_PERMISSIONS;
+            }
+        }
+        return ServerStartException.Reason.TLS_SETUP;
     }
 
     private static String describe(Exception e) {

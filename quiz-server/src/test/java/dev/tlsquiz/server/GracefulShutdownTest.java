@@ -83,6 +83,38 @@ class GracefulShutdownTest {
     }
 
     /** Waits (bounded) until the listening socket is closed: a plain TCP connect is refused. */
+    @Test
+    void endGracePeriod_duringALongGrace_thenTheRestAreToldAtOnceAndTheShutdownFinishes() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        ServerConfig config = TestServers.config().game(x -> x.withRounds(2).withTimeLimit(Duration.ofMinutes(10)))
+                .timeouts(x -> x.withIdleTimeout(Duration.ofMinutes(11))).build();
+        EventLoopGroup clientGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (TestServers.Running running = TestServers.Running.start(config, pki);
+             ClientTls clientTls = TestServers.clientTls(pki)) {
+            QuizServer server = running.server();
+            QuizTestClient player = QuizTestClient.connect(clientGroup, clientTls, server.localAddress());
+            player.hello("slowpoke", 0);
+            player.next(Problem.class);
+
+            CompletableFuture<Void> shutdown = new CompletableFuture<>();
+            Thread stopper = new Thread(() -> {
+                server.shutdownGracefully(Duration.ofMinutes(10));
+                shutdown.complete(null);
+            }, "shutdown");
+            stopper.start();
+            awaitConnectionsRefused(server.localAddress());
+            assertTrue(player.isOpen(), "the player may go on playing during the grace period");
+
+            server.endGracePeriod();
+            assertEquals("server shutting down; your session ended early",
+                    player.expectErrorAndClose(ErrorCode.SERVER_SHUTTING_DOWN).message());
+            shutdown.get(30, TimeUnit.SECONDS);
+            assertEquals(0, server.connectedSessions());
+        } finally {
+            clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
     private static void awaitConnectionsRefused(InetSocketAddress address) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {

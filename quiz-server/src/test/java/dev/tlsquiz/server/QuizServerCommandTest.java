@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.cli.DefaultSubcommand;
 import dev.tlsquiz.server.cli.QuizServerMain;
+import dev.tlsquiz.server.cli.ServerExitCodes;
 import dev.tlsquiz.tls.pki.CertificateAuthority;
 import dev.tlsquiz.tls.pki.Pem;
 import dev.tlsquiz.tls.testing.HostileText;
@@ -108,20 +109,20 @@ class QuizServerCommandTest {
     }
 
     @Test
-    void serve_whenTlsGroupUnknown_thenExitsOneNamingTheGroup() throws Exception {
+    void serve_whenTlsGroupUnknown_thenExitsFourNamingTheGroup() throws Exception {
         TestPki pki = TestPki.create(dir);
-        assertEquals(1, run("--port", "0", "--tls-groups", "X25519:P-257", "--cert", pki.serverCert().toString(),
+        assertEquals(ServerExitCodes.TLS_SETUP, run("--port", "0", "--tls-groups", "X25519:P-257", "--cert", pki.serverCert().toString(),
                 "--key", pki.serverKey().toString()));
         String message = err.toString().strip();
         assertTrue(message.startsWith("quiz-server: ") && message.contains("P-257"), message);
     }
 
     @Test
-    void serve_whenThePortIsTaken_thenExitsOneWithOneClearLine() throws Exception {
+    void serve_whenThePortIsTaken_thenExitsThreeWithOneClearLine() throws Exception {
         TestPki pki = TestPki.create(dir);
         try (TestServers.Running running = TestServers.Running.start(TestServers.config().build(), pki)) {
             int port = running.server().localAddress().getPort();
-            assertEquals(1, run("--port", Integer.toString(port), "--cert", pki.serverCert().toString(),
+            assertEquals(ServerExitCodes.CANNOT_LISTEN, run("--port", Integer.toString(port), "--cert", pki.serverCert().toString(),
                     "--key", pki.serverKey().toString()));
             assertEquals("quiz-server: port " + port + " on 127.0.0.1 is already in use; stop the other server"
                     + " or pass --port N", err.toString().strip());
@@ -129,8 +130,8 @@ class QuizServerCommandTest {
     }
 
     @Test
-    void serve_whenTheCertificateFileIsMissing_thenExitsOneNamingIt() {
-        assertEquals(1, run("--port", "0", "--cert", dir.resolve("missing.pem").toString(),
+    void serve_whenTheCertificateFileIsMissing_thenExitsFourNamingIt() {
+        assertEquals(ServerExitCodes.TLS_SETUP, run("--port", "0", "--cert", dir.resolve("missing.pem").toString(),
                 "--key", dir.resolve("missing.key").toString()));
         assertTrue(err.toString().contains("missing"), err::toString);
         assertEquals(1, err.toString().strip().lines().count(), err::toString);
@@ -142,8 +143,8 @@ class QuizServerCommandTest {
         CertificateAuthority stranger = CertificateAuthority.create(HostileText.wrap("tlsquiz CA"), Duration.ofDays(1));
         Pem.writeCrl(dir.resolve("crl.pem"), stranger.createCrl(List.of(), Duration.ofDays(1)));
 
-        assertEquals(1, run("--port", "0", "--cert", pki.serverCert().toString(), "--key", pki.serverKey().toString(),
-                "--client-auth", "require", "--certs-dir", dir.toString()));
+        assertEquals(ServerExitCodes.TLS_SETUP, run("--port", "0", "--cert", pki.serverCert().toString(),
+                "--key", pki.serverKey().toString(), "--client-auth", "require", "--certs-dir", dir.toString()));
 
         HostileText.assertNothingForTheTerminal(err.toString());
         assertOneLineError("is issued by CN=\\x1b[2J\\x1b[H\\x1b]0");

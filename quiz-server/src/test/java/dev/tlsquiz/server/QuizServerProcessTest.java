@@ -1,10 +1,14 @@
 package dev.tlsquiz.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.codec.ErrorCode;
+import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.server.cli.QuizServerMain;
+import dev.tlsquiz.server.cli.ServerExitCodes;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;
@@ -19,7 +23,9 @@ import io.netty.channel.nio.NioIoHandler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +100,38 @@ class QuizServerProcessTest {
     }
 
     @Test
+    void serve_whenSentSigintTwice_thenEndsTheGracePeriodAtOnceAndThePlayerIsToldWhy() throws Exception {
+        Path certs = dir.resolve("certs");
+        Process process = start("--port", "0", "--certs-dir", certs.toString(), "--shutdown-grace", "10m",
+                "--time-limit", "10m", "--idle-timeout", "11m");
+        int port = Integer.parseInt(listening(process).group(1));
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(certs.resolve("ca.pem")),
+                Protocol.ALPN_ID));
+             QuizTestClient player = QuizTestClient.connect(group, tls, new InetSocketAddress("127.0.0.1", port))) {
+            player.hello("slowpoke", 3);
+            player.next(Problem.class);
+
+            signal(process, "INT");
+            awaitStderr("SIGINT received");
+            assertTrue(process.isAlive(), "the first SIGINT waits for the session, up to the 10 min grace");
+            long secondAt = System.nanoTime();
+            signal(process, "INT");
+
+            assertEquals("server shutting down; your session ended early",
+                    player.expectErrorAndClose(ErrorCode.SERVER_SHUTTING_DOWN).message());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server still runs 60 s after the second SIGINT");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - secondAt);
+            assertTrue(seconds < 60, "exited " + seconds + " s after the second SIGINT");
+            assertEquals(ServerExitCodes.OK, process.exitValue(), this::stderr);
+            assertTrue(stderr().contains("second interrupt (SIGINT): closing 1 session now"), this::stderr);
+            assertTrue(stderr().contains("server stopped"), this::stderr);
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
     void serve_whenASecondServerOnTheFolderBindsElsewhere_thenTheKeyStaysTheSame() throws Exception {
         Path certs = dir.resolve("certs");
         Matcher first = listening(start("serve", "--port", "0", "--certs-dir", certs.toString()));
@@ -151,15 +189,78 @@ class QuizServerProcessTest {
     }
 
     @Test
-    void serve_whenTheKeyIsGroupReadable_thenExitsOneWithTheChmodFix() throws Exception {
+    void serve_whenTheKeyIsGroupReadable_thenExitsFiveWithTheChmodFix() throws Exception {
         TestPki pki = TestPki.create(dir);
         Files.setPosixFilePermissions(pki.serverKey(), PosixFilePermissions.fromString("rw-r-----"));
         Process process = start("--port", "0", "--cert", pki.serverCert().toString(),
                 "--key", pki.serverKey().toString());
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(1, process.exitValue());
+        assertEquals(ServerExitCodes.KEY_PERMISSIONS, process.exitValue());
         String message = stderr();
         assertTrue(message.contains("chmod 600"), message);
+    }
+
+    @Test
+    void serve_whenThePortIsInUse_thenExitsThreeWithOneLineAndNoListeningLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Process process = start("--port", Integer.toString(taken.getLocalPort()), "--certs-dir",
+                    dir.resolve("certs").toString());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(ServerExitCodes.CANNOT_LISTEN, process.exitValue(), this::stderr);
+            assertTrue(stderr().contains("quiz-server: port " + taken.getLocalPort() + " on 127.0.0.1 is already in"
+                    + " use; stop the other server or pass --port N"), this::stderr);
+            assertEquals("", new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                    "nothing on stdout suggests that it started");
+        }
+    }
+
+    @Test
+    void serve_whenTheCertificateFileIsNotPem_thenExitsFour() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        Path notPem = dir.resolve("server.pem");
+        Files.writeString(notPem, "this is not a certificate\n");
+        Process process = start("--port", "0", "--cert", notPem.toString(), "--key", pki.serverKey().toString());
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(ServerExitCodes.TLS_SETUP, process.exitValue(), this::stderr);
+        assertTrue(stderr().startsWith("quiz-server: ") && stderr().contains(notPem.toString()), this::stderr);
+    }
+
+    @Test
+    void serve_whenTheCertificateFileIsMissing_thenExitsFour() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        Path missing = dir.resolve("missing.pem");
+        Process process = start("--port", "0", "--cert", missing.toString(), "--key", pki.serverKey().toString());
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(ServerExitCodes.TLS_SETUP, process.exitValue(), this::stderr);
+        assertTrue(stderr().contains(missing.toString()), this::stderr);
+    }
+
+    @Test
+    void serve_whenBindIsNoAddress_thenExitsTwoWithOneLineNamingBindAndCreatesNothing() throws Exception {
+        for (String bind : List.of("127.0.0.300", "no-such-host.invalid")) {
+            Process process = start("--bind", bind, "--port", "0", "--certs-dir", dir.resolve("certs").toString());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(ServerExitCodes.USAGE, process.exitValue(), this::stderr);
+            String message = stderr().strip();
+            assertTrue(message.startsWith("quiz-server: invalid value for --bind: '" + bind + "'"), message);
+            assertEquals(1, message.lines().count(), message);
+            assertFalse(Files.exists(dir.resolve("certs")), "no certificate was made for " + bind);
+        }
+    }
+
+    /** Sends {@code SIG<name>} to {@code process}, as a terminal's Ctrl-C or an operator's kill would. */
+    private static void signal(Process process, String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + name + " failed");
+    }
+
+    /** Waits up to 60 s for the server's standard error to contain {@code text}. */
+    private void awaitStderr(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!stderr().contains(text)) {
+            assertTrue(System.nanoTime() - deadline < 0, () -> "no '" + text + "' within 60 s: " + stderr());
+            Thread.sleep(50);
+        }
     }
 
     private Process start(String... args) throws IOException {

@@ -55,7 +55,7 @@ public final class LogText {
             }
         }
         if (kept < text.length()) {
-            out.append("…(").append(text.length() - kept).append(" more chars)");
+            out.append("…(").append(Counts.of(text.length() - kept, "more char")).append(')');
             quote = true;
         }
         return quote ? '"' + out.toString() + '"' : out.toString();

@@ -55,6 +55,12 @@ class LogTextTest {
     }
 
     @Test
+    void value_whenOneCharTooLong_thenSaysOneMoreChar() {
+        String logged = LogText.value("x".repeat(LogText.MAX_CHARS + 1));
+        assertTrue(logged.endsWith("…(1 more char)\""), logged);
+    }
+
+    @Test
     void value_whenCutInsideSurrogatePair_thenPairNotSplit() {
         String text = "x".repeat(LogText.MAX_CHARS - 1) + "🦊🦊";
         String logged = LogText.value(text);

@@ -12,8 +12,8 @@ import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 /**
- * The server refused a client certificate, and why, in one line for the operator's log: {@code client
- * certificate revoked: CN=ada serial 1f3a, revoked 2025-03-01T09:12:00Z}. The certificate's names are
+ * The server refused a client certificate, and why, in one line for the operator's log: {@code revoked
+ * client certificate: CN=ada serial 1f3a (revoked 2025-03-01T09:12:00Z)}. The certificate's names are
  * chosen by whoever made it, so they reach the message only through {@link LogText#value}.
  *
  * <p>Thrown by the server's trust manager; it travels as the cause of the engine's handshake exception,
@@ -46,8 +46,8 @@ public final class ClientCertificateRefusedException extends CertificateExceptio
 
     /** {@code certificate} is on the CRL, as {@code entry} says. */
     static ClientCertificateRefusedException revoked(X509Certificate certificate, X509CRLEntry entry) {
-        return new ClientCertificateRefusedException(Reason.REVOKED, "client certificate revoked: "
-                + identify(certificate) + ", revoked " + entry.getRevocationDate().toInstant(), null);
+        return new ClientCertificateRefusedException(Reason.REVOKED, "revoked client certificate: "
+                + identify(certificate) + " (revoked " + entry.getRevocationDate().toInstant() + ")", null);
     }
 
     /** PKIX refused {@code certificate} (the chain's first) with {@code failure}: says what it means. */

@@ -142,8 +142,8 @@ class MutualTlsTest {
                 .contains(expectedAlert(provider, "certificate_revoked")), outcome.clientFailure().toString());
         ServerHandshakeFailure logged = ServerHandshakeFailure.classify(outcome.serverFailure());
         assertEquals(ServerHandshakeFailure.Kind.CLIENT_CERTIFICATE_REVOKED, logged.kind(), logged.description());
-        assertTrue(logged.description().startsWith("client certificate revoked: CN=dave serial "
-                + dave.certificate().getSerialNumber().toString(16) + ", revoked "), logged.description());
+        assertTrue(logged.description().startsWith("revoked client certificate: CN=dave serial "
+                + dave.certificate().getSerialNumber().toString(16) + " (revoked "), logged.description());
     }
 
     @ParameterizedTest

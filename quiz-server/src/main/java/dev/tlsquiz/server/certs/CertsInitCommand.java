@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.certs;
 
+import dev.tlsquiz.text.Counts;
 import dev.tlsquiz.tls.pki.CertificateAuthority;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
@@ -60,9 +61,11 @@ final class CertsInitCommand extends CertsSubcommand {
         out().printf("Clients connect with: %s%n", pki.clientCommand(serverNames.get(0)));
         out().printf("Issue a client certificate with: quiz-server certs client NAME%s%n", certsDirArgument());
         if (!result.staleClients().isEmpty()) {
-            out().printf("Note: %d client certificate(s) in %s came from the old CA and no longer work; "
-                    + "re-issue them with: quiz-server certs client NAME --force%s%n",
-                    result.staleClients().size(), pki.clientsDir(), certsDirArgument());
+            int stale = result.staleClients().size();
+            out().printf("Note: %s in %s came from the old CA and no longer %s; "
+                    + "re-issue %s with: quiz-server certs client NAME --force%s%n",
+                    Counts.of(stale, "client certificate"), pki.clientsDir(), stale == 1 ? "works" : "work",
+                    stale == 1 ? "it" : "them", certsDirArgument());
         }
         result.replacedServerKeyPin()
                 .ifPresent(previous -> warnNewServerKey(pki.serverKey(), result.server(), previous));

@@ -2,6 +2,7 @@ package dev.tlsquiz.server.certs;
 
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.server.cli.ServerVersionProvider;
+import dev.tlsquiz.text.Counts;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -28,7 +29,8 @@ final class CertsRevokeCommand extends CertsSubcommand {
         } else {
             out().printf("Revoked %s (serial %s)%n", name, result.serial().toString(16));
         }
-        out().printf("%s now lists %d revoked certificate(s), current until %s%n", pki.crl(), result.revokedCount(),
+        out().printf("%s now lists %s, current until %s%n", pki.crl(),
+                Counts.of(result.revokedCount(), "revoked certificate"),
                 CertificateText.day(result.crl().getNextUpdate()));
         out().println("A running quiz-server that checks client certificates against this folder picks up the new "
                 + "CRL automatically; new connections with this certificate are refused.");

@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 public final class ListenOptions {
 
     @Option(names = "--bind", defaultValue = Listening.DEFAULT_BIND_ADDRESS, paramLabel = "ADDRESS",
-            description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+            converter = BindAddressConverter.class,
+            description = "Address to listen on, or a host name that resolves to one; 0.0.0.0 for every"
+                    + " interface (default: ${DEFAULT-VALUE}).")
     private String bind;
 
     @Option(names = "--port", defaultValue = "26062", paramLabel = "PORT",

@@ -6,8 +6,8 @@ import dev.tlsquiz.cli.VersionOptions;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code quiz-server} command. Exit status: 0 after a clean stop, 1 when the
- * server cannot start or a command fails, 2 for invalid options.
+ * Entry point of the {@code quiz-server} command. Exit status: one of {@link ServerExitCodes}, which
+ * {@code --help} lists.
  */
 public final class QuizServerMain {
 
@@ -33,8 +33,10 @@ public final class QuizServerMain {
         commandLine.setParameterExceptionHandler(new UsageErrors("quiz-server"));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             failed.getErr().println("quiz-server: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return CommandLine.ExitCode.SOFTWARE;
+            return ServerExitCodes.FAILED;
         });
+        commandLine.getSubcommands().get("serve").getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes:%n").exitCodeList(ServerExitCodes.helpList());
         DefaultSubcommand.showInRootHelp(commandLine, "serve");
         return commandLine;
     }

@@ -1,7 +1,6 @@
 package dev.tlsquiz.server.cli;
 
 import ch.qos.logback.classic.Level;
-import dev.tlsquiz.server.Durations;
 import dev.tlsquiz.server.QuizServer;
 import dev.tlsquiz.server.ServerConfig;
 import dev.tlsquiz.server.ServerStartException;
@@ -9,8 +8,6 @@ import dev.tlsquiz.server.ServerTuning;
 import dev.tlsquiz.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -24,8 +21,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code quiz-server serve}, the default command: starts the server, prints one
  * {@code listening on ...} line to standard output, and serves until SIGTERM or SIGINT, then shuts
- * down gracefully and exits 0. Exit status 1: the server could not start (the reason is one line on
- * standard error); 2: invalid options. Its options come in one mixin per part of the configuration.
+ * down gracefully (a second signal ends the grace period at once) and exits 0. When it cannot start,
+ * the reason is one line on standard error and the exit status says which kind ({@link
+ * ServerExitCodes}); 2: invalid options. Its options come in one mixin per part of the configuration.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = ServerVersionProvider.class,
@@ -65,25 +63,16 @@ public final class ServeCommand implements Callable<Integer> {
             enableDebugLogging();
         }
         // Before anything slow: a SIGTERM during startup then stops the server as soon as it is up.
-        CountDownLatch stop = new CountDownLatch(1);
-        AtomicBoolean signalled = new AtomicBoolean();
-        ShutdownSignals signals = ShutdownSignals.install(signal -> {
-            if (signalled.compareAndSet(false, true)) {
-                LOG.info("{} received", signal);
-                stop.countDown();
-            } else {
-                LOG.info("{} received; already shutting down, waiting up to {} for sessions to finish", signal,
-                        Durations.format(config.timeouts().shutdownGrace()));
-            }
-        });
+        ShutdownRequests requests = new ShutdownRequests();
+        ShutdownSignals signals = ShutdownSignals.install(requests::signalled);
         try {
-            return serve(config, stop);
+            return serve(config, requests);
         } finally {
             signals.close();
         }
     }
 
-    private int serve(ServerConfig config, CountDownLatch stop) throws InterruptedException {
+    private int serve(ServerConfig config, ShutdownRequests requests) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         QuizServer server;
@@ -94,13 +83,14 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("quiz-server: " + TerminalText.sanitize(e.getMessage()));
             err.flush();
             LOG.debug("the server could not start", e);
-            return CommandLine.ExitCode.SOFTWARE;
+            return ServerExitCodes.of(e.reason());
         }
         out.println(server.listeningLine());
         out.flush();
-        stop.await();
+        requests.serving(server);
+        requests.awaitFirst();
         server.shutdownGracefully();
-        return CommandLine.ExitCode.OK;
+        return ServerExitCodes.OK;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tlsquiz.server.limits;
 
 import dev.tlsquiz.server.limits.ConnectionCounter.Admission;
+import dev.tlsquiz.text.Counts;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -80,16 +81,16 @@ public final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
         String client = address == null ? String.valueOf(ctx.channel().remoteAddress()) : address.getHostAddress();
         if (admission == Admission.TOO_MANY_CONNECTIONS) {
             tooManyConnections.event("refused a connection from " + client + ": the server has "
-                    + counter.maxConnections() + " connections open (--max-connections); raise the limit"
+                    + Counts.of(counter.maxConnections(), "connection") + " open (--max-connections); raise the limit"
                     + " if this is honest load");
         } else if (ConnectionCounter.countedAs(address) instanceof Inet6Address network) {
             tooManyFromAddress.event("refused a connection from " + client + ": its /64 ("
-                    + network.getHostAddress() + "/64) has " + counter.maxConnectionsPerAddress()
-                    + " connections open (--max-connections-per-ip counts an IPv6 /64 as one address);"
+                    + network.getHostAddress() + "/64) has " + Counts.of(counter.maxConnectionsPerAddress(), "connection")
+                    + " open (--max-connections-per-ip counts an IPv6 /64 as one address);"
                     + " raise the limit if many players share that network");
         } else {
             tooManyFromAddress.event("refused a connection from " + client + ": that address has "
-                    + counter.maxConnectionsPerAddress() + " connections open (--max-connections-per-ip);"
+                    + Counts.of(counter.maxConnectionsPerAddress(), "connection") + " open (--max-connections-per-ip);"
                     + " raise the limit if many players share that address");
         }
         // A reset instead of an orderly close: nothing to say before TLS, and no TIME_WAIT to keep.

@@ -2,6 +2,7 @@ package dev.tlsquiz.server.limits;
 
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.QuizProtocolException;
+import dev.tlsquiz.text.Counts;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
@@ -54,7 +55,7 @@ public final class MessageRateLimiter extends ChannelInboundHandlerAdapter {
         exceeded = true;
         ReferenceCountUtil.release(msg);
         ctx.fireExceptionCaught(new QuizProtocolException(ErrorCode.RATE_LIMITED, "more than "
-                + maxMessagesPerSecond + " messages per second (burst " + maxMessagesPerSecond * (long) BURST_FACTOR
+                + Counts.of(maxMessagesPerSecond, "message") + " per second (burst " + maxMessagesPerSecond * (long) BURST_FACTOR
                 + "); a client sends one message per answer, slow down"));
     }
 
