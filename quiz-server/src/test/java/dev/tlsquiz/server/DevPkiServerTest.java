@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -122,13 +123,16 @@ class DevPkiServerTest {
         }
     }
 
-    /** The messages one class logs while it is open. */
+    /** The messages one class logs at INFO and up while it is open, whatever level other tests left it at. */
     private static final class CapturedLog implements AutoCloseable {
         private final Logger logger;
+        private final Level previousLevel;
         private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
         private CapturedLog(Logger logger) {
             this.logger = logger;
+            this.previousLevel = logger.getLevel();
+            logger.setLevel(Level.INFO);
             appender.start();
             logger.addAppender(appender);
         }
@@ -146,6 +150,7 @@ class DevPkiServerTest {
         @Override
         public void close() {
             logger.detachAppender(appender);
+            logger.setLevel(previousLevel);
         }
     }
 }
