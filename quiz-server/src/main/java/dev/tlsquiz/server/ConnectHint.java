@@ -3,6 +3,7 @@ package dev.tlsquiz.server;
 import dev.tlsquiz.server.certs.ConnectCommand;
 import dev.tlsquiz.server.certs.InstalledCommands;
 import dev.tlsquiz.server.certs.PkiAdvice;
+import dev.tlsquiz.server.certs.ShellWords;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.pki.Certificates;
 import dev.tlsquiz.tls.pki.Fingerprints;
@@ -89,7 +90,7 @@ final class ConnectHint {
         }
         String fix = facts.devPki()
                 .map(report -> "; to add one run: " + new PkiAdvice(facts.commands(), report.pki().dir())
-                        .certsCommand("server --san " + addresses.get(0)))
+                        .certsCommand(certsServerArguments(facts.certificate(), addresses.get(0))))
                 .orElse("; players elsewhere connect by a name it covers");
         return Optional.of("the server certificate covers none of this machine's other addresses ("
                 + String.join(", ", addresses) + ")" + fix);
@@ -109,6 +110,33 @@ final class ConnectHint {
                     + " to play under their verified name" + issue.orElse(""));
             case NONE -> Optional.empty();
         };
+    }
+
+    /**
+     * {@code server --san NAME...} for the certificate's names beyond loopback, then {@code address}: the
+     * names it had stay ({@code certs server} replaces them, keeping only the loopback ones by itself).
+     */
+    private static String certsServerArguments(X509Certificate certificate, String address) {
+        StringBuilder arguments = new StringBuilder("server");
+        for (String name : SubjectAltNames.hostNames(certificate)) {
+            if (!isLoopbackName(name)) {
+                arguments.append(" --san ").append(ShellWords.quote(name));
+            }
+        }
+        return arguments.append(" --san ").append(ShellWords.quote(address)).toString();
+    }
+
+    /** {@code localhost} or a loopback address literal; a host name is never looked up. */
+    private static boolean isLoopbackName(String name) {
+        byte[] literal = NetUtil.createByteArrayFromIpAddressString(name);
+        if (literal == null) {
+            return name.equalsIgnoreCase("localhost");
+        }
+        try {
+            return InetAddress.getByAddress(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /**

@@ -89,6 +89,17 @@ class ConnectHintTest {
     }
 
     @Test
+    void wildcardBindWhenTheCertificateNamesOthersButNotTheMachine_thenTheFixKeepsThoseNames() throws Exception {
+        DevPki.ensureForServer(certsDir, List.of("localhost", "127.0.0.1", "::1", "quiz.lan"));
+        devServer = Pem.readCertificate(devPki.pki().serverCertificate());
+        List<InetAddress> machine = List.of(InetAddress.getByName("198.51.100.9"));
+
+        assertEquals("the server certificate covers none of this machine's other addresses (198.51.100.9); to add one"
+                        + " run: quiz-server certs server --san quiz.lan --san 198.51.100.9 --certs-dir " + certsDir,
+                ConnectHint.lines(dev("0.0.0.0", 26062, ClientAuthMode.NONE, machine)).get(2));
+    }
+
+    @Test
     void clientCertificatesRequired_thenCertAndKeyPlaceholdersAndHowToIssueThem() {
         List<String> lines = ConnectHint.lines(dev("127.0.0.1", 26062, ClientAuthMode.REQUIRE, List.of()));
 
