@@ -70,7 +70,11 @@ tlsquiz_exec() {
     if [[ "$module" == quiz-client-cli ]]; then
         tlsquiz_client_exec "$jar" "$@"
     fi
-    exec "${JAVA:-java}" ${TLSQUIZ_JAVA_OPTS:-} -jar "$jar" "$@"
+    # The launchers' folder as the user typed it (scripts/ from a checkout): hints then name
+    # scripts/quiz and scripts/quiz-server rather than the installed quiz and quiz-server.
+    local invoked=()
+    [[ "$0" == */* ]] && invoked=(-Dtlsquiz.scripts="${0%/*}")
+    exec "${JAVA:-java}" ${invoked[@]+"${invoked[@]}"} ${TLSQUIZ_JAVA_OPTS:-} -jar "$jar" "$@"
 }
 
 # ---- the client's start-up ------------------------------------------------------------------------

@@ -58,9 +58,7 @@ public final class HandshakeFailureText {
                     + " connection; if the operator changed the key, get the new pin from them";
         }
         if (refusal instanceof CertificateRefusal.NotSignedByTrustedCa ca) {
-            return "the server's certificate for " + host + (ca.selfSigned() ? " is self-signed, and" : "")
-                    + " is not signed by a CA you trust; pass --cafile CA.pem (from the server operator)"
-                    + " or --pin SHA256:... (the server's key pin, from the operator)";
+            return notSignedByTheCa(ca, host);
         }
         if (refusal instanceof CertificateRefusal.Expired expired) {
             return "the server's certificate for " + where + " expired on " + expired.notAfter()
@@ -83,6 +81,20 @@ public final class HandshakeFailureText {
         CertificateRefusal.ChainRefused chain = (CertificateRefusal.ChainRefused) refusal;
         return "the server's certificate for " + where + " was refused: " + chain.detail()
                 + "; ask the server operator to check it";
+    }
+
+    /**
+     * The player passed --cafile, so the advice is not to pass one: it is the wrong CA file (another
+     * development PKI, an old one after {@code certs init --force}), or the wrong server.
+     */
+    private static String notSignedByTheCa(CertificateRefusal.NotSignedByTrustedCa ca, String host) {
+        String file = TerminalText.sanitize(ca.caFile().toString());
+        String fingerprints = ca.caFingerprints().isEmpty() ? "no certificate" : String.join(", ", ca.caFingerprints());
+        String issuer = ca.selfSigned() ? "it is self-signed" : "it names its issuer as '"
+                + TerminalText.sanitize(ca.issuer()) + "'";
+        return "the server's certificate for " + host + " is not signed by the CA in " + file + " (" + fingerprints
+                + "; " + issuer + "); get the CA file from the server's operator (its start-up line 'CA fingerprint"
+                + " SHA256:...' names the CA it uses), or check that --host names the server you meant";
     }
 
     private static String clientCertificateRejected(String alert, String where) {

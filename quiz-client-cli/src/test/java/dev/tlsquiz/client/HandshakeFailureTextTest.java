@@ -65,12 +65,23 @@ class HandshakeFailureTextTest {
     }
 
     @Test
-    void describe_whenNotSignedByTrustedCa_thenSuggestsCafileOrPin() {
-        String line = refused(new CertificateRefusal.NotSignedByTrustedCa(false));
-        assertEquals("the server's certificate for quiz.example.org is not signed by a CA you trust; pass --cafile"
-                + " CA.pem (from the server operator) or --pin SHA256:... (the server's key pin, from the operator)",
-                line);
-        assertTrue(refused(new CertificateRefusal.NotSignedByTrustedCa(true)).contains("self-signed"));
+    void describe_whenNotSignedByTheCaFile_thenNamesTheFileItsCaAndWhereToGetTheRightOne() {
+        String line = refused(new CertificateRefusal.NotSignedByTrustedCa(false, Path.of("certs/ca.pem"),
+                List.of(PIN_A), "CN=tlsquiz development CA 3F2A9C (host box)"));
+        assertEquals("the server's certificate for quiz.example.org is not signed by the CA in certs/ca.pem (" + PIN_A
+                + "; it names its issuer as 'CN=tlsquiz development CA 3F2A9C (host box)'); get the CA file from the"
+                + " server's operator (its start-up line 'CA fingerprint SHA256:...' names the CA it uses), or check"
+                + " that --host names the server you meant", line);
+        assertFalse(line.contains("pass --cafile"), line);
+        assertTrue(refused(new CertificateRefusal.NotSignedByTrustedCa(true, Path.of("ca.pem"), List.of(PIN_A),
+                "CN=quiz")).contains("; it is self-signed)"));
+    }
+
+    @Test
+    void describe_whenTheIssuerNameHoldsControlCharacters_thenTheyAreShownVisibly() {
+        String line = refused(new CertificateRefusal.NotSignedByTrustedCa(false, Path.of("ca.pem"), List.of(PIN_A),
+                "CN=evil\u001b[2J\r\n"));
+        assertFalse(line.chars().anyMatch(c -> c < 0x20), line);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tlsquiz.server;
 
+import dev.tlsquiz.server.certs.PkiAdvice;
 import dev.tlsquiz.server.game.GameClock;
 import dev.tlsquiz.server.quiz.ArithmeticProblems;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
@@ -129,8 +130,8 @@ public final class QuizServer implements AutoCloseable {
         /**
          * An already open TLS context; the caller keeps ownership and closes it after the server.
          * Default: the context the configuration describes (the development PKI unless a certificate
-         * is given), opened at start with notices for the operator (the CA fingerprint, how clients
-         * connect) logged at INFO, and closed by the server on shutdown.
+         * is given), opened at start, and closed by the server on shutdown. Such a server logs at INFO what
+         * it did to the development PKI, and once it listens, how clients connect ({@link ConnectHint}).
          */
         public Builder tls(ServerTls tls) {
             this.tls = Objects.requireNonNull(tls, "tls");
@@ -183,10 +184,22 @@ public final class QuizServer implements AutoCloseable {
          */
         public QuizServer start() throws ServerStartException {
             boolean ownsTls = tls == null;
-            ServerTls serverTls = ownsTls ? ServerTlsSetup.open(config, notice -> LOG.info("{}", notice)) : tls;
+            PkiAdvice advice = PkiAdvice.forCertsDir(config.tls().certsDir());
+            ServerTlsSetup.Opened opened = ownsTls ? ServerTlsSetup.open(config, advice) : null;
+            // What happened to the PKI's files is told at once, whether or not the port can be bound.
+            if (opened != null) {
+                opened.devPki().ifPresent(report -> advice.notices(report).forEach(line -> LOG.info("{}", line)));
+            }
+            ServerTls serverTls = ownsTls ? opened.tls() : tls;
             QuizServer server = new QuizServer(this, serverTls, ownsTls);
             try {
                 server.bind(environment(serverTls.clientAuth(), server.shuttingDown::get));
+                // Only now is the hint true: a server that could not bind has told nobody how to connect.
+                if (opened != null) {
+                    ConnectHint.lines(new ConnectHint.Facts(advice.commands(), config.listening().bindAddress(),
+                            server.localAddress().getPort(), serverTls.clientAuth(), serverTls.certificate(),
+                            opened.devPki(), ConnectHint.machineAddresses())).forEach(line -> LOG.info("{}", line));
+                }
                 return server;
             } catch (ServerStartException | RuntimeException e) {
                 server.releaseResources();

@@ -1,12 +1,14 @@
 package dev.tlsquiz.server;
 
 import dev.tlsquiz.codec.Protocol;
+import dev.tlsquiz.server.certs.PkiAdvice;
 import dev.tlsquiz.server.config.TlsSource;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.ServerTls;
 import dev.tlsquiz.tls.ServerTlsConfig;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.InsecureKeyFileException;
+import dev.tlsquiz.tls.pki.ServerPkiReport;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -15,7 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.Optional;
 
 /**
  * Turns a {@link TlsSource} into an open {@link ServerTls}. Without
@@ -33,20 +35,30 @@ final class ServerTlsSetup {
     }
 
     /**
+     * The server's TLS, open, and what was done to the development PKI to get it (empty with the operator's
+     * own certificate).
+     */
+    record Opened(ServerTls tls, Optional<ServerPkiReport> devPki) {
+    }
+
+    /**
      * Opens the server's TLS.
      *
-     * @param notices receives lines for the operator (the CA fingerprint, how clients connect)
+     * @param advice adds what to run next to a failure, here and when a later reload fails
      * @throws ServerStartException with a one-line message when a file is missing, unsafe or invalid
      */
-    static ServerTls open(ServerConfig config, Consumer<String> notices) throws ServerStartException {
+    static Opened open(ServerConfig config, PkiAdvice advice) throws ServerStartException {
         TlsSource source = config.tls();
+        Optional<ServerPkiReport> devPki = Optional.empty();
         try {
             Path cert = source.certFile();
             Path key = source.keyFile();
             Path clientCa = source.clientCaFile();
             boolean clientAuth = source.clientAuth() != ClientAuthMode.NONE;
             if (cert == null) {
-                DevPki pki = DevPki.ensureForServer(source.certsDir(), serverNames(config), notices);
+                ServerPkiReport report = DevPki.ensureForServer(source.certsDir(), serverNames(config));
+                devPki = Optional.of(report);
+                DevPki pki = report.pki();
                 cert = pki.serverCertificate();
                 key = pki.serverKey();
                 if (clientAuth && clientCa == null) {
@@ -62,13 +74,15 @@ final class ServerTlsSetup {
                 }
             }
             // The files are checked for changes as often as the TLS module does unless told otherwise.
-            return ServerTls.open(new ServerTlsConfig(cert, key, source.parameters(), source.clientAuth(), clientCa,
-                    source.crlFile(), ServerTlsConfig.DEFAULT_RELOAD_INTERVAL, Protocol.ALPN_ID));
+            ServerTls tls = ServerTls.open(new ServerTlsConfig(cert, key, source.parameters(), source.clientAuth(),
+                    clientCa, source.crlFile(), ServerTlsConfig.DEFAULT_RELOAD_INTERVAL, Protocol.ALPN_ID),
+                    advice::describe);
+            return new Opened(tls, devPki);
         } catch (ServerStartException e) {
             throw e;
         } catch (Exception e) {
             // Caught broadly: the TLS module's exceptions already carry one-line messages for the operator.
-            throw new ServerStartException(reasonOf(e), describe(e), e);
+            throw new ServerStartException(reasonOf(e), describe(e, advice), e);
         }
     }
 
@@ -100,10 +114,10 @@ final class ServerTlsSetup {
         return ServerStartException.Reason.TLS_SETUP;
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Exception e, PkiAdvice advice) {
         if (e instanceof NoSuchFileException missing) {
             return "cannot read " + missing.getFile() + ": no such file; check --cert, --key, --client-ca, --crl and --certs-dir";
         }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return advice.describe(e);
     }
 }

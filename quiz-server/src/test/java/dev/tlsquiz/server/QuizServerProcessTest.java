@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Protocol;
+import dev.tlsquiz.server.certs.InstalledCommands;
 import dev.tlsquiz.server.cli.QuizServerMain;
 import dev.tlsquiz.server.cli.ServerExitCodes;
 import dev.tlsquiz.tls.ClientTls;
@@ -73,10 +74,16 @@ class QuizServerProcessTest {
     @Test
     void serve_whenSentSigterm_thenShutsDownAndExitsZero() throws Exception {
         Path certs = dir.resolve("certs");
-        Process process = start("serve", "--port", "0", "--certs-dir", certs.toString(), "--rounds", "2",
-                "--seed", Long.toString(TestServers.SEED));
+        // As scripts/quiz-server starts it from a checkout: the hints then name scripts/quiz.
+        Process process = launch(new ProcessBuilder(command(List.of("-D" + InstalledCommands.SCRIPTS_PROPERTY + "=scripts"),
+                "serve", "--port", "0", "--certs-dir", certs.toString(), "--rounds", "2",
+                "--seed", Long.toString(TestServers.SEED))).redirectError(dir.resolve("stderr.txt").toFile()));
         Matcher listening = listening(process);
         int port = Integer.parseInt(listening.group(1));
+        assertTrue(stderr().contains("clients connect with: scripts/quiz play --host localhost --port " + port
+                + " --cafile " + certs.resolve("ca.pem") + "\n"), this::stderr);
+        assertTrue(stderr().contains("CA fingerprint "
+                + Fingerprints.certificate(Pem.readCertificate(certs.resolve("ca.pem")))), this::stderr);
         assertEquals(Fingerprints.publicKeyPin(Pem.readCertificate(certs.resolve("server.pem"))), listening.group(2),
                 "the start-up line names the key pin that --pin takes");
 
@@ -175,7 +182,27 @@ class QuizServerProcessTest {
         }
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the command finishes once the lock is released");
         assertEquals(0, process.exitValue());
-        assertEquals(List.of("quiz.test"), SubjectAltNames.hostNames(Pem.readCertificate(certs.resolve("server.pem"))));
+        assertEquals(List.of("quiz.test", "localhost", "127.0.0.1", "0:0:0:0:0:0:0:1"),
+                SubjectAltNames.hostNames(Pem.readCertificate(certs.resolve("server.pem"))));
+    }
+
+    @Test
+    void serve_whenThePortIsTaken_thenSaysSoAndNothingSuggestsItStarted() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Process process = start("serve", "--port", Integer.toString(taken.getLocalPort()), "--certs-dir",
+                    dir.resolve("certs").toString());
+
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server gives up at once");
+            assertEquals(1, process.exitValue(), this::stderr);
+            assertEquals("", new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                    "no listening line");
+            String message = stderr();
+            assertTrue(message.contains("quiz-server: port " + taken.getLocalPort() + " on 127.0.0.1 is already in"
+                    + " use; stop the other server or pass --port N"), message);
+            for (String started : List.of("clients connect", "CA fingerprint", "listening")) {
+                assertFalse(message.contains(started), started + " in: " + message);
+            }
+        }
     }
 
     @Test
@@ -280,8 +307,13 @@ class QuizServerProcessTest {
     }
 
     private static List<String> command(String... args) {
+        return command(List.of(), args);
+    }
+
+    private static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(QuizServerMain.class.getName());

@@ -1,12 +1,15 @@
 package dev.tlsquiz.tls;
 
+import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.pki.SubjectAltNames;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -21,10 +24,15 @@ final class CaChainCheck implements ServerTrustCheck {
 
     private final X509ExtendedTrustManager pkix;
     private final List<X509Certificate> anchors;
+    private final Path caFile;
 
-    /** @param anchors the CA certificates, already read (from a --cafile) */
-    CaChainCheck(List<X509Certificate> anchors) {
+    /**
+     * @param anchors the CA certificates, already read from {@code caFile}
+     * @param caFile  the file they came from, named when a server's certificate is not from them
+     */
+    CaChainCheck(List<X509Certificate> anchors, Path caFile) {
         this.anchors = List.copyOf(anchors);
+        this.caFile = Objects.requireNonNull(caFile, "caFile");
         this.pkix = TrustManagers.forAnchors(this.anchors);
     }
 
@@ -60,7 +68,8 @@ final class CaChainCheck implements ServerTrustCheck {
     private CertificateRefusal refusal(CertificateException failure, X509Certificate leaf) {
         if (!signedByAnchor(leaf)) {
             return new CertificateRefusal.NotSignedByTrustedCa(
-                    leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()));
+                    leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()), caFile,
+                    anchors.stream().map(Fingerprints::certificate).toList(), leaf.getIssuerX500Principal().getName());
         }
         Instant now = Instant.now();
         if (now.isAfter(leaf.getNotAfter().toInstant())) {

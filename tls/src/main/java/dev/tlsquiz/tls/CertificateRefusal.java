@@ -1,5 +1,6 @@
 package dev.tlsquiz.tls;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -49,8 +50,23 @@ public sealed interface CertificateRefusal {
         }
     }
 
-    /** No trusted CA signed the certificate; {@code selfSigned} when it names itself as its issuer. */
-    record NotSignedByTrustedCa(boolean selfSigned) implements CertificateRefusal {
+    /**
+     * No CA in the file the client trusts signed the certificate.
+     *
+     * @param selfSigned     whether the certificate names itself as its issuer
+     * @param caFile         the file of trusted CAs (the client's {@code --cafile})
+     * @param caFingerprints the fingerprints of the CA certificates in that file, to compare with the one the
+     *                       server's operator has
+     * @param issuer         the issuer the certificate names, as the server sent it (untrusted text)
+     */
+    record NotSignedByTrustedCa(boolean selfSigned, Path caFile, List<String> caFingerprints, String issuer)
+            implements CertificateRefusal {
+        public NotSignedByTrustedCa {
+            Objects.requireNonNull(caFile, "caFile");
+            caFingerprints = List.copyOf(caFingerprints);
+            Objects.requireNonNull(issuer, "issuer");
+        }
+
         @Override
         public HandshakeFailure.Kind kind() {
             return HandshakeFailure.Kind.UNTRUSTED_CERTIFICATE;

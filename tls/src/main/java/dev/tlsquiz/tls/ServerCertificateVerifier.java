@@ -38,7 +38,7 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
 
     private static ServerTrustCheck checkFor(ClientTrust trust, List<X509Certificate> cas) {
         if (trust instanceof ClientTrust.CaFile caFile) {
-            ServerTrustCheck chain = new CaChainCheck(cas);
+            ServerTrustCheck chain = new CaChainCheck(cas, caFile.caFile());
             return caFile.publicKeyPin() == null
                     ? chain : new CombinedCheck(chain, new PinCheck(caFile.publicKeyPin()));
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +54,14 @@ public final class ServerTls implements AutoCloseable {
     /** Runs the file watcher and the ticket-key rotation: one daemon thread, never an event loop. */
     private final ScheduledExecutorService maintenance;
     private final FileWatcher watcher;
+    /** Turns a failed reload's exception into the logged reason: the program adds what to do about it. */
+    private final Function<? super Exception, String> describer;
 
-    private ServerTls(ServerTlsConfig config, SslProvider provider, ServerContexts.Loaded first) {
+    private ServerTls(ServerTlsConfig config, SslProvider provider, ServerContexts.Loaded first,
+                      Function<? super Exception, String> describer) {
         this.config = config;
         this.provider = provider;
+        this.describer = describer;
         this.current = new AtomicReference<>(first);
         this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tlsquiz-tls-maintenance");
@@ -77,6 +82,16 @@ public final class ServerTls implements AutoCloseable {
      * @throws TlsConfigException  when the provider is unavailable or the context cannot be built
      */
     public static ServerTls open(ServerTlsConfig config) throws IOException {
+        return open(config, ServerTls::plainMessage);
+    }
+
+    /**
+     * As {@link #open(ServerTlsConfig)}, with {@code describer} writing the reason a later reload failed for
+     * the log (e.g. adding the command that fixes a key file's permissions).
+     */
+    public static ServerTls open(ServerTlsConfig config, Function<? super Exception, String> describer)
+            throws IOException {
+        Objects.requireNonNull(describer, "describer");
         SslProvider provider = config.provider().resolve();
         if (provider == SslProvider.JDK) {
             // Set even for TLS 1.3 only: the JDK reads it once, at its first server handshake in the JVM.
@@ -89,7 +104,11 @@ public final class ServerTls implements AutoCloseable {
         if (first.revocations() != null) {
             LOG.info("revocation: {}", first.revocations().describe());
         }
-        return new ServerTls(config, provider, first);
+        return new ServerTls(config, provider, first, describer);
+    }
+
+    private static String plainMessage(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /**
@@ -150,7 +169,7 @@ public final class ServerTls implements AutoCloseable {
             fresh = ServerContexts.build(config, provider, current.get());
         } catch (IOException | TlsConfigException e) {
             LOG.error("TLS files not reloaded: {}; the previous certificate, key, client CA and CRL stay in"
-                    + " service", e.getMessage());
+                    + " service", describer.apply(e));
             return false;
         } catch (RuntimeException e) {
             LOG.error("TLS files not reloaded: {}; the previous certificate, key, client CA and CRL stay in"

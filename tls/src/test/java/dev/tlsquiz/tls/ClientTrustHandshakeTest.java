@@ -105,8 +105,10 @@ class ClientTrustHandshakeTest {
                 "127.0.0.1", provider);
         HandshakeFailure failure = refusedBy(outcome, "127.0.0.1");
         assertEquals(HandshakeFailure.Kind.UNTRUSTED_CERTIFICATE, failure.kind(), failure.toString());
-        assertEquals(Optional.of(new CertificateRefusal.NotSignedByTrustedCa(false)), failure.certificateRefusal(),
-                failure.toString());
+        assertEquals(Optional.of(new CertificateRefusal.NotSignedByTrustedCa(false, pki.caCert(),
+                        List.of(Fingerprints.certificate(pki.ca().certificate())),
+                        pki.serverFromOtherCa().certificate().getIssuerX500Principal().getName())),
+                failure.certificateRefusal(), failure.toString());
     }
 
     @ParameterizedTest
@@ -161,8 +163,10 @@ class ClientTrustHandshakeTest {
         HandshakeFailure failure = refusedBy(handshake(pki.selfSignedServer(), caClient(pki.caCert(), provider),
                 "localhost", provider), "localhost");
         assertEquals(HandshakeFailure.Kind.UNTRUSTED_CERTIFICATE, failure.kind(), failure.toString());
-        assertEquals(Optional.of(new CertificateRefusal.NotSignedByTrustedCa(true)), failure.certificateRefusal(),
-                failure.toString());
+        CertificateRefusal.NotSignedByTrustedCa refusal =
+                (CertificateRefusal.NotSignedByTrustedCa) failure.certificateRefusal().orElseThrow();
+        assertTrue(refusal.selfSigned(), refusal.toString());
+        assertEquals(pki.caCert(), refusal.caFile());
     }
 
     @ParameterizedTest

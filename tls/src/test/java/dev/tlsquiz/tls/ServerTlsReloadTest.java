@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -292,13 +293,36 @@ class ServerTlsReloadTest {
 
     @ParameterizedTest
     @EnumSource(value = TlsProvider.class, names = {"OPENSSL", "JDK"})
-    void open_whenKeyFileGroupReadable_thenInsecureKeyFileExceptionWithChmodHint(TlsProvider provider)
+    void open_whenKeyFileGroupReadable_thenInsecureKeyFileExceptionNamingFileAndMode(TlsProvider provider)
             throws Exception {
         TestPki pki = TestPki.create(dir);
         TestPki.Credentials live = liveCopy(pki.server(), dir);
         Files.setPosixFilePermissions(live.key(), PosixFilePermissions.fromString("rw-r-----"));
         InsecureKeyFileException e = assertThrows(InsecureKeyFileException.class,
                 () -> ServerTls.open(serverConfig(live, provider)));
-        assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
+        assertEquals(live.key() + " is readable by group/others (mode 0640)", e.getMessage());
+        assertEquals(live.key(), e.file());
+    }
+
+    @Test
+    void reload_whenKeyFileBecomesGroupReadable_thenLogsTheDescribersReasonAndKeepsServing() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        TestPki.Credentials live = liveCopy(pki.server(), dir);
+        ListAppender<ILoggingEvent> log = capture(ServerTls.class);
+        try (ServerTls server = ServerTls.open(serverConfig(live, TlsProvider.JDK).withReloadInterval(Duration.ofHours(1)),
+                e -> e instanceof InsecureKeyFileException insecure ? "described " + insecure.file() : "other");
+             TlsLoopback loopback = TlsLoopback.start(group, server);
+             ClientTls clientTls = client(new ClientTlsConfig(new ClientTrust.CaFile(pki.caCert()), null, null,
+                     TlsProvider.JDK, TlsProfile.MODERN, ALPN_ID))) {
+            Files.setPosixFilePermissions(live.key(), PosixFilePermissions.fromString("rw-r-----"));
+
+            assertFalse(server.reloadNow());
+
+            assertTrue(lines(log).contains("TLS files not reloaded: described " + live.key() + "; the previous"
+                    + " certificate, key, client CA and CRL stay in service"), lines(log).toString());
+            loopback.connect(clientTls, "localhost").assertSucceeded();
+        } finally {
+            release(ServerTls.class, log);
+        }
     }
 }

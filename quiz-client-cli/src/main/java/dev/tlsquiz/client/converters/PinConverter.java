@@ -15,7 +15,8 @@ public final class PinConverter implements ITypeConverter<String> {
         try {
             return Fingerprints.normalize(value);
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
+            // The TLS module states the format; where a player finds the right value is the programs' business.
+            throw new TypeConversionException(e.getMessage() + ", e.g. as printed by quiz-server certs show");
         }
     }
 }

@@ -121,7 +121,12 @@ final class CertificateText {
 
     /** A date as {@code yyyy-MM-dd} (UTC), for one-line messages. */
     static String day(Date date) {
-        return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC).toString();
+        return day(date.toInstant());
+    }
+
+    /** The UTC day of {@code instant}, e.g. {@code 2026-03-01}. */
+    static String day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
     static String hex(BigInteger serial) {

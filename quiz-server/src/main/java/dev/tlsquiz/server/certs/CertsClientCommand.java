@@ -47,7 +47,10 @@ final class CertsClientCommand extends CertsSubcommand {
         out().printf("  %-12s %s%n", "certificate", pki.clientCertificate(name));
         out().printf("  %-12s %s  (secret, mode 0600: give it only to %s)%n", "key", pki.clientKey(name), name);
         out().printf("  %-12s %s%n", "CA", pki.caCertificate());
-        out().printf("%s connects with: %s%n", name, pki.clientCommand(serverHost(pki), name));
+        out().printf("%s connects with: %s%n", name, ConnectCommand.to(advice().commands(), serverHost(pki))
+                .option("--cert", pki.clientCertificate(name).toString())
+                .option("--key", pki.clientKey(name).toString())
+                .option("--cafile", pki.caCertificate().toString()));
     }
 
     /** The server's first name, so the printed command reaches the server this PKI serves; localhost otherwise. */

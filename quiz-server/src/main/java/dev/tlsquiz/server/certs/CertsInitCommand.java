@@ -7,7 +7,6 @@ import dev.tlsquiz.tls.pki.Fingerprints;
 import dev.tlsquiz.tls.pki.WriteMode;
 import dev.tlsquiz.server.cli.ServerVersionProvider;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -58,21 +57,15 @@ final class CertsInitCommand extends CertsSubcommand {
         out().printf("  %-16s %s  (revoked client certificates: none yet)%n", "CRL", pki.crl());
         out().printf("CA fingerprint %s%n", Fingerprints.certificate(result.ca()));
         out().printf("Server key pin %s (what players pass to --pin)%n", Fingerprints.publicKeyPin(result.server()));
-        out().printf("Clients connect with: %s%n", pki.clientCommand(serverNames.get(0)));
-        out().printf("Issue a client certificate with: quiz-server certs client NAME%s%n", certsDirArgument());
+        out().printf("Clients connect with: %s%n", connectCommand(serverNames.get(0)));
+        out().printf("Issue a client certificate with: %s%n", advice().certsCommand("client NAME"));
         if (!result.staleClients().isEmpty()) {
             int stale = result.staleClients().size();
-            out().printf("Note: %s in %s came from the old CA and no longer %s; "
-                    + "re-issue %s with: quiz-server certs client NAME --force%s%n",
+            out().printf("Note: %s in %s came from the old CA and no longer %s; re-issue %s with: %s%n",
                     Counts.of(stale, "client certificate"), pki.clientsDir(), stale == 1 ? "works" : "work",
-                    stale == 1 ? "it" : "them", certsDirArgument());
+                    stale == 1 ? "it" : "them", advice().certsCommand("client NAME --force"));
         }
         result.replacedServerKeyPin()
                 .ifPresent(previous -> warnNewServerKey(pki.serverKey(), result.server(), previous));
-    }
-
-    private String certsDirArgument() {
-        Path dir = certs.certsDir();
-        return dir.equals(Path.of("certs")) ? "" : " --certs-dir " + dir;
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  * What every {@code certs} subcommand shares: {@code --certs-dir}, output to the command line's own
  * writers (so tests capture it), and failures as one line on stderr with exit status 1. Expected
  * failures (a file exists, a key is readable by others, a PEM file is broken, a bad name) all arrive
- * here as {@link IOException} or {@link IllegalArgumentException} whose messages already say what to do.
+ * here as {@link IOException} or {@link IllegalArgumentException}; {@link PkiAdvice} adds what to run next
+ * to the TLS module's facts.
  */
 abstract class CertsSubcommand implements Callable<Integer> {
 
@@ -35,10 +36,20 @@ abstract class CertsSubcommand implements Callable<Integer> {
             return CommandLine.ExitCode.OK;
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
             out().flush();
-            err().println("quiz-server: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err().println("quiz-server: " + advice().describe(e));
             err().flush();
             return CommandLine.ExitCode.SOFTWARE;
         }
+    }
+
+    /** The sentences about this folder's PKI, with the commands as installed. */
+    PkiAdvice advice() {
+        return PkiAdvice.forCertsDir(certs.certsDir());
+    }
+
+    /** {@code quiz play --host HOST --cafile CA}: how a player trusting this folder's CA connects. */
+    ConnectCommand connectCommand(String host) {
+        return ConnectCommand.to(advice().commands(), host).option("--cafile", certs.pki().caCertificate().toString());
     }
 
     /** Does the work; throws with a user-facing message on failure. */

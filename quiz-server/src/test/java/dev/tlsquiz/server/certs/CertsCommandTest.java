@@ -74,15 +74,17 @@ class CertsCommandTest {
     }
 
     @Test
-    void init_whenPkiExists_thenExit1WithOneLineNamingForceAndKeepsTheFiles() throws Exception {
+    void init_whenPkiExists_thenExit1WithOneLineNamingCertsServerAndForceAndKeepsTheFiles() throws Exception {
         certs("init");
         X509Certificate ca = Pem.readCertificate(pki.caCertificate());
 
         Run run = certs("init");
 
         assertEquals(1, run.exitCode());
-        assertEquals(List.of("quiz-server: " + pki.caKey() + " exists; use --force to replace the development PKI"),
-                run.errLines());
+        assertEquals(List.of("quiz-server: " + pki.caCertificate() + " exists: a development PKI is already here; to"
+                + " issue a server certificate for other names (same key) run: quiz-server certs server --san NAME"
+                + " --certs-dir " + certsDir + "; to start over with a new CA run: quiz-server certs init --force"
+                + " --certs-dir " + certsDir), run.errLines());
         assertEquals(ca, Pem.readCertificate(pki.caCertificate()));
     }
 
@@ -144,11 +146,14 @@ class CertsCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         X509Certificate after = Pem.readCertificate(pki.serverCertificate());
         assertNotEquals(before, after);
-        assertEquals(List.of("quiz.example.org", "10.1.2.3"), SubjectAltNames.hostNames(after));
+        assertEquals(List.of("quiz.example.org", "10.1.2.3", "localhost", "127.0.0.1", "0:0:0:0:0:0:0:1"),
+                SubjectAltNames.hostNames(after), "the loopback names are kept");
         assertTrue(Certificates.issuedBy(after, Pem.readCertificate(pki.caCertificate())));
         assertEquals("rw-------", mode(pki.serverKey()));
         assertTrue(run.out().startsWith("Issued " + pki.serverCertificate() + " for quiz.example.org, 10.1.2.3, "
-                + "valid until "), run.out());
+                + "localhost, 127.0.0.1, 0:0:0:0:0:0:0:1, valid until "), run.out());
+        assertTrue(run.out().contains("\nKept localhost, 127.0.0.1, ::1 among its names, so clients on this machine"
+                + " still connect\n"), run.out());
     }
 
     @Test
@@ -160,11 +165,46 @@ class CertsCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         X509Certificate after = Pem.readCertificate(pki.serverCertificate());
-        assertEquals(List.of("quiz.example.org", "localhost"), SubjectAltNames.hostNames(after));
+        assertEquals(List.of("quiz.example.org", "localhost", "127.0.0.1", "0:0:0:0:0:0:0:1"),
+                SubjectAltNames.hostNames(after));
         assertEquals(pin, Fingerprints.publicKeyPin(after));
         assertTrue(run.out().contains("\nKey pin " + pin + " (the same key: --pin and known_hosts entries still match)\n"),
                 run.out());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void server_whenTheLoopbackNamesAreGivenInAnySpelling_thenAddsNoneAndSaysNothingAboutThem() throws Exception {
+        certs("init");
+
+        Run run = certs("server", "--san", "LOCALHOST,127.0.0.1,0:0:0:0:0:0:0:1,quiz.test");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("LOCALHOST", "127.0.0.1", "0:0:0:0:0:0:0:1", "quiz.test"),
+                SubjectAltNames.hostNames(Pem.readCertificate(pki.serverCertificate())));
+        assertFalse(run.out().contains("Kept"), run.out());
+    }
+
+    @Test
+    void readmeRecipe_afterAServerMadeThePki_thenCertsServerAddsTheLanNameKeepingKeyAndLoopback() throws Exception {
+        // README, "A secure quiz across two machines": the Play section's server has made the PKI already.
+        DevPki.ensureForServer(certsDir, List.of("localhost", "127.0.0.1", "::1"));
+        String pin = Fingerprints.publicKeyPin(Pem.readCertificate(pki.serverCertificate()));
+        X509Certificate ca = Pem.readCertificate(pki.caCertificate());
+
+        Run refused = certs("init", "--san", "quiz.lan");
+        Run run = certs("server", "--san", "quiz.lan,192.0.2.7");
+
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("quiz-server certs server --san NAME"), refused.err());
+        assertEquals(0, run.exitCode(), run.err());
+        X509Certificate server = Pem.readCertificate(pki.serverCertificate());
+        assertEquals(List.of("quiz.lan", "192.0.2.7", "localhost", "127.0.0.1", "0:0:0:0:0:0:0:1"),
+                SubjectAltNames.hostNames(server));
+        assertEquals(pin, Fingerprints.publicKeyPin(server), "the key, and so every pin, stays");
+        assertEquals(ca, Pem.readCertificate(pki.caCertificate()), "players keep their ca.pem");
+        assertTrue(run.out().contains("clients connect with: quiz play --host quiz.lan --cafile " + pki.caCertificate()),
+                run.out());
     }
 
     @Test
@@ -224,8 +264,9 @@ class CertsCommandTest {
         Run refused = certs("client", "alice");
         assertEquals(1, refused.exitCode());
         assertEquals(1, refused.errLines().size());
-        assertTrue(refused.err().startsWith("quiz-server: " + pki.clientCertificate("alice")
-                + " exists; use --force"), refused.err());
+        assertEquals("quiz-server: " + pki.clientCertificate("alice") + " exists; use --force to issue a new"
+                + " certificate for alice (the old one stays valid until it expires or is revoked)",
+                refused.err().strip());
         assertEquals(first, Pem.readCertificate(pki.clientCertificate("alice")));
 
         assertEquals(0, certs("client", "alice", "--force").exitCode());
@@ -267,7 +308,9 @@ class CertsCommandTest {
         List<String> lines = run.out().lines().toList();
         assertEquals(pki.serverCertificate() + ": certificate 1 of 1", lines.get(0));
         assertEquals("  subject:      CN=localhost", lines.get(1));
-        assertEquals("  issuer:       CN=tlsquiz development CA", lines.get(2));
+        assertEquals("  issuer:       " + Pem.readCertificate(pki.caCertificate()).getSubjectX500Principal().getName(),
+                lines.get(2));
+        assertTrue(lines.get(2).startsWith("  issuer:       CN=tlsquiz development CA "), lines.get(2));
         assertEquals("  serial:       " + server.getSerialNumber().toString(16), lines.get(3));
         assertEquals("  names:        DNS:localhost, IP:127.0.0.1, IP:0:0:0:0:0:0:0:1", lines.get(4));
         assertEquals("  purpose:      serverAuth", lines.get(5));
@@ -334,7 +377,8 @@ class CertsCommandTest {
 
         Run show = certs("show", pki.crl().toString());
         assertEquals(0, show.exitCode(), show.err());
-        assertTrue(show.out().startsWith(pki.crl() + ": CRL\n  issuer:       CN=tlsquiz development CA\n"), show.out());
+        assertTrue(show.out().startsWith(pki.crl() + ": CRL\n  issuer:       "
+                + Pem.readCertificate(pki.caCertificate()).getSubjectX500Principal().getName() + "\n"), show.out());
         assertTrue(show.out().contains("  revoked:      2\n"), show.out());
         assertTrue(show.out().contains("  (alice)\n") && show.out().contains("  (bob)\n"), show.out());
 

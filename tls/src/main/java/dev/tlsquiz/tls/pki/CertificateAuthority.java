@@ -80,7 +80,7 @@ public final class CertificateAuthority {
     public static final Duration DEFAULT_CLIENT_VALIDITY = Duration.ofDays(365);
     /** The names a development server certificate covers, so every loopback spelling passes hostname checks. */
     public static final List<String> DEFAULT_SERVER_NAMES = List.of("localhost", "127.0.0.1", "::1");
-    /** The CN of a development CA. */
+    /** How the CN of every development CA begins ({@link DevCaName} adds the host and a tag). */
     public static final String DEFAULT_CA_NAME = "tlsquiz development CA";
 
     private static final String EC_CURVE = "secp256r1";

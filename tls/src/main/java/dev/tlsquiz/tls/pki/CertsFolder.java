@@ -88,7 +88,8 @@ public record CertsFolder(Path dir) {
 
     /** The CA and server files, keys first, so that a refusal names the secret that would have been lost. */
     public List<Path> coreFiles() {
-        return List.of(caKey(), caCertificate(), serverKey(), serverCertificate());
+        // The CA certificate first: the file an operator recognises as "a PKI is here".
+        return List.of(caCertificate(), caKey(), serverCertificate(), serverKey());
     }
 
     /** Whether any of the CA and server files is there. */

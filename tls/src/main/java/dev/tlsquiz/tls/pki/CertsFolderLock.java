@@ -122,7 +122,7 @@ final class CertsFolderLock implements AutoCloseable {
                 told = true;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new IOException("another quiz-server or 'quiz-server certs' command has been changing " + dir
+                throw new IOException("another process has been changing " + dir
                         + " for over " + MAX_WAIT.toSeconds() + " s (it holds " + file
                         + "); try again when it has finished");
             }

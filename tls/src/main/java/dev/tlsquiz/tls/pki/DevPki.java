@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The development PKI: a CA and the certificates it issued, kept as PEM files in one folder (by default
@@ -191,13 +190,12 @@ public final class DevPki {
             if (mode == WriteMode.CREATE_NEW) {
                 for (Path file : folder.coreFiles()) {
                     if (Files.exists(file)) {
-                        throw new ExistingFileException(file,
-                                file + " exists; use --force to replace the development PKI");
+                        throw new ExistingFileException(file, ExistingFileException.What.DEVELOPMENT_PKI);
                     }
                 }
             }
             Optional<String> replacedServerKeyPin = serverKeyPin();
-            CertificateAuthority ca = CertificateAuthority.create(CertificateAuthority.DEFAULT_CA_NAME, caValidity);
+            CertificateAuthority ca = CertificateAuthority.create(DevCaName.next(), caValidity);
             IssuedCertificate server = ca.issue(serverRequest);
             Pem.writePrivateKey(caKey(), ca.privateKey(), mode);
             Pem.writeCertificates(caCertificate(), List.of(ca.certificate()), mode);
@@ -267,15 +265,12 @@ public final class DevPki {
     /** The key pair in {@code server.key}, to issue its certificate again. */
     private KeyPair existingServerKey() throws IOException {
         if (!Files.exists(serverKey())) {
-            throw new PemException(serverKey(), serverKey() + " is missing, but " + serverCertificate()
-                    + " is there: a new key would be refused by every client that pinned the old one; to make one"
-                    + " on purpose, run: quiz-server certs server --new-key --san NAME" + certsDirArgument());
+            throw DevPkiException.serverKeyMissing(serverKey(), serverCertificate());
         }
         SecureFiles.requireOwnerOnly(serverKey());
         PrivateKey privateKey = Pem.readPrivateKey(serverKey());
-        return KeyPairs.of(privateKey).orElseThrow(() -> new PemException(serverKey(), serverKey() + " holds a "
-                + privateKey.getAlgorithm() + " key, whose certificate cannot be issued again here; run:"
-                + " quiz-server certs server --new-key --san NAME" + certsDirArgument() + " for a new EC key"));
+        return KeyPairs.of(privateKey).orElseThrow(
+                () -> DevPkiException.serverKeyNotReusable(serverKey(), privateKey.getAlgorithm()));
     }
 
     /** The key pin of {@code server.pem}, what clients pin and remember; empty when there is none to read. */
@@ -326,8 +321,7 @@ public final class DevPki {
             if (mode == WriteMode.CREATE_NEW) {
                 for (Path file : List.of(cert, key)) {
                     if (Files.exists(file)) {
-                        throw new ExistingFileException(file, file + " exists; use --force to issue a new certificate"
-                                + " for " + name + " (the old one stays valid until it expires or is revoked)");
+                        throw new ExistingFileException(file, ExistingFileException.What.CLIENT_CERTIFICATE);
                     }
                 }
             }
@@ -345,8 +339,7 @@ public final class DevPki {
     public RevocationResult revoke(String clientName) throws IOException {
         Path certFile = clientCertificate(clientName);
         if (!Files.exists(certFile)) {
-            throw new PemException(certFile, certFile + " not found; only certificates issued with "
-                    + "'quiz-server certs client " + clientName + "' can be revoked by name");
+            throw DevPkiException.clientNotFound(certFile, clientName);
         }
         try (CertsFolderLock lock = lockExistingPki()) {
             X509Certificate certificate = Pem.readCertificate(certFile);
@@ -397,54 +390,36 @@ public final class DevPki {
     }
 
     /**
-     * Gets the PKI ready for a server started without --cert/--key: creates it on first run, reuses it
-     * later, renews the server certificate (and CRL) within {@link #RENEWAL_THRESHOLD} of expiry, re-issues
+     * Gets the PKI ready for a server started without its own certificate: creates it on first run, reuses
+     * it later, renews the server certificate (and CRL) within {@link #RENEWAL_THRESHOLD} of expiry, re-issues
      * it when {@code serverNames} asks for a name it does not cover, and refuses key files that others may
-     * read. Tells the operator through {@code notices} what it did, the CA fingerprint, and the command
-     * clients connect with.
+     * read. Says nothing itself: the report tells the caller what it did, for the caller to tell the operator.
      *
      * @param serverNames the names clients use to reach the server, e.g.
-     *                    {@link CertificateAuthority#DEFAULT_SERVER_NAMES}; the first is used in the client command
+     *                    {@link CertificateAuthority#DEFAULT_SERVER_NAMES}
      * @throws InsecureKeyFileException when {@code ca.key} or {@code server.key} is readable by others
-     * @throws IOException              with a one-line message when the folder holds an incomplete or foreign PKI
+     * @throws DevPkiException          when the folder holds an incomplete, expired or foreign PKI
      */
-    public static DevPki ensureForServer(Path certsDir, List<String> serverNames, Consumer<String> notices)
-            throws IOException {
+    public static ServerPkiReport ensureForServer(Path certsDir, List<String> serverNames) throws IOException {
         DevPki pki = in(certsDir);
+        ServerPkiReport.Builder report = new ServerPkiReport.Builder(pki, serverNames);
         // One lock for the whole check: two servers starting on a new folder must not both create a CA.
         try (CertsFolderLock lock = pki.lock()) {
             if (!pki.exists()) {
                 pki.init(serverNames, CertificateAuthority.DEFAULT_CA_VALIDITY,
                         CertificateAuthority.DEFAULT_SERVER_VALIDITY);
-                notices.accept("Created a development CA and server certificate in " + certsDir + " for "
-                        + String.join(", ", serverNames));
+                report.created();
             } else {
-                pki.refreshForServer(serverNames, notices);
+                pki.refreshForServer(serverNames, report);
             }
         }
-        X509Certificate ca = Pem.readCertificate(pki.caCertificate());
-        notices.accept("CA fingerprint " + Fingerprints.certificate(ca));
-        notices.accept("clients connect with: " + pki.clientCommand(serverNames.get(0)));
-        return pki;
+        return report.build(Pem.readCertificate(pki.caCertificate()));
     }
 
-    /** The command a player runs to connect to {@code host} trusting this CA. */
-    public String clientCommand(String host) {
-        return "quiz play --host " + shellQuote(host) + " --cafile " + shellQuote(caCertificate().toString());
-    }
-
-    /** The command player {@code name} runs to connect to {@code host} with their client certificate. */
-    public String clientCommand(String host, String name) {
-        return "quiz play --host " + shellQuote(host) + " --cert " + shellQuote(clientCertificate(name).toString())
-                + " --key " + shellQuote(clientKey(name).toString())
-                + " --cafile " + shellQuote(caCertificate().toString());
-    }
-
-    private void refreshForServer(List<String> serverNames, Consumer<String> notices) throws IOException {
+    private void refreshForServer(List<String> serverNames, ServerPkiReport.Builder report) throws IOException {
         for (Path file : folder.coreFiles()) {
             if (!Files.exists(file)) {
-                throw new PemException(file, file + " is missing; run: quiz-server certs init --force"
-                        + certsDirArgument() + " to create a new development PKI");
+                throw DevPkiException.coreFileMissing(file);
             }
         }
         SecureFiles.requireOwnerOnly(caKey());
@@ -453,30 +428,22 @@ public final class DevPki {
         requireCaCurrent();
         X509Certificate server = Pem.readCertificate(serverCertificate());
         if (!Certificates.issuedBy(server, ca.certificate())) {
-            throw new PemException(serverCertificate(), serverCertificate() + " was not issued by " + caCertificate()
-                    + "; run: quiz-server certs server --san NAME" + certsDirArgument()
-                    + " to issue one from this CA");
+            throw DevPkiException.serverNotFromCa(serverCertificate(), caCertificate());
         }
         List<String> missing = Certificates.namesNotCovered(server, serverNames);
         if (!missing.isEmpty()) {
             issueServer(PkiLifecycle.namesWith(server, missing), CertificateAuthority.DEFAULT_SERVER_VALIDITY);
-            notices.accept("Re-issued " + serverCertificate() + " to also cover " + String.join(", ", missing)
-                    + ", for the same key");
+            report.reissuedFor(missing);
         } else {
-            renewServerCertificateIfExpiring(RENEWAL_THRESHOLD).ifPresent(renewal -> notices.accept("Renewed "
-                    + serverCertificate() + " (it expires " + day(renewal.previous().getNotAfter().toInstant())
-                    + "); the new one is valid until " + day(renewal.renewed().getNotAfter().toInstant())));
+            renewServerCertificateIfExpiring(RENEWAL_THRESHOLD).ifPresent(report::renewed);
         }
         if (!Files.exists(crl())) {
             // A PKI from before CRLs were created with it: add the empty CRL a running server can watch.
             Pem.writeCrl(crl(), ca.createCrl(revokedSerials(ca), CRL_VALIDITY), WriteMode.CREATE_NEW);
         }
-        refreshCrlIfExpiring(RENEWAL_THRESHOLD).ifPresent(crl -> notices.accept(
-                "Signed " + crl() + " again; it is current until " + day(crl.getNextUpdate().toInstant())));
-        Instant caNotAfter = ca.certificate().getNotAfter().toInstant();
+        refreshCrlIfExpiring(RENEWAL_THRESHOLD).ifPresent(crl -> report.crlSignedAgain(crl.getNextUpdate().toInstant()));
         if (PkiLifecycle.caExpiringSoon(ca.certificate(), Instant.now())) {
-            notices.accept("The development CA " + caCertificate() + " expires " + day(caNotAfter)
-                    + "; run: quiz-server certs init --force, then give players the new " + caCertificate());
+            report.caExpires(ca.certificate().getNotAfter().toInstant());
         }
     }
 
@@ -494,8 +461,7 @@ public final class DevPki {
     private void requireCaFiles() throws PemException {
         for (Path file : List.of(caKey(), caCertificate())) {
             if (!Files.exists(file)) {
-                throw new PemException(file, file + " not found; create the development PKI first: "
-                        + "quiz-server certs init" + certsDirArgument());
+                throw DevPkiException.noCa(file);
             }
         }
     }
@@ -504,9 +470,7 @@ public final class DevPki {
         X509Certificate ca = Pem.readCertificate(caCertificate());
         Instant notAfter = ca.getNotAfter().toInstant();
         if (PkiLifecycle.caExpired(ca, Instant.now())) {
-            throw new PemException(caCertificate(), caCertificate() + " expired " + day(notAfter)
-                    + "; run: quiz-server certs init --force" + certsDirArgument()
-                    + " to create a new development PKI");
+            throw DevPkiException.caExpired(caCertificate(), day(notAfter));
         }
     }
 
@@ -533,20 +497,7 @@ public final class DevPki {
         return revocations;
     }
 
-    /** {@code --certs-dir DIR} for a printed command, or nothing for the default folder. */
-    private String certsDirArgument() {
-        return folder.dir().equals(Path.of("certs")) ? "" : " --certs-dir " + shellQuote(folder.dir().toString());
-    }
-
     private static String day(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
-    }
-
-    /** Quotes {@code word} for a POSIX shell when it holds anything but safe characters. */
-    static String shellQuote(String word) {
-        if (word.matches("[A-Za-z0-9_./:@%+=,-]+")) {
-            return word;
-        }
-        return "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -73,7 +73,7 @@ public final class Fingerprints {
         String hex = text.replace(":", "").toLowerCase(Locale.ROOT);
         if (!HEX_64.matcher(hex).matches()) {
             throw new IllegalArgumentException("not a SHA-256 fingerprint: '" + fingerprint
-                    + "' (expected: SHA256: followed by 64 hex digits, e.g. as printed by quiz-server certs show)");
+                    + "' (expected: SHA256: followed by 64 hex digits)");
         }
         return PREFIX + hex;
     }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A private key file can be read by users other than its owner. Its message says how to fix it, e.g.
- * {@code certs/server.key is readable by group/others (mode 0644); run: chmod 600 certs/server.key}.
+ * A private key file can be read by users other than its owner. The message states the fact, e.g.
+ * {@code certs/server.key is readable by group/others (mode 0644)}; the program that shows it adds the fix.
  */
 public final class InsecureKeyFileException extends IOException {
 
@@ -13,7 +13,7 @@ public final class InsecureKeyFileException extends IOException {
     private final int mode;
 
     public InsecureKeyFileException(Path file, int mode) {
-        super(String.format("%s is readable by group/others (mode %04o); run: chmod 600 %s", file, mode, file));
+        super(String.format("%s is readable by group/others (mode %04o)", file, mode));
         this.file = file;
         this.mode = mode;
     }

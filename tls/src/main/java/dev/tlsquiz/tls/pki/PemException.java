@@ -5,9 +5,10 @@ import java.nio.file.Path;
 
 /**
  * A PEM file could not be read or did not hold what was expected. The message names the file and
- * says what to do, so it can be shown to an operator as it is.
+ * says what went wrong, so it can be shown to an operator as it is; {@link DevPkiException} carries the
+ * development PKI's problems as data for the program to add what to run.
  */
-public final class PemException extends IOException {
+public class PemException extends IOException {
 
     private final transient Path file;
 

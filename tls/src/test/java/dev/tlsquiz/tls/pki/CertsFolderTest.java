@@ -20,8 +20,9 @@ class CertsFolderTest {
     @Test
     void paths_thenTheDocumentedLayout() {
         CertsFolder folder = new CertsFolder(dir);
-        assertEquals(List.of(dir.resolve("ca.key"), dir.resolve("ca.pem"), dir.resolve("server.key"),
-                dir.resolve("server.pem")), folder.coreFiles());
+        // The CA certificate first: a refusal to replace a PKI names the file an operator recognises.
+        assertEquals(List.of(dir.resolve("ca.pem"), dir.resolve("ca.key"), dir.resolve("server.pem"),
+                dir.resolve("server.key")), folder.coreFiles());
         assertEquals(dir.resolve("crl.pem"), folder.crl());
         assertEquals(dir.resolve("clients/alice.pem"), folder.clientCertificate("alice"));
         assertEquals(dir.resolve("clients/alice.key"), folder.clientKey("alice"));

@@ -109,7 +109,8 @@ class DevPkiTest {
         ExistingFileException e = assertThrows(ExistingFileException.class,
                 () -> pki.init(NAMES, CA_DAYS, SERVER_DAYS));
 
-        assertEquals(pki.caKey() + " exists; use --force to replace the development PKI", e.getMessage());
+        assertEquals(pki.caCertificate() + " exists", e.getMessage());
+        assertEquals(ExistingFileException.What.DEVELOPMENT_PKI, e.what());
         assertEquals(ca, Pem.readCertificate(pki.caCertificate()));
     }
 
@@ -217,9 +218,12 @@ class DevPkiTest {
         pki.init(NAMES, CA_DAYS, SERVER_DAYS);
         Files.delete(pki.serverKey());
 
-        PemException refusal = assertThrows(PemException.class, () -> pki.issueServer(NAMES, SERVER_DAYS));
+        DevPkiException refusal = assertThrows(DevPkiException.class, () -> pki.issueServer(NAMES, SERVER_DAYS));
 
-        assertTrue(refusal.getMessage().contains("certs server --new-key"), refusal.getMessage());
+        assertEquals(DevPkiException.Problem.SERVER_KEY_MISSING, refusal.problem());
+        assertEquals(Optional.of(pki.serverCertificate()), refusal.related());
+        assertTrue(refusal.getMessage().startsWith(pki.serverKey() + " is missing, but " + pki.serverCertificate()),
+                refusal.getMessage());
         assertFalse(Files.exists(pki.serverKey()));
     }
 
@@ -237,7 +241,7 @@ class DevPkiTest {
     void ensureForServer_whenANameIsNotCovered_thenKeepsTheKey() throws Exception {
         DevPki.InitResult init = pki.init(List.of("localhost"), CA_DAYS, SERVER_DAYS);
 
-        DevPki.ensureForServer(certsDir, List.of("localhost", "192.0.2.7"), notice -> { });
+        DevPki.ensureForServer(certsDir, List.of("localhost", "192.0.2.7"));
 
         X509Certificate server = Pem.readCertificate(pki.serverCertificate());
         assertEquals(List.of("localhost", "192.0.2.7"), SubjectAltNames.hostNames(server));
@@ -358,7 +362,8 @@ class DevPkiTest {
 
         ExistingFileException e = assertThrows(ExistingFileException.class,
                 () -> pki.issueClient("alice", Duration.ofDays(1), WriteMode.CREATE_NEW));
-        assertTrue(e.getMessage().startsWith(pki.clientCertificate("alice") + " exists; use --force"), e.getMessage());
+        assertEquals(pki.clientCertificate("alice") + " exists", e.getMessage());
+        assertEquals(ExistingFileException.What.CLIENT_CERTIFICATE, e.what());
 
         IssuedCertificate again = pki.issueClient("alice", Duration.ofDays(1), WriteMode.REPLACE);
         assertEquals(again.certificate(), Pem.readCertificate(pki.clientCertificate("alice")));
@@ -423,10 +428,11 @@ class DevPkiTest {
     void revoke_whenNoSuchClient_thenSaysWhatCanBeRevoked() throws Exception {
         pki.init(NAMES, CA_DAYS, SERVER_DAYS);
 
-        PemException e = assertThrows(PemException.class, () -> pki.revoke("nobody"));
+        DevPkiException e = assertThrows(DevPkiException.class, () -> pki.revoke("nobody"));
 
-        assertEquals(pki.clientCertificate("nobody") + " not found; only certificates issued with "
-                + "'quiz-server certs client nobody' can be revoked by name", e.getMessage());
+        assertEquals(pki.clientCertificate("nobody") + " not found", e.getMessage());
+        assertEquals(DevPkiException.Problem.CLIENT_NOT_FOUND, e.problem());
+        assertEquals(Optional.of("nobody"), e.detail());
         assertEquals(Map.of(), pki.revokedSerials());
     }
 
@@ -446,68 +452,70 @@ class DevPkiTest {
     }
 
     @Test
-    void ensureForServer_whenFirstRun_thenCreatesAndTellsTheOperator() throws Exception {
-        List<String> notices = new ArrayList<>();
+    void ensureForServer_whenFirstRun_thenCreatesAndReportsIt() throws Exception {
+        ServerPkiReport report = DevPki.ensureForServer(certsDir, NAMES);
 
-        DevPki created = DevPki.ensureForServer(certsDir, NAMES, notices::add);
-
-        X509Certificate ca = Pem.readCertificate(created.caCertificate());
-        assertEquals(List.of(
-                "Created a development CA and server certificate in " + certsDir + " for localhost, 127.0.0.1, ::1",
-                "CA fingerprint " + Fingerprints.certificate(ca),
-                "clients connect with: quiz play --host localhost --cafile " + certsDir.resolve("ca.pem")), notices);
+        X509Certificate ca = Pem.readCertificate(report.pki().caCertificate());
+        assertTrue(report.created());
+        assertEquals(NAMES, report.serverNames());
+        assertEquals(certsDir, report.pki().dir());
+        assertEquals(Fingerprints.certificate(ca), report.caFingerprint());
+        assertEquals(List.of(), report.reissuedFor());
+        assertEquals(Optional.empty(), report.renewal());
+        assertEquals(Optional.empty(), report.crlCurrentUntil());
+        assertEquals(Optional.empty(), report.caExpires());
     }
 
     @Test
-    void ensureForServer_whenRelativeCertsDir_thenCommandUsesThatPath() {
-        DevPki relative = DevPki.in(Path.of("certs"));
+    void init_eachNewCa_thenANameThatTellsItFromOthers() throws Exception {
+        pki.init(NAMES, CA_DAYS, SERVER_DAYS);
+        DevPki other = DevPki.in(certsDir.resolveSibling("other-certs"));
+        other.init(NAMES, CA_DAYS, SERVER_DAYS);
 
-        assertEquals("quiz play --host localhost --cafile certs/ca.pem", relative.clientCommand("localhost"));
-        assertEquals("quiz play --host localhost --cert certs/clients/alice.pem --key certs/clients/alice.key "
-                + "--cafile certs/ca.pem", relative.clientCommand("localhost", "alice"));
-        assertEquals("quiz play --host ::1 --cafile 'my certs/ca.pem'",
-                DevPki.in(Path.of("my certs")).clientCommand("::1"));
+        String name = Pem.readCertificate(pki.caCertificate()).getSubjectX500Principal().getName();
+        String otherName = Pem.readCertificate(other.caCertificate()).getSubjectX500Principal().getName();
+
+        assertTrue(name.matches("CN=tlsquiz development CA [0-9A-F]{6} \\(host [A-Za-z0-9.-]+\\)"), name);
+        assertNotEquals(name, otherName);
     }
 
     @Test
     void ensureForServer_whenRunAgain_thenReusesTheSamePki() throws Exception {
-        DevPki.ensureForServer(certsDir, NAMES, notice -> { });
+        DevPki.ensureForServer(certsDir, NAMES);
         X509Certificate ca = Pem.readCertificate(pki.caCertificate());
         X509Certificate server = Pem.readCertificate(pki.serverCertificate());
-        List<String> notices = new ArrayList<>();
 
-        DevPki.ensureForServer(certsDir, NAMES, notices::add);
+        ServerPkiReport report = DevPki.ensureForServer(certsDir, NAMES);
 
         assertEquals(ca, Pem.readCertificate(pki.caCertificate()));
         assertEquals(server, Pem.readCertificate(pki.serverCertificate()));
-        assertEquals(List.of("CA fingerprint " + Fingerprints.certificate(ca),
-                "clients connect with: quiz play --host localhost --cafile " + pki.caCertificate()), notices);
+        assertFalse(report.created());
+        assertEquals(List.of(), report.reissuedFor());
+        assertEquals(Optional.empty(), report.renewal());
+        assertEquals(Fingerprints.certificate(ca), report.caFingerprint());
     }
 
     @Test
     void ensureForServer_whenServerCertificateExpiresSoon_thenRenewsIt() throws Exception {
         pki.init(NAMES, CA_DAYS, Duration.ofDays(5));
         X509Certificate before = Pem.readCertificate(pki.serverCertificate());
-        List<String> notices = new ArrayList<>();
-
-        DevPki.ensureForServer(certsDir, NAMES, notices::add);
+        ServerPkiReport report = DevPki.ensureForServer(certsDir, NAMES);
 
         X509Certificate after = Pem.readCertificate(pki.serverCertificate());
         assertNotEquals(before, after);
         assertTrue(after.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(89))));
-        assertTrue(notices.get(0).startsWith("Renewed " + pki.serverCertificate() + " (it expires "), notices.get(0));
+        assertEquals(before, report.renewal().orElseThrow().previous());
+        assertEquals(after, report.renewal().orElseThrow().renewed());
     }
 
     @Test
     void ensureForServer_whenANameIsNotCovered_thenReissuesForAllNames() throws Exception {
         pki.init(List.of("localhost"), CA_DAYS, SERVER_DAYS);
-        List<String> notices = new ArrayList<>();
-
-        DevPki.ensureForServer(certsDir, List.of("localhost", "quiz.test"), notices::add);
+        ServerPkiReport report = DevPki.ensureForServer(certsDir, List.of("localhost", "quiz.test"));
 
         assertEquals(List.of("localhost", "quiz.test"),
                 SubjectAltNames.hostNames(Pem.readCertificate(pki.serverCertificate())));
-        assertEquals("Re-issued " + pki.serverCertificate() + " to also cover quiz.test, for the same key", notices.get(0));
+        assertEquals(List.of("quiz.test"), report.reissuedFor());
     }
 
     @Test
@@ -515,7 +523,7 @@ class DevPkiTest {
         pki.init(NAMES, CA_DAYS, SERVER_DAYS);
         X509Certificate server = Pem.readCertificate(pki.serverCertificate());
 
-        DevPki.ensureForServer(certsDir, List.of("LOCALHOST", "0:0:0:0:0:0:0:1"), notice -> { });
+        DevPki.ensureForServer(certsDir, List.of("LOCALHOST", "0:0:0:0:0:0:0:1"));
 
         assertEquals(server, Pem.readCertificate(pki.serverCertificate()));
     }
@@ -525,7 +533,7 @@ class DevPkiTest {
         pki.init(NAMES, CA_DAYS, SERVER_DAYS);
         Files.delete(pki.crl());
 
-        DevPki.ensureForServer(certsDir, NAMES, notice -> { });
+        DevPki.ensureForServer(certsDir, NAMES);
 
         X509CRL crl = Pem.readCrl(pki.crl());
         crl.verify(Pem.readCertificate(pki.caCertificate()).getPublicKey());
@@ -533,27 +541,29 @@ class DevPkiTest {
     }
 
     @Test
-    void ensureForServer_whenKeyReadableByOthers_thenRefusesWithTheFix() throws Exception {
+    void ensureForServer_whenKeyReadableByOthers_thenRefusesNamingFileAndMode() throws Exception {
         pki.init(NAMES, CA_DAYS, SERVER_DAYS);
         Files.setPosixFilePermissions(pki.serverKey(), PosixFilePermissions.fromString("rw-r--r--"));
 
         InsecureKeyFileException e = assertThrows(InsecureKeyFileException.class,
-                () -> DevPki.ensureForServer(certsDir, NAMES, notice -> { }));
+                () -> DevPki.ensureForServer(certsDir, NAMES));
 
-        assertEquals(pki.serverKey() + " is readable by group/others (mode 0644); run: chmod 600 " + pki.serverKey(),
-                e.getMessage());
+        assertEquals(pki.serverKey() + " is readable by group/others (mode 0644)", e.getMessage());
+        assertEquals(pki.serverKey(), e.file());
+        assertEquals(0644, e.mode());
     }
 
     @Test
-    void ensureForServer_whenAFileIsMissing_thenSaysHowToRecreate() throws Exception {
+    void ensureForServer_whenAFileIsMissing_thenNamesIt() throws Exception {
         pki.init(NAMES, CA_DAYS, SERVER_DAYS);
         Files.delete(pki.serverKey());
 
-        PemException e = assertThrows(PemException.class,
-                () -> DevPki.ensureForServer(certsDir, NAMES, notice -> { }));
+        DevPkiException e = assertThrows(DevPkiException.class,
+                () -> DevPki.ensureForServer(certsDir, NAMES));
 
-        assertEquals(pki.serverKey() + " is missing; run: quiz-server certs init --force --certs-dir " + certsDir
-                + " to create a new development PKI", e.getMessage());
+        assertEquals(pki.serverKey() + " is missing", e.getMessage());
+        assertEquals(DevPkiException.Problem.CORE_FILE_MISSING, e.problem());
+        assertEquals(pki.serverKey(), e.file());
     }
 
     @Test
@@ -563,11 +573,12 @@ class DevPkiTest {
                 .issueServerCertificate(NAMES, Duration.ofDays(1));
         Pem.writeCertificates(pki.serverCertificate(), List.of(foreign.certificate()), WriteMode.REPLACE);
 
-        PemException e = assertThrows(PemException.class,
-                () -> DevPki.ensureForServer(certsDir, NAMES, notice -> { }));
+        DevPkiException e = assertThrows(DevPkiException.class,
+                () -> DevPki.ensureForServer(certsDir, NAMES));
 
-        assertTrue(e.getMessage().startsWith(pki.serverCertificate() + " was not issued by " + pki.caCertificate()),
-                e.getMessage());
+        assertEquals(pki.serverCertificate() + " was not issued by " + pki.caCertificate(), e.getMessage());
+        assertEquals(DevPkiException.Problem.SERVER_NOT_FROM_CA, e.problem());
+        assertEquals(Optional.of(pki.caCertificate()), e.related());
     }
 
     private static void assertKeyBelongsTo(Path keyFile, X509Certificate certificate) throws Exception {

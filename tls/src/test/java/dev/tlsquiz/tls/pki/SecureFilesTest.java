@@ -57,7 +57,8 @@ class SecureFilesTest {
         ExistingFileException e = assertThrows(ExistingFileException.class,
                 () -> SecureFiles.writeSecret(key, bytes("second"), WriteMode.CREATE_NEW));
 
-        assertEquals(key + " exists; use --force to replace it", e.getMessage());
+        assertEquals(key + " exists", e.getMessage());
+        assertEquals(ExistingFileException.What.FILE, e.what());
         assertEquals(key, e.file());
         assertArrayEquals(bytes("first"), Files.readAllBytes(key));
         assertNoTempFiles(tempDir);
@@ -95,7 +96,8 @@ class SecureFilesTest {
         InsecureKeyFileException e = assertThrows(InsecureKeyFileException.class,
                 () -> SecureFiles.requireOwnerOnly(key));
 
-        assertEquals(key + " is readable by group/others (mode 0644); run: chmod 600 " + key, e.getMessage());
+        assertEquals(key + " is readable by group/others (mode 0644)", e.getMessage());
+        assertEquals(0644, e.mode());
         assertEquals(0644, e.mode());
     }
 
@@ -109,8 +111,8 @@ class SecureFilesTest {
         InsecureKeyFileException e = assertThrows(InsecureKeyFileException.class,
                 () -> SecureFiles.requireOwnerOnly(relative));
 
-        assertEquals(relative + " is readable by group/others (mode 0660); run: chmod 600 " + relative,
-                e.getMessage());
+        assertEquals(relative + " is readable by group/others (mode 0660)", e.getMessage());
+        assertEquals(relative, e.file());
     }
 
     @Test
