@@ -98,7 +98,9 @@ public final class ServerTls implements AutoCloseable {
             refuseClientRenegotiationOnJdk();
         }
         ServerContexts.Loaded first = ServerContexts.build(config, provider, null);
-        LOG.info("TLS ready: {} {}, certificate {} (serial {}), client certificates {}",
+        // DEBUG: the server's "listening on" line, written once the port is bound, names the same
+        // certificate; at INFO this would suggest a server started that may yet fail to bind.
+        LOG.debug("TLS ready: {} {}, certificate {} (serial {}), client certificates {}",
                 TlsProvider.displayName(provider), config.profile(), first.fingerprint(),
                 first.certificate().getSerialNumber().toString(16), config.clientAuth());
         if (first.revocations() != null) {
