@@ -74,8 +74,8 @@ final class ServerTlsSetup {
                 }
             }
             // The files are checked for changes as often as the TLS module does unless told otherwise.
-            ServerTls tls = ServerTls.open(new ServerTlsConfig(cert, key, source.parameters(), source.clientAuth(),
-                    clientCa, source.crlFile(), ServerTlsConfig.DEFAULT_RELOAD_INTERVAL, Protocol.ALPN_ID),
+            ServerTls tls = ServerTls.open(new ServerTlsConfig(cert, key, source.parameters(),
+                    source.clients().withCaFile(clientCa), ServerTlsConfig.DEFAULT_RELOAD_INTERVAL, Protocol.ALPN_ID),
                     advice::describe);
             return new Opened(tls, devPki);
         } catch (ServerStartException e) {

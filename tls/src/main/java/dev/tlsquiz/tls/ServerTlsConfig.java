@@ -12,17 +12,14 @@ import java.util.Objects;
  * @param certFile       PEM: the server certificate, then any intermediates
  * @param keyFile        PEM: its private key; must be readable by its owner only
  * @param parameters     the TLS implementation, versions and suites, and key exchange groups
- * @param clientAuth     whether clients must present a certificate
- * @param clientCaFile   PEM: the CA that signs client certificates; {@code null} when clientAuth is NONE
- * @param crlFile        PEM: revoked client certificates, signed by the client CA; {@code null} means
- *                       {@value CertsFolder#CRL_FILE} beside the client CA. Whenever client certificates are
- *                       accepted there is a CRL file, watched like the others: a file that does not exist
- *                       yet revokes nothing until it is created.
+ * @param clients        whether clients must present a certificate, the CA that signs them (required
+ *                       when they are asked for) and the CRL. Whenever client certificates are accepted
+ *                       there is a CRL file, watched like the others: a file that does not exist yet
+ *                       revokes nothing until it is created.
  * @param reloadInterval how often the files are checked for changes
  * @param alpnId         the one application protocol accepted by ALPN; the caller's protocol owns it, not TLS
  */
-public record ServerTlsConfig(Path certFile, Path keyFile, TlsParameters parameters,
-                              ClientAuthMode clientAuth, Path clientCaFile, Path crlFile,
+public record ServerTlsConfig(Path certFile, Path keyFile, TlsParameters parameters, ClientCertificates clients,
                               Duration reloadInterval, String alpnId) {
 
     /** How often the files are checked for changes unless told otherwise. */
@@ -32,22 +29,16 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsParameters paramet
         Objects.requireNonNull(certFile, "certFile");
         Objects.requireNonNull(keyFile, "keyFile");
         Objects.requireNonNull(parameters, "parameters");
-        Objects.requireNonNull(clientAuth, "clientAuth");
+        Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(reloadInterval, "reloadInterval");
         AlpnIds.require(alpnId);
-        if (clientAuth != ClientAuthMode.NONE && clientCaFile == null) {
-            throw new IllegalArgumentException("client authentication " + clientAuth
+        if (clients.requested() && clients.caFile() == null) {
+            throw new IllegalArgumentException("client authentication " + clients.mode()
                     + " needs the CA that signs client certificates; pass a client CA file");
         }
-        if (crlFile != null && clientCaFile == null) {
-            throw new IllegalArgumentException("a CRL is only used with client certificates; pass a client CA file"
-                    + " and enable client authentication, or drop the CRL");
-        }
-        if (crlFile == null && clientAuth != ClientAuthMode.NONE) {
-            // Never client certificates without a CRL source: whether a revocation is enforced must not
-            // depend on the options the server happened to be started with.
-            crlFile = clientCaFile.resolveSibling(CertsFolder.CRL_FILE);
-        }
+        // Never client certificates without a CRL source: whether a revocation is enforced must not
+        // depend on the options the server happened to be started with.
+        clients = new ClientCertificates(clients.mode(), clients.caFile(), clients.effectiveCrlFile());
         if (reloadInterval.isNegative() || reloadInterval.isZero()) {
             throw new IllegalArgumentException("reloadInterval: " + reloadInterval + " (expected: > 0)");
         }
@@ -55,8 +46,23 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsParameters paramet
 
     /** A server without client certificates: automatic provider, TLS 1.3 only, checked every 2 s. */
     public static ServerTlsConfig of(Path certFile, Path keyFile, String alpnId) {
-        return new ServerTlsConfig(certFile, keyFile, TlsParameters.defaults(), ClientAuthMode.NONE, null, null,
+        return new ServerTlsConfig(certFile, keyFile, TlsParameters.defaults(), ClientCertificates.NONE,
                 DEFAULT_RELOAD_INTERVAL, alpnId);
+    }
+
+    /** Whether clients must present a certificate. */
+    public ClientAuthMode clientAuth() {
+        return clients.mode();
+    }
+
+    /** The CA that signs client certificates; null when none are asked for. */
+    public Path clientCaFile() {
+        return clients.caFile();
+    }
+
+    /** The CRL of revoked client certificates; null when none are asked for. */
+    public Path crlFile() {
+        return clients.crlFile();
     }
 
     /** The TLS implementation. */
@@ -76,8 +82,7 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsParameters paramet
 
     /** This config with other TLS parameters. */
     public ServerTlsConfig withParameters(TlsParameters newParameters) {
-        return new ServerTlsConfig(certFile, keyFile, newParameters, clientAuth, clientCaFile, crlFile,
-                reloadInterval, alpnId);
+        return new ServerTlsConfig(certFile, keyFile, newParameters, clients, reloadInterval, alpnId);
     }
 
     /** This config with another provider. */
@@ -95,13 +100,13 @@ public record ServerTlsConfig(Path certFile, Path keyFile, TlsParameters paramet
      * {@value CertsFolder#CRL_FILE} beside {@code caFile}).
      */
     public ServerTlsConfig withClientAuth(ClientAuthMode mode, Path caFile, Path crl) {
-        return new ServerTlsConfig(certFile, keyFile, parameters, mode, caFile, crl, reloadInterval, alpnId);
+        return new ServerTlsConfig(certFile, keyFile, parameters, new ClientCertificates(mode, caFile, crl),
+                reloadInterval, alpnId);
     }
 
     /** This config with another reload interval. */
     public ServerTlsConfig withReloadInterval(Duration interval) {
-        return new ServerTlsConfig(certFile, keyFile, parameters, clientAuth, clientCaFile, crlFile, interval,
-                alpnId);
+        return new ServerTlsConfig(certFile, keyFile, parameters, clients, interval, alpnId);
     }
 
     /** This config with other key exchange groups, in order of preference. */

@@ -129,7 +129,7 @@ class ProtocolAndAlpnTest {
         // The id comes from the config, not from a constant inside the TLS module.
         ServerTlsConfig base = serverConfig(pki.server(), provider);
         ServerTlsConfig other = new ServerTlsConfig(base.certFile(), base.keyFile(), base.parameters(),
-                ClientAuthMode.NONE, null, null, base.reloadInterval(), "other/2");
+                ClientCertificates.NONE, base.reloadInterval(), "other/2");
         SslContext client = rawClient(provider.resolve())
                 .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,

@@ -51,7 +51,7 @@ final class TlsTestSupport {
 
     static ServerTlsConfig serverConfig(TestPki.Credentials credentials, TlsProvider provider) {
         return new ServerTlsConfig(credentials.cert(), credentials.key(), 
-                TlsParameters.defaults().withProvider(provider), ClientAuthMode.NONE, null, null,
+                TlsParameters.defaults().withProvider(provider), ClientCertificates.NONE,
                 Duration.ofMillis(100), ALPN_ID);
     }
 

@@ -68,7 +68,7 @@ public final class TlsSourceOptions {
         requireOption(tlsGroups.equals(TlsProfile.DEFAULT_GROUPS) || tlsProvider != TlsProvider.JDK,
                 "--tls-groups needs the OpenSSL provider: the JDK sets key exchange groups only for the whole JVM;"
                         + " drop --tls-provider jdk or --tls-groups");
-        return new TlsSource(certsDir, cert, key, clientAuth, clientCa, crl,
+        return new TlsSource(certsDir, cert, key, TlsSource.clientCertificates(clientAuth, clientCa, crl),
                 new TlsParameters(tlsProvider, tlsProfile, tlsGroups));
     }
 
