@@ -69,14 +69,16 @@ tlsquiz_run_build() {
     log="$(mktemp "${TMPDIR:-/tmp}/tlsquiz-build.XXXXXX")"
     modules="$(IFS=,; echo "${tlsquiz_launcher_modules[*]}")"
     echo "$name: building tlsquiz (first run or sources changed; one Maven run for $modules)" >&2
-    (cd "$tlsquiz_repo" && tlsquiz_maven -B -DskipTests -pl "$modules" -am package) 2>&1 \
+    # Tests are neither compiled nor run (-Dmaven.test.skip: ~25% less CPU than -DskipTests); `mvn verify` is
+    # where they run.
+    (cd "$tlsquiz_repo" && tlsquiz_maven -B -Dmaven.test.skip=true -pl "$modules" -am package) 2>&1 \
         | tlsquiz_build_progress "$name" "$log" || status=$?
     if [[ $status -ne 0 ]]; then
         # From the last module's header on: its compiler or plugin errors and Maven's error summary, whole.
         awk '/^\[INFO\] -+< [^ ]+ >-+$/ { part = "" } { part = part $0 "\n" } END { printf "%s", part }' \
             "$log" >&2
         echo "$name: the build failed (output above; whole log in $log); fix it, or run" \
-            "'mvn -B -DskipTests package' in $tlsquiz_repo" >&2
+            "'mvn -B -Dmaven.test.skip=true package' in $tlsquiz_repo" >&2
         exit 1
     fi
     rm -f "$log"
