@@ -2,8 +2,9 @@
 #
 # Most of a `quiz play` start is the JVM loading and verifying ~5,000 classes (picocli, logback, Netty, TLS,
 # Jackson). An archive next to the jar holds them already parsed and verified (linked, on Java 25):
-#   * Java 25 or newer: an AOT cache (JEP 483/514), quiz-client-cli-*-all.aot;
-#   * Java 17 to 24: a static class-data sharing archive, quiz-client-cli-*-all.jsa.
+#   * Java 25 or newer, given as JAVA=HOME/bin/java: an AOT cache (JEP 483/514), quiz-client-cli-*-all.aot;
+#   * otherwise (Java 17 on; java from PATH, whose version is not known without running it): a static
+#     class-data sharing archive, quiz-client-cli-*-all.jsa.
 # The archive is made where nobody waits: when it is missing (after a build, or for another java), the
 # launcher starts scripts/lib/train-client.sh detached, which plays a training session against a private
 # server on loopback and builds the archive from what it loaded; this run and every run until it is ready
@@ -11,9 +12,9 @@
 # without an archive (and makes none). A JVM that cannot use the archive ignores it silently; it is made again
 # when the jar or the java executable changes.
 #
-# Which java: $JAVA when set; otherwise the newest JDK 25 or later in $JAVA_HOME or /usr/lib/jvm (its AOT cache
-# starts the client faster than Java 17's archive; the jar is Java 17 bytecode and runs on either); otherwise
-# java from PATH. TLSQUIZ_JDK_SEARCH=0 skips the search.
+# Which java: $JAVA when set (JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java gets the AOT cache), else java
+# from PATH. Not a search for the newest JDK: on the 2-vCPU machine this was measured on, Java 25 with its AOT
+# cache took more CPU per start than Java 17 with its archive (BENCHMARKS.md, start-up), so it stays a choice.
 
 # tlsquiz_client_exec JAR ARGS...: replaces this shell with the client.
 tlsquiz_client_exec() {
@@ -77,29 +78,16 @@ tlsquiz_start_training() {
     fi
 }
 
-# tlsquiz_client_java: sets tlsquiz_java (the command) and tlsquiz_java_feature (its major version; 0 when it
-# is not known without running it, as for java from PATH, which then gets the Java 17 archive).
+# tlsquiz_client_java: sets tlsquiz_java (the command: $JAVA, else java from PATH) and tlsquiz_java_feature (its
+# major version when $JAVA is a path to HOME/bin/java; 0 when not known without running it, which gets the
+# class-data sharing archive, which every Java from 17 on can use).
 tlsquiz_client_java() {
-    local home
-    tlsquiz_java="java"
+    tlsquiz_java="${JAVA:-java}"
     tlsquiz_java_feature=0
-    if [[ -n "${JAVA:-}" ]]; then
-        tlsquiz_java="$JAVA"
-        if [[ "$JAVA" == */bin/java ]]; then
-            tlsquiz_release_feature "${JAVA%/bin/java}"
-            tlsquiz_java_feature="$tlsquiz_feature"
-        fi
-        return 0
+    if [[ "$tlsquiz_java" == */bin/java ]]; then
+        tlsquiz_release_feature "${tlsquiz_java%/bin/java}"
+        tlsquiz_java_feature="$tlsquiz_feature"
     fi
-    [[ "${TLSQUIZ_JDK_SEARCH:-1}" == 0 ]] && return 0
-    for home in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*; do
-        [[ -x "$home/bin/java" ]] || continue
-        tlsquiz_release_feature "$home"
-        if ((tlsquiz_feature >= 25 && tlsquiz_feature > tlsquiz_java_feature)); then
-            tlsquiz_java="$home/bin/java"
-            tlsquiz_java_feature="$tlsquiz_feature"
-        fi
-    done
 }
 
 # tlsquiz_release_feature HOME: sets tlsquiz_feature to the major version in HOME/release (JAVA_VERSION="25.0.3"),
