@@ -66,6 +66,12 @@ case "$args" in
         echo "$$" >>"$FAKE/dump.runs"; sleep "${FAKE_DUMP_SLEEP:-0}"
         for a in "$@"; do [[ $a == -XX:SharedArchiveFile=* ]] && echo archive >"${a#*=}"; done
         exit 0 ;;
+    *" -XX:AOTMode=record "*)
+        for a in "$@"; do [[ $a == -XX:AOTConfiguration=* ]] && echo config >"${a#*=}"; done
+        echo "$$" >>"$FAKE/training.runs"; exit 0 ;;
+    *" -XX:AOTMode=create "*)
+        for a in "$@"; do [[ $a == -XX:AOTCache=* ]] && echo cache >"${a#*=}"; done
+        exit 0 ;;
     *" -XX:DumpLoadedClassList="*)
         for a in "$@"; do [[ $a == -XX:DumpLoadedClassList=* ]] && echo classes >"${a#*=}"; done
         echo "$$" >>"$FAKE/training.runs"; exit 0 ;;
@@ -148,6 +154,23 @@ else
 fi
 if ! compgen -G "$repo/quiz-client-cli/target/.training.*" >/dev/null; then pass "the training cleaned up after itself"
 else fail "the training left $(ls -d "$repo"/quiz-client-cli/target/.training.*)"; fi
+
+# 6. A Java 25 or newer named by JAVA (its release file says so) gets an AOT cache, trained the same way.
+mkdir -p "$t/jdk25/bin"
+cp "$t/jdk/bin/java" "$t/jdk25/bin/java"
+echo 'JAVA_VERSION="25.0.3"' >"$t/jdk25/release"
+JAVA="$t/jdk25/bin/java" "$repo/scripts/quiz" play --auto >/dev/null 2>&1 || true
+cache="$repo/quiz-client-cli/target/quiz-client-cli-0.1.0-all.aot"
+if wait_for 30 test -f "$cache"; then
+    JAVA="$t/jdk25/bin/java" "$repo/scripts/quiz" play --auto >"$t/out" 2>&1 || true
+    if grep -q -- "-XX:AOTCache=$cache" "$t/out" && ! grep -q -- "-XX:SharedArchiveFile" "$t/out"; then
+        pass "Java 25: the trained AOT cache is used"
+    else
+        fail "Java 25: the AOT cache is not used: $(cat "$t/out")"
+    fi
+else
+    fail "Java 25: no AOT cache after 30 s; $(cat "$cache.failed" 2>/dev/null)"
+fi
 
 echo
 if [[ $failures -eq 0 ]]; then echo "launchers: all checks passed"; else echo "launchers: $failures check(s) FAILED"; exit 1; fi
