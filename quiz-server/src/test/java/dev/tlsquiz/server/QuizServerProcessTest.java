@@ -193,7 +193,7 @@ class QuizServerProcessTest {
                     dir.resolve("certs").toString());
 
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server gives up at once");
-            assertEquals(1, process.exitValue(), this::stderr);
+            assertEquals(ServerExitCodes.CANNOT_LISTEN, process.exitValue(), this::stderr);
             assertEquals("", new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                     "no listening line");
             String message = stderr();
