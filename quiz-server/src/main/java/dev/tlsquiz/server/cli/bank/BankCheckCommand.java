@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * every file before any is read).
  */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
-        description = {"Checks question banks: counts the questions of each kind and prints every problem as "
+        description = {"Check question banks: count the questions of each kind and print every problem as "
                 + "FILE:LINE:COLUMN: message.",
                 "Exit status: 0 all valid, 1 a bank is invalid, 2 invalid usage (such as a missing file)."})
 public final class BankCheckCommand implements Callable<Integer> {
@@ -48,8 +48,9 @@ public final class BankCheckCommand implements Callable<Integer> {
             description = "Bank files: .gift or .txt (Moodle GIFT), .csv (Kahoot-style spreadsheet).")
     private List<Path> files;
 
-    @Option(names = "--bank-format", paramLabel = "gift|csv", converter = BankFormatConverter.class,
-            description = "Read every FILE in this format, whatever its extension.")
+    @Option(names = "--bank-format", paramLabel = "FORMAT", converter = BankFormatConverter.class,
+            completionCandidates = BankFormatConverter.class,
+            description = "Read every FILE in this format, whatever its extension: ${COMPLETION-CANDIDATES}.")
     private BankFormat format;
 
     @Override
