@@ -1,12 +1,16 @@
 package dev.tlsquiz.server;
 
+import dev.tlsquiz.server.bank.BankLoader;
+import dev.tlsquiz.server.bank.BankReloader;
 import dev.tlsquiz.server.game.GameClock;
 import dev.tlsquiz.server.quiz.ArithmeticProblems;
+import dev.tlsquiz.server.quiz.BankProblems;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
 import dev.tlsquiz.server.services.ResultSink;
 import dev.tlsquiz.server.services.RoomRegistry;
 import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.server.services.SessionIds;
+import dev.tlsquiz.text.LogText;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.HostPort;
 import dev.tlsquiz.tls.ServerTls;
@@ -68,6 +72,8 @@ public final class QuizServer implements AutoCloseable {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final ChannelGroup connections;
+    /** Watches the question banks, when they come from files; closed with the server. */
+    private BankReloader bankReloader;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final Object shutdownLock = new Object();
     private Channel serverChannel;
@@ -106,6 +112,7 @@ public final class QuizServer implements AutoCloseable {
         private RoomRegistry rooms = RoomRegistry.none();
         private GameClock clock = GameClock.system();
         private SessionIds sessionIds = SessionIds.random();
+        private Duration bankReloadInterval = BankReloader.DEFAULT_INTERVAL;
 
         private Builder(ServerConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -131,9 +138,24 @@ public final class QuizServer implements AutoCloseable {
             return this;
         }
 
-        /** Where questions come from. Default: the arithmetic generator the configuration describes. */
+        /**
+         * Where questions come from. Default: the banks of the configuration ({@code --bank}), read at
+         * start and reloaded when they change, or else the arithmetic generator it describes.
+         */
         public Builder problems(ProblemSourceFactory problems) {
             this.problems = Objects.requireNonNull(problems, "problems");
+            return this;
+        }
+
+        /**
+         * How often the bank files are checked for changes. Default:
+         * {@link BankReloader#DEFAULT_INTERVAL}.
+         */
+        public Builder bankReloadInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("bank reload interval: " + interval + " (expected: positive)");
+            }
+            this.bankReloadInterval = interval;
             return this;
         }
 
@@ -173,14 +195,25 @@ public final class QuizServer implements AutoCloseable {
         /**
          * Opens TLS unless a context was given, binds and returns once the server listens.
          *
-         * @throws ServerStartException when TLS cannot be set up or the address cannot be bound
+         * @throws ServerStartException when TLS cannot be set up or the address cannot be bound;
+         *     {@link dev.tlsquiz.server.bank.InvalidBankException} when a question bank cannot be served
          */
         public QuizServer start() throws ServerStartException {
+            // The banks first: a bank that cannot be served stops the start before anything is opened.
+            BankLoader bankLoader = problems == null && config.game().banks().any()
+                    ? new BankLoader(config.game().banks(), config.limits().maxFrameBytes()) : null;
+            BankProblems banks = bankLoader == null ? null : new BankProblems(bankLoader.load(),
+                    config.game().banks().order(), config.game().banks().repeat(), config.game().seed());
             boolean ownsTls = tls == null;
             ServerTls serverTls = ownsTls ? ServerTlsSetup.open(config, notice -> LOG.info("{}", notice)) : tls;
             QuizServer server = new QuizServer(this, serverTls, ownsTls);
             try {
-                server.bind(environment(serverTls.clientAuth(), server.shuttingDown::get));
+                if (banks != null) {
+                    LOG.info("serving {} questions from {}", banks.size(), LogText.value(bankLoader.files().toString()));
+                    server.bankReloader = new BankReloader(bankLoader, banks, bankReloadInterval);
+                }
+                server.bind(environment(serverTls.clientAuth(), server.shuttingDown::get,
+                        banks != null ? banks : questions()));
                 return server;
             } catch (ServerStartException | RuntimeException e) {
                 server.releaseResources();
@@ -188,10 +221,22 @@ public final class QuizServer implements AutoCloseable {
             }
         }
 
-        /** What the sessions share, for a TLS context that asks {@code clientAuth} of clients. */
+        /**
+         * What the sessions share, for a TLS context that asks {@code clientAuth} of clients, with the
+         * questions set by {@link #problems} or else the arithmetic generator (banks are read by
+         * {@link #start()} only).
+         */
         SessionEnvironment environment(ClientAuthMode clientAuth, BooleanSupplier shuttingDown) {
-            ProblemSourceFactory questions = problems != null ? problems
+            return environment(clientAuth, shuttingDown, questions());
+        }
+
+        private ProblemSourceFactory questions() {
+            return problems != null ? problems
                     : new ArithmeticProblems(config.game().operations(), config.game().digits(), config.game().seed());
+        }
+
+        private SessionEnvironment environment(ClientAuthMode clientAuth, BooleanSupplier shuttingDown,
+                                               ProblemSourceFactory questions) {
             return new SessionEnvironment(config, clientAuth, ServerVersion.serverName(), shuttingDown, questions,
                     results, metrics, rooms, clock, sessionIds);
         }
@@ -328,6 +373,9 @@ public final class QuizServer implements AutoCloseable {
 
     private void releaseResources() {
         shuttingDown.set(true);
+        if (bankReloader != null) {
+            bankReloader.close();
+        }
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly();
         }

@@ -5,7 +5,7 @@ package dev.tlsquiz.server;
  * option names something that does not exist. The message is one line for the operator, saying
  * what happened and what to do.
  */
-public final class ServerStartException extends Exception {
+public class ServerStartException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

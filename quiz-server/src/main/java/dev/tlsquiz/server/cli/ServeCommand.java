@@ -6,6 +6,7 @@ import dev.tlsquiz.server.QuizServer;
 import dev.tlsquiz.server.ServerConfig;
 import dev.tlsquiz.server.ServerStartException;
 import dev.tlsquiz.server.ServerTuning;
+import dev.tlsquiz.server.bank.InvalidBankException;
 import dev.tlsquiz.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
  * {@code quiz-server serve}, the default command: starts the server, prints one
  * {@code listening on ...} line to standard output, and serves until SIGTERM or SIGINT, then shuts
  * down gracefully and exits 0. Exit status 1: the server could not start (the reason is one line on
- * standard error); 2: invalid options. Its options come in one mixin per part of the configuration.
+ * standard error); 2: invalid options, or a question bank that cannot be served (its problems as
+ * {@code quiz-server bank check} prints them). Its options come in one mixin per part of the configuration.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = ServerVersionProvider.class,
@@ -89,6 +91,15 @@ public final class ServeCommand implements Callable<Integer> {
         QuizServer server;
         try {
             server = QuizServer.builder(config).tuning(toTuning()).start();
+        } catch (InvalidBankException e) {
+            // The bank's own text is quoted in its lines: escaped, as bank check does.
+            for (String line : e.lines()) {
+                err.println(TerminalText.sanitize(line));
+            }
+            err.println("quiz-server: cannot serve the question banks; fix them (see 'quiz-server bank check FILE')"
+                    + " and start again");
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
         } catch (ServerStartException e) {
             // The message may quote a certificate or CRL file (an issuer's name), which whoever made it chose.
             err.println("quiz-server: " + TerminalText.sanitize(e.getMessage()));
