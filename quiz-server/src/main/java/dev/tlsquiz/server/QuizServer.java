@@ -201,7 +201,8 @@ public final class QuizServer implements AutoCloseable {
         public QuizServer start() throws ServerStartException {
             // The banks first: a bank that cannot be served stops the start before anything is opened.
             BankLoader bankLoader = problems == null && config.game().banks().any()
-                    ? new BankLoader(config.game().banks(), config.limits().maxFrameBytes()) : null;
+                    ? new BankLoader(config.game().banks(), config.limits().maxFrameBytes(),
+                    config.timeouts().idleTimeout()) : null;
             BankProblems banks = bankLoader == null ? null : new BankProblems(bankLoader.load(),
                     config.game().banks().order(), config.game().banks().repeat(), config.game().seed());
             boolean ownsTls = tls == null;

@@ -283,12 +283,17 @@ class BankServerTest {
         Path broken = write("broken.gift", "Fine? {=yes}\n\nUnclosed? {=no\n");
         InvalidBankException e = assertThrows(InvalidBankException.class, () -> start(banks(broken)));
         assertTrue(e.lines().get(0).startsWith(broken + ":3:"), e.lines().toString());
-        assertEquals(broken + ": invalid, 1 errors", e.lines().get(e.lines().size() - 1));
+        assertEquals(broken + ": invalid, 1 error", e.lines().get(e.lines().size() - 1));
 
         Path hostile = write("hostile.gift", "Clear the screen \u001b[2J? {=yes}\n");
         InvalidBankException escape = assertThrows(InvalidBankException.class, () -> start(banks(hostile)));
         assertTrue(escape.lines().get(0).startsWith(hostile + ":1:18: "), escape.lines().toString());
         assertTrue(escape.lines().get(0).contains("control character"), escape.lines().toString());
+
+        Path slow = write("slow.csv", "Think hard?,yes,no,,,30,1\n");
+        InvalidBankException tooLong = assertThrows(InvalidBankException.class, () -> start(banks(slow)));
+        assertTrue(tooLong.lines().get(0).startsWith(slow + ":1:"), tooLong.lines().toString());
+        assertTrue(tooLong.lines().get(0).contains("not shorter than --idle-timeout (30s)"), tooLong.lines().toString());
 
         InvalidBankException missing = assertThrows(InvalidBankException.class,
                 () -> start(banks(dir.resolve("missing.gift"))));

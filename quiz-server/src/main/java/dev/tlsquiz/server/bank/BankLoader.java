@@ -5,12 +5,16 @@ import dev.tlsquiz.bank.BankReader;
 import dev.tlsquiz.bank.Diagnostic;
 import dev.tlsquiz.bank.ParsedBank;
 import dev.tlsquiz.bank.Question;
+import dev.tlsquiz.server.Durations;
 import dev.tlsquiz.server.config.QuestionBanks;
 import dev.tlsquiz.text.LogText;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Reads the served banks ({@code --bank}, {@code --bank-format}, {@code --category}) into the questions
  * sessions are asked. Blocking file I/O: called at start on the starting thread and on reload on the
  * reload thread, never on an event loop. The limits come from {@code --max-frame-bytes}, so every
- * question's PROBLEM and VERDICT fit the frames the server sends.
+ * question's PROBLEM and VERDICT fit the frames the server sends; a question's own time limit must be
+ * shorter than {@code --idle-timeout}, or a player who thinks would be cut off.
  */
 public final class BankLoader {
 
@@ -27,12 +32,14 @@ public final class BankLoader {
 
     private final QuestionBanks banks;
     private final BankReader reader;
+    private final Duration idleTimeout;
 
-    public BankLoader(QuestionBanks banks, int maxFrameBytes) {
+    public BankLoader(QuestionBanks banks, int maxFrameBytes, Duration idleTimeout) {
         if (!banks.any()) {
             throw new IllegalArgumentException("no --bank to load");
         }
         this.banks = banks;
+        this.idleTimeout = idleTimeout;
         this.reader = new BankReader(BankLimits.defaults().withMaxFrameBytes(maxFrameBytes));
     }
 
@@ -62,8 +69,14 @@ public final class BankLoader {
             if (!bank.valid()) {
                 bank.errors().forEach(error -> problems.add(error.format(name)));
                 int notShown = bank.errorCount() - bank.errors().size();
-                problems.add(name + ": invalid, " + bank.errorCount() + " errors"
+                // The summary line of bank check, word for word.
+                problems.add(name + ": invalid, " + bank.errorCount() + (bank.errorCount() == 1 ? " error" : " errors")
                         + (notShown > 0 ? " (" + notShown + " not shown)" : ""));
+                continue;
+            }
+            Optional<String> tooLong = tooLongForTheIdleTimeout(name, bank.questions());
+            if (tooLong.isPresent()) {
+                problems.add(tooLong.get());
                 continue;
             }
             for (Diagnostic warning : bank.warnings()) {
@@ -79,6 +92,19 @@ public final class BankLoader {
             throw new InvalidBankException(List.of(noQuestionLine(questions)));
         }
         return asked;
+    }
+
+    /** A line for the first question whose own time limit is not shorter than the idle timeout. */
+    private Optional<String> tooLongForTheIdleTimeout(String name, List<Question> questions) {
+        for (Question question : questions) {
+            OptionalInt limit = question.header().timeLimit();
+            if (limit.isPresent() && Duration.ofSeconds(limit.getAsInt()).compareTo(idleTimeout) >= 0) {
+                return Optional.of(name + ":" + question.header().position() + ": time limit of " + limit.getAsInt()
+                        + " s is not shorter than --idle-timeout (" + Durations.format(idleTimeout)
+                        + "), so a player who thinks would be cut off; raise --idle-timeout");
+            }
+        }
+        return Optional.empty();
     }
 
     /**
