@@ -302,6 +302,21 @@ class BankServerTest {
     }
 
     @Test
+    void limits_comeFromMaxFrameBytes_soAQuestionThatWouldNotFitAFrameRefusesToStart() throws Exception {
+        String text = "x".repeat(1500) + "?";
+        Path big = write("big.gift", text + " {=yes}\n");
+        try (QuizServer server = start(banks(big))) {
+            assertEquals(List.of(text), texts(server, 1), "fits the default 16 KiB frames");
+        }
+        ServerConfig smallFrames = ServerConfig.builder().listening(x -> x.withPort(0))
+                .game(x -> x.withBanks(banks(big))).limits(x -> x.withMaxFrameBytes(1024)).build();
+        InvalidBankException e = assertThrows(InvalidBankException.class,
+                () -> QuizServer.builder(smallFrames).tls(serverTls).start());
+        assertTrue(e.lines().get(0).startsWith(big + ":1:"), e.lines().toString());
+        assertTrue(e.lines().get(0).contains("1024"), e.lines().toString());
+    }
+
+    @Test
     void reload_aGoodChangeReachesNewSessions_runningSessionsKeepTheirs_aBrokenChangeKeepsTheOld() throws Exception {
         Path bank = write("live.gift", "Old one? {=1}\n\nOld two? {=2}\n");
         Logger reloads = (Logger) LoggerFactory.getLogger(BankReloader.class);

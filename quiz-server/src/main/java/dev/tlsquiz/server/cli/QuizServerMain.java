@@ -7,7 +7,7 @@ import picocli.CommandLine;
 
 /**
  * Entry point of the {@code quiz-server} command. Exit status: 0 after a clean stop, 1 when the
- * server cannot start or a command fails, 2 for invalid options.
+ * server cannot start or a command fails, 2 for invalid options or a question bank that cannot be served.
  */
 public final class QuizServerMain {
 
