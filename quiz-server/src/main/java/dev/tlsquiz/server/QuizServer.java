@@ -199,27 +199,38 @@ public final class QuizServer implements AutoCloseable {
          *     {@link dev.tlsquiz.server.bank.InvalidBankException} when a question bank cannot be served
          */
         public QuizServer start() throws ServerStartException {
+            boolean fromBanks = problems == null && config.game().banks().any();
             // The banks first: a bank that cannot be served stops the start before anything is opened.
-            BankLoader bankLoader = problems == null && config.game().banks().any()
-                    ? new BankLoader(config.game().banks(), config.limits().maxFrameBytes(),
+            BankLoader bankLoader = fromBanks ? new BankLoader(config.game().banks(), config.limits().maxFrameBytes(),
                     config.timeouts().idleTimeout()) : null;
-            BankProblems banks = bankLoader == null ? null : new BankProblems(bankLoader.load(),
-                    config.game().banks().order(), config.game().banks().repeat(), config.game().seed());
-            boolean ownsTls = tls == null;
-            ServerTls serverTls = ownsTls ? ServerTlsSetup.open(config, notice -> LOG.info("{}", notice)) : tls;
-            QuizServer server = new QuizServer(this, serverTls, ownsTls);
+            BankReloader reloader = fromBanks ? new BankReloader(bankLoader, bankReloadInterval) : null;
+            QuizServer server = null;
             try {
-                if (banks != null) {
-                    LOG.info("serving {} questions from {}", banks.size(), LogText.value(bankLoader.files().toString()));
-                    server.bankReloader = new BankReloader(bankLoader, banks, bankReloadInterval);
-                }
+                BankProblems banks = fromBanks ? servedBanks(bankLoader, reloader) : null;
+                boolean ownsTls = tls == null;
+                ServerTls serverTls = ownsTls ? ServerTlsSetup.open(config, notice -> LOG.info("{}", notice)) : tls;
+                server = new QuizServer(this, serverTls, ownsTls);
+                server.bankReloader = reloader;
                 server.bind(environment(serverTls.clientAuth(), server.shuttingDown::get,
                         banks != null ? banks : questions()));
                 return server;
             } catch (ServerStartException | RuntimeException e) {
-                server.releaseResources();
+                if (server != null) {
+                    server.releaseResources();
+                } else if (reloader != null) {
+                    reloader.close();
+                }
                 throw e;
             }
+        }
+
+        /** The first load of the banks, handed to the reloader that has watched them since before it. */
+        private BankProblems servedBanks(BankLoader loader, BankReloader reloader) throws ServerStartException {
+            BankProblems banks = new BankProblems(loader.load(), config.game().banks().order(),
+                    config.game().banks().repeat(), config.game().seed());
+            LOG.info("serving {} questions from {}", banks.size(), LogText.value(loader.files().toString()));
+            reloader.serve(banks);
+            return banks;
         }
 
         /**

@@ -27,14 +27,19 @@ public final class BankReloader implements AutoCloseable {
     private static final int LOGGED_ERRORS = 3;
 
     private final BankLoader loader;
-    private final BankProblems served;
     private final ScheduledExecutorService thread;
     private final FileWatcher watcher;
+    /** What sessions are served; null until the first load is done. Guarded by this. */
+    private BankProblems served;
+    /** A change was seen before the first load was served. Guarded by this. */
+    private boolean changedBeforeServing;
 
-    /** Starts watching the loader's files; {@code served} holds what was loaded at start. */
-    public BankReloader(BankLoader loader, BankProblems served, Duration interval) {
+    /**
+     * Starts watching the loader's files: before the first load, so that a change made while it
+     * reads is not missed. Reloads begin once {@link #serve} hands over what the first load gave.
+     */
+    public BankReloader(BankLoader loader, Duration interval) {
         this.loader = loader;
-        this.served = served;
         this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread reload = new Thread(task, "bank-reload");
             reload.setDaemon(true);
@@ -43,7 +48,27 @@ public final class BankReloader implements AutoCloseable {
         this.watcher = new FileWatcher(loader.files(), interval, thread, this::reload);
     }
 
+    /** From now on a change replaces the questions of {@code first}, what the first load gave. */
+    public void serve(BankProblems first) {
+        boolean reloadNow;
+        synchronized (this) {
+            served = first;
+            reloadNow = changedBeforeServing;
+        }
+        if (reloadNow) {
+            thread.execute(this::reload);
+        }
+    }
+
     private void reload() {
+        BankProblems served;
+        synchronized (this) {
+            served = this.served;
+            if (served == null) {
+                changedBeforeServing = true;
+                return;
+            }
+        }
         try {
             List<Question> questions = loader.load();
             served.replace(questions);
