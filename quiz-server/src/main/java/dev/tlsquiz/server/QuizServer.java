@@ -1,14 +1,18 @@
 package dev.tlsquiz.server;
 
+import dev.tlsquiz.server.bank.BankLoader;
+import dev.tlsquiz.server.bank.BankReloader;
 import dev.tlsquiz.server.certs.PkiAdvice;
 import dev.tlsquiz.server.game.GameClock;
 import dev.tlsquiz.server.quiz.ArithmeticProblems;
+import dev.tlsquiz.server.quiz.BankProblems;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
 import dev.tlsquiz.server.services.ResultSink;
 import dev.tlsquiz.server.services.RoomRegistry;
 import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.server.services.SessionIds;
 import dev.tlsquiz.text.Counts;
+import dev.tlsquiz.text.LogText;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.HostPort;
 import dev.tlsquiz.tls.ServerTls;
@@ -72,6 +76,8 @@ public final class QuizServer implements AutoCloseable {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final ChannelGroup connections;
+    /** Watches the question banks, when they come from files; closed with the server. */
+    private BankReloader bankReloader;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final Object shutdownLock = new Object();
     /** Counted down when the grace period ends early: every session closed, or {@link #endGracePeriod()}. */
@@ -113,6 +119,7 @@ public final class QuizServer implements AutoCloseable {
         private RoomRegistry rooms = RoomRegistry.none();
         private GameClock clock = GameClock.system();
         private SessionIds sessionIds = SessionIds.random();
+        private Duration bankReloadInterval = BankReloader.DEFAULT_INTERVAL;
 
         private Builder(ServerConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -138,9 +145,24 @@ public final class QuizServer implements AutoCloseable {
             return this;
         }
 
-        /** Where questions come from. Default: the arithmetic generator the configuration describes. */
+        /**
+         * Where questions come from. Default: the banks of the configuration ({@code --bank}), read at
+         * start and reloaded when they change, or else the arithmetic generator it describes.
+         */
         public Builder problems(ProblemSourceFactory problems) {
             this.problems = Objects.requireNonNull(problems, "problems");
+            return this;
+        }
+
+        /**
+         * How often the bank files are checked for changes. Default:
+         * {@link BankReloader#DEFAULT_INTERVAL}.
+         */
+        public Builder bankReloadInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("bank reload interval: " + interval + " (expected: positive)");
+            }
+            this.bankReloadInterval = interval;
             return this;
         }
 
@@ -180,20 +202,30 @@ public final class QuizServer implements AutoCloseable {
         /**
          * Opens TLS unless a context was given, binds and returns once the server listens.
          *
-         * @throws ServerStartException when TLS cannot be set up or the address cannot be bound
+         * @throws ServerStartException when TLS cannot be set up or the address cannot be bound;
+         *     {@link dev.tlsquiz.server.bank.InvalidBankException} when a question bank cannot be served
          */
         public QuizServer start() throws ServerStartException {
-            boolean ownsTls = tls == null;
-            PkiAdvice advice = PkiAdvice.forCertsDir(config.tls().certsDir());
-            ServerTlsSetup.Opened opened = ownsTls ? ServerTlsSetup.open(config, advice) : null;
-            // What happened to the PKI's files is told at once, whether or not the port can be bound.
-            if (opened != null) {
-                opened.devPki().ifPresent(report -> advice.notices(report).forEach(line -> LOG.info("{}", line)));
-            }
-            ServerTls serverTls = ownsTls ? opened.tls() : tls;
-            QuizServer server = new QuizServer(this, serverTls, ownsTls);
+            boolean fromBanks = problems == null && config.game().banks().any();
+            // The banks first: a bank that cannot be served stops the start before anything is opened.
+            BankLoader bankLoader = fromBanks ? new BankLoader(config.game().banks(), config.limits().maxFrameBytes(),
+                    config.timeouts().idleTimeout()) : null;
+            BankReloader reloader = fromBanks ? new BankReloader(bankLoader, bankReloadInterval) : null;
+            QuizServer server = null;
             try {
-                server.bind(environment(serverTls.clientAuth(), server.shuttingDown::get));
+                BankProblems banks = fromBanks ? servedBanks(bankLoader, reloader) : null;
+                boolean ownsTls = tls == null;
+                PkiAdvice advice = PkiAdvice.forCertsDir(config.tls().certsDir());
+                ServerTlsSetup.Opened opened = ownsTls ? ServerTlsSetup.open(config, advice) : null;
+                // What happened to the PKI's files is told at once, whether or not the port can be bound.
+                if (opened != null) {
+                    opened.devPki().ifPresent(report -> advice.notices(report).forEach(line -> LOG.info("{}", line)));
+                }
+                ServerTls serverTls = ownsTls ? opened.tls() : tls;
+                server = new QuizServer(this, serverTls, ownsTls);
+                server.bankReloader = reloader;
+                server.bind(environment(serverTls.clientAuth(), server.shuttingDown::get,
+                        banks != null ? banks : questions()));
                 // Only now is the hint true: a server that could not bind has told nobody how to connect.
                 if (opened != null) {
                     ConnectHint.lines(new ConnectHint.Facts(advice.commands(), config.listening().bindAddress(),
@@ -202,15 +234,40 @@ public final class QuizServer implements AutoCloseable {
                 }
                 return server;
             } catch (ServerStartException | RuntimeException e) {
-                server.releaseResources();
+                if (server != null) {
+                    server.releaseResources();
+                } else if (reloader != null) {
+                    reloader.close();
+                }
                 throw e;
             }
         }
 
-        /** What the sessions share, for a TLS context that asks {@code clientAuth} of clients. */
+        /** The first load of the banks, handed to the reloader that has watched them since before it. */
+        private BankProblems servedBanks(BankLoader loader, BankReloader reloader) throws ServerStartException {
+            BankProblems banks = new BankProblems(loader.load(), config.game().banks().order(),
+                    config.game().banks().repeat(), config.game().seed());
+            LOG.info("serving {} questions from {}", banks.size(), LogText.value(loader.files().toString()));
+            reloader.serve(banks);
+            return banks;
+        }
+
+        /**
+         * What the sessions share, for a TLS context that asks {@code clientAuth} of clients, with the
+         * questions set by {@link #problems} or else the arithmetic generator (banks are read by
+         * {@link #start()} only).
+         */
         SessionEnvironment environment(ClientAuthMode clientAuth, BooleanSupplier shuttingDown) {
-            ProblemSourceFactory questions = problems != null ? problems
+            return environment(clientAuth, shuttingDown, questions());
+        }
+
+        private ProblemSourceFactory questions() {
+            return problems != null ? problems
                     : new ArithmeticProblems(config.game().operations(), config.game().digits(), config.game().seed());
+        }
+
+        private SessionEnvironment environment(ClientAuthMode clientAuth, BooleanSupplier shuttingDown,
+                                               ProblemSourceFactory questions) {
             return new SessionEnvironment(config, clientAuth, ServerVersion.serverName(), shuttingDown, questions,
                     results, metrics, rooms, clock, sessionIds);
         }
@@ -383,6 +440,9 @@ public final class QuizServer implements AutoCloseable {
 
     private void releaseResources() {
         shuttingDown.set(true);
+        if (bankReloader != null) {
+            bankReloader.close();
+        }
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly();
         }

@@ -24,6 +24,7 @@ import dev.tlsquiz.server.game.GameEvent.LateAnswerIgnored;
 import dev.tlsquiz.server.game.GameEvent.ProblemOpened;
 import dev.tlsquiz.server.game.PlayerGame;
 import dev.tlsquiz.server.game.Standing;
+import dev.tlsquiz.server.quiz.ProblemSource;
 import dev.tlsquiz.server.services.SessionResult;
 import dev.tlsquiz.text.LogText;
 import dev.tlsquiz.tls.PeerIdentity;
@@ -36,6 +37,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +94,10 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private String playerName;
     private boolean nameVerified;
     private PlayerGame game;
+    /** The protocol version HELLO negotiated. */
+    private int version;
+    /** The choices of the open problem, for a version 1 answer that names a choice by its text. */
+    private List<String> openChoices = List.of();
 
     QuizSession(SessionEnvironment env) {
         this.env = env;
@@ -208,13 +214,22 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         } catch (IllegalArgumentException e) {
             return violation(ErrorCode.INVALID_FIELD, e.getMessage());
         }
+        // The session's questions are fixed now: a bank reloaded later changes later sessions only.
+        ProblemSource questions = env.problems().newSession();
+        if (hello.version() < Protocol.VERSION_2 && questions.hasSeveralChoices()) {
+            return violation(ErrorCode.UNSUPPORTED_VERSION, "this server's questions need protocol version 2"
+                    + " (several-choice questions); update the client");
+        }
         playerName = player.name();
         nameVerified = player.verified();
-        int rounds = hello.requestedRounds() == Hello.SERVER_DEFAULT_ROUNDS
+        int asked = hello.requestedRounds() == Hello.SERVER_DEFAULT_ROUNDS
                 ? config.game().rounds()
                 : Math.min(hello.requestedRounds(), config.game().maxRounds());
+        // Without --repeat a bank's questions are each asked once, so WELCOME promises no more rounds.
+        int rounds = Math.min(asked, questions.available().orElse(Integer.MAX_VALUE));
         sessionId = env.sessionIds().next();
-        game = new PlayerGame(env.problems().newSession(), rounds, config.game().timeLimit());
+        game = new PlayerGame(questions, rounds, config.game().timeLimit());
+        version = hello.version();
         state = State.PLAYING;
         NegotiatedVersion.set(ctx.channel(), hello.version());
         send(ctx, new Welcome(hello.version(), sessionId, rounds, config.game().timeLimit().toMillis(),
@@ -227,7 +242,16 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         if (state != State.PLAYING) {
             return violation(ErrorCode.UNEXPECTED_MESSAGE, "ANSWER before WELCOME; send HELLO first");
         }
-        return play(ctx, game.answer(answer.problemId(), answer.text(), now()));
+        return play(ctx, game.answer(answer.problemId(), answerText(answer.text()), now()));
+    }
+
+    /**
+     * The answer as the judge reads it. A version 1 client answers a choice with the choice's text,
+     * which becomes its number here; version 2 clients send numbers or letters themselves.
+     */
+    private String answerText(String text) {
+        return version < Protocol.VERSION_2 && !openChoices.isEmpty()
+                ? Version1Answers.choiceNumber(openChoices, text) : text;
     }
 
     private void onProblemDeadline(ChannelHandlerContext ctx, long problemId) {
@@ -270,15 +294,18 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
      */
     private Optional<ErrorMessage> play(ChannelHandlerContext ctx, GameEvent event) {
         if (event instanceof ProblemOpened opened) {
+            openChoices = opened.choices();
+            // Version 1 carries no format (the encoder leaves it out): choices make it a choice, else a free answer.
             send(ctx, new Problem(opened.problemId(), opened.round(), opened.rounds(), opened.timeLimit().toMillis(),
-                    opened.text(), answerFormat(opened), opened.choices()));
+                    opened.text(), answerFormat(opened.format()), opened.choices()));
             problemTimer = schedule(ctx, () -> onProblemDeadline(ctx, opened.problemId()),
                     opened.deadlineNanos() - now());
         } else if (event instanceof Judged judged) {
             cancel(problemTimer);
             env.metrics().judged(judged.judgement());
+            // Version 1 carries no feedback (the encoder leaves it out).
             send(ctx, new Verdict(judged.problemId(), outcome(judged), judged.expectedAnswer(), judged.points(),
-                    judged.score()));
+                    judged.score(), judged.feedback()));
             return play(ctx, game.next(now()));
         } else if (event instanceof Finished finished) {
             finish(ctx, "completed", finished);
@@ -393,13 +420,15 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         return ssl == null ? Optional.empty() : PeerIdentity.clientCertificate(ssl.engine().getSession());
     }
 
-    /**
-     * How the problem is answered, for a version 2 session (version 1 does not send it). The
-     * arithmetic generator is the only source of questions so far, and its free answers are whole
-     * numbers; a question with choices takes one of them.
-     */
-    private static AnswerFormat answerFormat(ProblemOpened opened) {
-        return opened.choices().isEmpty() ? AnswerFormat.INTEGER : AnswerFormat.ONE_CHOICE;
+    /** The bank's answer format in the protocol's terms (the game knows no codec). */
+    private static AnswerFormat answerFormat(dev.tlsquiz.bank.AnswerFormat format) {
+        return switch (format) {
+            case INTEGER -> AnswerFormat.INTEGER;
+            case NUMBER -> AnswerFormat.NUMBER;
+            case ONE_CHOICE -> AnswerFormat.ONE_CHOICE;
+            case SEVERAL_CHOICES -> AnswerFormat.SEVERAL_CHOICES;
+            case TEXT -> AnswerFormat.TEXT;
+        };
     }
 
     private static String joinVersions() {

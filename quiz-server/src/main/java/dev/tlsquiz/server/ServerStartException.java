@@ -8,7 +8,7 @@ import java.util.Objects;
  * what happened and what to do; the {@link Reason} picks the exit status, so that a service manager
  * or a script can tell a busy port from a broken certificate.
  */
-public final class ServerStartException extends Exception {
+public class ServerStartException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
@@ -22,7 +22,9 @@ public final class ServerStartException extends Exception {
          * A certificate, key, CA or CRL file is missing, unreadable or invalid, the certs folder unusable, or
          * the TLS provider refuses a setting (an unknown key exchange group, a provider not available here).
          */
-        TLS_SETUP
+        TLS_SETUP,
+        /** A question bank is missing, unreadable or has errors; as a usage error, the operator fixes the input. */
+        INVALID_BANK
     }
 
     private final Reason reason;

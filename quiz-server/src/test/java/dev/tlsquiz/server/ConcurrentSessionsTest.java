@@ -53,7 +53,7 @@ class ConcurrentSessionsTest {
         List<String> answers = new ArrayList<>();
         ProblemSource questions = TestServers.expectedQuestions(config);
         for (int i = 0; i < ROUNDS; i++) {
-            answers.add(questions.next().expectedAnswer());
+            answers.add(questions.next().acceptedAnswers());
         }
         EventLoopGroup clientGroup = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         try (TestServers.Running running = TestServers.Running.start(config, pki);

@@ -64,10 +64,10 @@ class GracefulShutdownTest {
             latecomer.expectErrorAndClose(ErrorCode.SERVER_SHUTTING_DOWN);
 
             ProblemSource questions = TestServers.expectedQuestions(config);
-            finisher.send(new Answer(first.problemId(), questions.next().expectedAnswer()));
+            finisher.send(new Answer(first.problemId(), questions.next().acceptedAnswers()));
             assertEquals(Outcome.CORRECT, finisher.next(Verdict.class).outcome());
             Problem second = finisher.next(Problem.class);
-            finisher.send(new Answer(second.problemId(), questions.next().expectedAnswer()));
+            finisher.send(new Answer(second.problemId(), questions.next().acceptedAnswers()));
             assertEquals(Outcome.CORRECT, finisher.next(Verdict.class).outcome());
             assertEquals(2, finisher.next(Summary.class).correct());
             finisher.assertClosedByServer();

@@ -216,6 +216,34 @@ class QuizServerProcessTest {
     }
 
     @Test
+    void serve_whenABankIsInvalidOrHostile_thenExitsTwoWithTheLinesOfBankCheck() throws Exception {
+        Files.writeString(dir.resolve("bad.gift"), "Fine? {=yes}\n\nUnclosed? {=no\n\nNo right answer? {~a ~b}\n");
+        // A text holding an escape sequence that would clear the operator's screen.
+        Files.writeString(dir.resolve("hostile.gift"), "Clear \u001b[2J? {=x}\n");
+        Process process = start("--port", "0", "--bank", "bad.gift", "--bank", "hostile.gift");
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue());
+        String message = stderr();
+
+        java.io.StringWriter checked = new java.io.StringWriter();
+        picocli.CommandLine check = QuizServerMain.newCommandLine();
+        check.setOut(new java.io.PrintWriter(checked, true));
+        assertEquals(1, check.execute("bank", "check", dir.resolve("bad.gift").toString(),
+                dir.resolve("hostile.gift").toString()));
+        String prefix = dir.toString() + java.io.File.separator;
+        List<String> checkLines = checked.toString().lines()
+                .filter(line -> line.matches(".*\\.gift:\\d+:\\d+: .*|.*\\.gift: invalid.*"))
+                .map(line -> line.replace(prefix, "")).toList();
+        assertEquals(5, checkLines.size(), checked.toString());
+        for (String line : checkLines) {
+            assertTrue(message.contains(line + "\n"), () -> line + " not in: " + message);
+        }
+        assertTrue(message.contains("hostile.gift:1:7: "), message);
+        assertTrue(!message.contains("\u001b"), "the escape reaches the terminal escaped: " + message);
+        assertTrue(message.contains("quiz-server: cannot serve the question banks"), message);
+    }
+
+    @Test
     void serve_whenTheKeyIsGroupReadable_thenExitsFiveWithTheChmodFix() throws Exception {
         TestPki pki = TestPki.create(dir);
         Files.setPosixFilePermissions(pki.serverKey(), PosixFilePermissions.fromString("rw-r-----"));

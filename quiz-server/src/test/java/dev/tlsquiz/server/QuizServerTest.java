@@ -18,7 +18,7 @@ import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.server.quiz.ProblemSource;
-import dev.tlsquiz.server.quiz.Question;
+import dev.tlsquiz.bank.Question;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ServerTlsConfig;
@@ -103,12 +103,12 @@ class QuizServerTest {
             ProblemSource questions = TestServers.expectedQuestions(sharedConfig());
             Problem first = client.next(Problem.class);
             Question firstQuestion = questions.next();
-            client.send(new Answer(first.problemId(), firstQuestion.expectedAnswer() + "1"));
-            assertEquals(new Verdict(first.problemId(), Outcome.WRONG, firstQuestion.expectedAnswer(), 0, 0),
+            client.send(new Answer(first.problemId(), firstQuestion.acceptedAnswers() + "1"));
+            assertEquals(new Verdict(first.problemId(), Outcome.WRONG, firstQuestion.acceptedAnswers(), 0, 0),
                     client.next(Verdict.class));
             Problem second = client.next(Problem.class);
             client.send(new Answer(second.problemId(), "forty-two"));
-            assertEquals(new Verdict(second.problemId(), Outcome.WRONG, questions.next().expectedAnswer(), 0, 0),
+            assertEquals(new Verdict(second.problemId(), Outcome.WRONG, questions.next().acceptedAnswers(), 0, 0),
                     client.next(Verdict.class));
             Summary summary = client.next(Summary.class);
             assertEquals(new Summary(0, 2, 2, 0, summary.durationMillis()), summary);
@@ -127,7 +127,7 @@ class QuizServerTest {
             for (int round = 1; round <= 2; round++) {
                 Problem problem = client.next(Problem.class);
                 assertEquals(200, problem.timeLimitMillis());
-                assertEquals(new Verdict(problem.problemId(), Outcome.TIMEOUT, questions.next().expectedAnswer(), 0, 0),
+                assertEquals(new Verdict(problem.problemId(), Outcome.TIMEOUT, questions.next().acceptedAnswers(), 0, 0),
                         client.next(Verdict.class));
             }
             Summary summary = client.next(Summary.class);
@@ -154,7 +154,7 @@ class QuizServerTest {
             Problem problem = client.next(Problem.class);
             client.send(new Ping(Long.MAX_VALUE));
             assertEquals(new Pong(Long.MAX_VALUE), client.next());
-            client.send(new Answer(problem.problemId(), TestServers.expectedQuestions(sharedConfig()).next().expectedAnswer()));
+            client.send(new Answer(problem.problemId(), TestServers.expectedQuestions(sharedConfig()).next().acceptedAnswers()));
             assertEquals(Outcome.CORRECT, client.next(Verdict.class).outcome());
             client.next(Summary.class);
         }
@@ -166,7 +166,7 @@ class QuizServerTest {
             client.hello("quitter", 0);
             ProblemSource questions = TestServers.expectedQuestions(sharedConfig());
             Problem first = client.next(Problem.class);
-            client.send(new Answer(first.problemId(), questions.next().expectedAnswer()));
+            client.send(new Answer(first.problemId(), questions.next().acceptedAnswers()));
             Verdict verdict = client.next(Verdict.class);
             client.next(Problem.class);
             client.send(new Bye());
@@ -261,7 +261,7 @@ class QuizServerTest {
     }
 
     @Test
-    void version2_whenTheClientAsksForIt_thenProblemsSayTheyTakeAWholeNumberAndVerdictsCarryFeedback()
+    void version2_whenTheClientAsksForIt_thenProblemsSayTheyTakeAWholeNumberAndVerdictsSayHowToAnswer()
             throws Exception {
         try (QuizTestClient client = connect()) {
             Welcome welcome = client.hello(Protocol.VERSION_2, "ada", 2);
@@ -272,9 +272,14 @@ class QuizServerTest {
             assertEquals(List.of(), problem.choices());
             client.send(new Answer(problem.problemId(), "not a number"));
             Verdict verdict = client.next(Verdict.class);
-            assertEquals(Outcome.WRONG, verdict.outcome());
-            assertEquals("", verdict.feedback(), "generated arithmetic has no author's feedback");
-            assertEquals(AnswerFormat.INTEGER, client.next(Problem.class).format());
+            assertEquals(Outcome.WRONG, verdict.outcome(), "not an answer counts as wrong");
+            assertEquals("not a whole number: answer digits with an optional sign, such as -12", verdict.feedback(),
+                    "an answer of the wrong form is told how to answer");
+            Problem second = client.next(Problem.class);
+            assertEquals(AnswerFormat.INTEGER, second.format());
+            client.send(new Answer(second.problemId(), "-0"));
+            Verdict wrongNumber = client.next(Verdict.class);
+            assertEquals("", wrongNumber.feedback(), "generated arithmetic has no author's feedback");
         }
     }
 

@@ -22,7 +22,7 @@ import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.server.game.Standing;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
-import dev.tlsquiz.server.quiz.Question;
+import dev.tlsquiz.bank.IntegerQuestion;
 import dev.tlsquiz.server.services.SessionResult;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -53,7 +53,7 @@ class QuizSessionTest {
     private final MockTicker ticker = Ticker.newMockTicker();
     private final EmbeddedChannel channel = EmbeddedChannel.builder()
             .ticker(ticker)
-            .handlers(new QuizSession(environment(() -> () -> Question.freeAnswer("20 + 22", "42"))))
+            .handlers(new QuizSession(environment(() -> () -> IntegerQuestion.of("20 + 22", 42))))
             .build();
 
     /** The server's services with {@code problems}, timed by the mock ticker, with a known session id. */
@@ -253,7 +253,7 @@ class QuizSessionTest {
             if (drawn.incrementAndGet() > 1) {
                 throw new IllegalStateException("question bank is empty");
             }
-            return Question.freeAnswer("20 + 22", "42");
+            return IntegerQuestion.of("20 + 22", 42);
         };
         EmbeddedChannel failing = EmbeddedChannel.builder()
                 .ticker(ticker)
@@ -277,7 +277,7 @@ class QuizSessionTest {
     @Test
     void resultSink_receivesThePlayedSessionWhenItEnds() {
         List<SessionResult> results = new ArrayList<>();
-        SessionEnvironment env = QuizServer.builder(config).problems(() -> () -> Question.freeAnswer("20 + 22", "42"))
+        SessionEnvironment env = QuizServer.builder(config).problems(() -> () -> IntegerQuestion.of("20 + 22", 42))
                 .clock(ticker::nanoTime).sessionIds(() -> SESSION_ID).results(results::add)
                 .environment(config.tls().clientAuth(), shuttingDown::get);
         EmbeddedChannel played = EmbeddedChannel.builder().ticker(ticker).handlers(new QuizSession(env)).build();

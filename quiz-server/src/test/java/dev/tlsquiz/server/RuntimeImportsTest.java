@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The runtime does not depend on the command line: only the {@code cli} and {@code certs} packages
  * import picocli or the shared command-line support, so the server can be embedded and configured
- * without them.
+ * without them. The game and its questions ({@code game}, {@code quiz}) know no transport: no Netty and
+ * no protocol types, so any driver can play them.
  */
 class RuntimeImportsTest {
 
@@ -36,9 +37,29 @@ class RuntimeImportsTest {
         assertEquals(List.of(), offenders);
     }
 
+    private static final Pattern TRANSPORT_IMPORT =
+            Pattern.compile("^import (static )?(io\\.netty\\.|dev\\.tlsquiz\\.codec\\.)", Pattern.MULTILINE);
+
+    @Test
+    void gameAndQuestions_importNoNettyAndNoProtocol() throws IOException {
+        List<Path> offenders = new java.util.ArrayList<>();
+        for (String part : List.of("game", "quiz")) {
+            try (Stream<Path> files = Files.walk(SOURCES.resolve(part))) {
+                files.filter(file -> file.toString().endsWith(".java"))
+                        .filter(file -> imports(file, TRANSPORT_IMPORT))
+                        .forEach(offenders::add);
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
+
     private static boolean importsTheCommandLine(Path file) {
+        return imports(file, CLI_IMPORT);
+    }
+
+    private static boolean imports(Path file, Pattern imports) {
         try {
-            return CLI_IMPORT.matcher(Files.readString(file)).find();
+            return imports.matcher(Files.readString(file)).find();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

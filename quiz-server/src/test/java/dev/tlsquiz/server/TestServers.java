@@ -13,7 +13,7 @@ import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.server.quiz.ArithmeticProblems;
 import dev.tlsquiz.server.quiz.Operation;
 import dev.tlsquiz.server.quiz.ProblemSource;
-import dev.tlsquiz.server.quiz.Question;
+import dev.tlsquiz.bank.Question;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;
@@ -95,7 +95,7 @@ final class TestServers {
             Question question = questions.next();
             assertEquals(question.text(), problem.text());
             assertEquals(round, problem.round());
-            client.send(new Answer(problem.problemId(), question.expectedAnswer()));
+            client.send(new Answer(problem.problemId(), question.acceptedAnswers()));
             Verdict verdict = client.next(Verdict.class);
             assertEquals(Outcome.CORRECT, verdict.outcome(), () -> "verdict for " + problem.text());
             assertTrue(verdict.points() >= 100, "points of a correct answer: " + verdict.points());

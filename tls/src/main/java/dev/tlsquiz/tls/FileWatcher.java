@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * secret volumes swap a symlink) and on network file systems, and a few stat calls every two seconds
  * cost nothing.
  */
-final class FileWatcher implements AutoCloseable {
+public final class FileWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileWatcher.class);
 
@@ -28,7 +28,7 @@ final class FileWatcher implements AutoCloseable {
     private final ScheduledFuture<?> polling;
     private List<String> lastSeen;
 
-    FileWatcher(List<Path> files, Duration interval, ScheduledExecutorService scheduler, Runnable onChange) {
+    public FileWatcher(List<Path> files, Duration interval, ScheduledExecutorService scheduler, Runnable onChange) {
         this.files = List.copyOf(files);
         this.onChange = onChange;
         this.lastSeen = snapshot();
@@ -37,7 +37,7 @@ final class FileWatcher implements AutoCloseable {
     }
 
     /** Records the files' current state as seen, e.g. after a reload that was not caused by a poll. */
-    synchronized void markSeen() {
+    public synchronized void markSeen() {
         lastSeen = snapshot();
     }
 
@@ -53,7 +53,7 @@ final class FileWatcher implements AutoCloseable {
             onChange.run();
         } catch (RuntimeException e) {
             // A throw would cancel the schedule and silently end reloading for the life of the server.
-            LOG.error("TLS file watcher failed; it keeps watching: {}", e.toString(), e);
+            LOG.error("file watcher failed; it keeps watching: {}", e.toString(), e);
         }
     }
 

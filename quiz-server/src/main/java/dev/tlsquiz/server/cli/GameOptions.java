@@ -1,15 +1,21 @@
 package dev.tlsquiz.server.cli;
 
+import dev.tlsquiz.bank.BankFormat;
 import dev.tlsquiz.cli.DurationConverter;
+import dev.tlsquiz.server.cli.bank.BankFormatConverter;
 import dev.tlsquiz.server.config.GameRules;
+import dev.tlsquiz.server.config.QuestionBanks;
 import dev.tlsquiz.server.quiz.Operation;
+import dev.tlsquiz.server.quiz.QuestionOrder;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import picocli.CommandLine.Option;
 
-/** Rounds, operations, digits, time limit and seed: a picocli mixin for {@link GameRules}. */
+/** Rounds, operations, digits, time limit, seed and question banks: a picocli mixin for {@link GameRules}. */
 public final class GameOptions {
 
     @Option(names = "--rounds", defaultValue = "10", paramLabel = "N",
@@ -39,6 +45,30 @@ public final class GameOptions {
             description = "Seed for the problems: every session gets the same sequence (default: random).")
     private Long seed;
 
+    @Option(names = "--bank", paramLabel = "FILE",
+            description = "Ask the questions of this bank (GIFT or Kahoot-style CSV) instead of arithmetic; "
+                    + "repeatable. Reloaded for new sessions when it changes.")
+    private List<Path> banks = List.of();
+
+    @Option(names = "--bank-format", paramLabel = "gift|csv", converter = BankFormatConverter.class,
+            description = "Read every bank in this format (default: from the extension, .gift/.txt or .csv).")
+    private BankFormat bankFormat;
+
+    @Option(names = "--category", paramLabel = "NAME",
+            description = "Ask only the questions of this GIFT category (or its subcategories).")
+    private String category;
+
+    @Option(names = "--order", defaultValue = "shuffle", paramLabel = "ORDER",
+            converter = QuestionOrderConverter.class, completionCandidates = QuestionOrderConverter.class,
+            description = "Order of a bank's questions: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE};"
+                    + " the same for every session with --seed).")
+    private QuestionOrder order;
+
+    @Option(names = "--repeat",
+            description = "Ask a bank's questions again once all were asked (default: a session asks at most "
+                    + "as many as the banks hold).")
+    private boolean repeat;
+
     /**
      * The game.
      *
@@ -47,6 +77,8 @@ public final class GameOptions {
     public GameRules toGameRules() {
         return new GameRules(rounds, maxRounds,
                 operations.isEmpty() ? EnumSet.noneOf(Operation.class) : EnumSet.copyOf(operations), digits,
-                timeLimit, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+                timeLimit, seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+                new QuestionBanks(banks, Optional.ofNullable(bankFormat), Optional.ofNullable(category), order,
+                        repeat));
     }
 }

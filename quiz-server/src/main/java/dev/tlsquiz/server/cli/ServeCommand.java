@@ -5,6 +5,7 @@ import dev.tlsquiz.server.QuizServer;
 import dev.tlsquiz.server.ServerConfig;
 import dev.tlsquiz.server.ServerStartException;
 import dev.tlsquiz.server.ServerTuning;
+import dev.tlsquiz.server.bank.InvalidBankException;
 import dev.tlsquiz.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
  * {@code listening on ...} line to standard output, and serves until SIGTERM or SIGINT, then shuts
  * down gracefully (a second signal ends the grace period at once) and exits 0. When it cannot start,
  * the reason is one line on standard error and the exit status says which kind ({@link
- * ServerExitCodes}); 2: invalid options. Its options come in one mixin per part of the configuration.
+ * ServerExitCodes}); 2: invalid options, or a question bank that cannot be served (its problems as
+ * {@code quiz-server bank check} prints them). Its options come in one mixin per part of the configuration.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = ServerVersionProvider.class,
@@ -78,6 +80,15 @@ public final class ServeCommand implements Callable<Integer> {
         QuizServer server;
         try {
             server = QuizServer.builder(config).tuning(toTuning()).start();
+        } catch (InvalidBankException e) {
+            // The bank's own text is quoted in its lines: escaped, as bank check does.
+            for (String line : e.lines()) {
+                err.println(TerminalText.sanitize(line));
+            }
+            err.println("quiz-server: cannot serve the question banks; fix them (see 'quiz-server bank check FILE')"
+                    + " and start again");
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
         } catch (ServerStartException e) {
             // The message may quote a certificate or CRL file (an issuer's name), which whoever made it chose.
             err.println("quiz-server: " + TerminalText.sanitize(e.getMessage()));

@@ -37,6 +37,7 @@ public final class ServerExitCodes {
             case CANNOT_LISTEN -> CANNOT_LISTEN;
             case TLS_SETUP -> TLS_SETUP;
             case KEY_PERMISSIONS -> KEY_PERMISSIONS;
+            case INVALID_BANK -> USAGE;
         };
     }
 
@@ -45,7 +46,8 @@ public final class ServerExitCodes {
         Map<String, String> list = new LinkedHashMap<>();
         list.put(Integer.toString(OK), "stopped after SIGTERM or Ctrl-C (a second one ends the grace period)");
         list.put(Integer.toString(FAILED), "a certs command failed, or an unexpected internal error");
-        list.put(Integer.toString(USAGE), "usage error (bad command line, including a --bind that is no address)");
+        list.put(Integer.toString(USAGE), "usage error (bad command line, including a --bind that is no address,"
+                + " or a --bank that cannot be served)");
         list.put(Integer.toString(CANNOT_LISTEN), "cannot listen: the port is in use, or the address is not"
                 + " this machine's");
         list.put(Integer.toString(TLS_SETUP), "TLS cannot be set up: a certificate, key, CA or CRL"

@@ -18,9 +18,10 @@ import java.util.Set;
  * @param digits     digits per operand ({@code --digits})
  * @param timeLimit  the time allowed per problem ({@code --time-limit})
  * @param seed       the seed of every session's problem sequence, or empty for random ({@code --seed})
+ * @param banks      the question banks, or none for the arithmetic generator ({@code --bank} and its options)
  */
 public record GameRules(int rounds, int maxRounds, Set<Operation> operations, int digits, Duration timeLimit,
-                        OptionalLong seed) {
+                        OptionalLong seed, QuestionBanks banks) {
 
     public static final int DEFAULT_ROUNDS = 10;
     public static final int DEFAULT_MAX_ROUNDS = 1000;
@@ -44,36 +45,43 @@ public record GameRules(int rounds, int maxRounds, Set<Operation> operations, in
         Checks.require(timeLimit.toMillis() <= MAX_TIME_LIMIT_MILLIS,
                 "--time-limit: " + Durations.format(timeLimit) + " is too long (expected: at most 49 days)");
         Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(banks, "banks");
     }
 
     /** Ten rounds of two-digit additions, 30 seconds each, a random sequence per session. */
     public static GameRules defaults() {
         return new GameRules(DEFAULT_ROUNDS, DEFAULT_MAX_ROUNDS, EnumSet.of(Operation.ADD), DEFAULT_DIGITS,
-                DEFAULT_TIME_LIMIT, OptionalLong.empty());
+                DEFAULT_TIME_LIMIT, OptionalLong.empty(),
+                QuestionBanks.none());
     }
 
     public GameRules withRounds(int value) {
-        return new GameRules(value, maxRounds, operations, digits, timeLimit, seed);
+        return new GameRules(value, maxRounds, operations, digits, timeLimit, seed, banks);
     }
 
     public GameRules withMaxRounds(int value) {
-        return new GameRules(rounds, value, operations, digits, timeLimit, seed);
+        return new GameRules(rounds, value, operations, digits, timeLimit, seed, banks);
     }
 
     public GameRules withOperations(Set<Operation> value) {
-        return new GameRules(rounds, maxRounds, value, digits, timeLimit, seed);
+        return new GameRules(rounds, maxRounds, value, digits, timeLimit, seed, banks);
     }
 
     public GameRules withDigits(int value) {
-        return new GameRules(rounds, maxRounds, operations, value, timeLimit, seed);
+        return new GameRules(rounds, maxRounds, operations, value, timeLimit, seed, banks);
     }
 
     public GameRules withTimeLimit(Duration value) {
-        return new GameRules(rounds, maxRounds, operations, digits, value, seed);
+        return new GameRules(rounds, maxRounds, operations, digits, value, seed, banks);
     }
 
     /** Every session gets the sequence of this seed. */
     public GameRules withSeed(long value) {
-        return new GameRules(rounds, maxRounds, operations, digits, timeLimit, OptionalLong.of(value));
+        return new GameRules(rounds, maxRounds, operations, digits, timeLimit, OptionalLong.of(value), banks);
+    }
+
+    /** Questions from these banks instead of the arithmetic generator. */
+    public GameRules withBanks(QuestionBanks value) {
+        return new GameRules(rounds, maxRounds, operations, digits, timeLimit, seed, value);
     }
 }

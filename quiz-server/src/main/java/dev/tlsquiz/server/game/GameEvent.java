@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.game;
 
+import dev.tlsquiz.bank.AnswerFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -17,15 +18,17 @@ public sealed interface GameEvent {
      * @param problemId     the id answers must quote; unique within the game, counting from 1
      * @param round         the round, counting from 1
      * @param rounds        the rounds of the game
-     * @param timeLimit     the time the player has for it
+     * @param timeLimit     the time the player has for it: the question's own (a CSV bank's column), else the game's
      * @param text          what the player sees
+     * @param format        how it is answered
      * @param choices       the possible answers of a multiple-choice question; empty for a free answer
      * @param deadlineNanos when, on the clock the game is played with, its time runs out
      */
     record ProblemOpened(long problemId, int round, int rounds, Duration timeLimit, String text,
-                         List<String> choices, long deadlineNanos) implements GameEvent {
+                         AnswerFormat format, List<String> choices, long deadlineNanos) implements GameEvent {
         public ProblemOpened {
             Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(format, "format");
             choices = List.copyOf(choices);
         }
     }
@@ -36,12 +39,18 @@ public sealed interface GameEvent {
      *
      * @param problemId      the problem judged
      * @param judgement      right, wrong or too late
-     * @param expectedAnswer the right answer, shown to the player
+     * @param expectedAnswer the accepted answer(s) in readable form, shown to the player
+     * @param feedback       what the bank says about the answer given (and about the question), one item a
+     *                       line; for an answer that is not of the question's form, how to answer; or empty
      * @param points         the points this problem earned
      * @param score          the total score after it
      */
-    record Judged(long problemId, Judgement judgement, String expectedAnswer, long points, long score)
-            implements GameEvent {
+    record Judged(long problemId, Judgement judgement, String expectedAnswer, String feedback, long points,
+                  long score) implements GameEvent {
+        public Judged {
+            Objects.requireNonNull(expectedAnswer, "expectedAnswer");
+            Objects.requireNonNull(feedback, "feedback");
+        }
     }
 
     /**

@@ -1,16 +1,16 @@
 package dev.tlsquiz.server.game;
 
+import dev.tlsquiz.bank.Question;
 import dev.tlsquiz.server.game.GameEvent.AnswerRefused;
 import dev.tlsquiz.server.game.GameEvent.Finished;
 import dev.tlsquiz.server.game.GameEvent.Judged;
 import dev.tlsquiz.server.game.GameEvent.LateAnswerIgnored;
 import dev.tlsquiz.server.game.GameEvent.ProblemOpened;
-import dev.tlsquiz.server.quiz.AnswerJudge;
 import dev.tlsquiz.server.quiz.ProblemSource;
-import dev.tlsquiz.server.quiz.Question;
 import dev.tlsquiz.server.quiz.Scorecard;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The rules of one player's game, apart from any transport: rounds of problems, at most one open
@@ -44,6 +44,7 @@ public final class PlayerGame {
     private State state = State.NOT_STARTED;
     private long startedAtNanos;
     private Question openQuestion;
+    private Duration openTimeLimit;
     private long openProblemId = NO_PROBLEM;
     private long openedAtNanos;
     private long lastTimedOutProblemId = NO_PROBLEM;
@@ -85,10 +86,12 @@ public final class PlayerGame {
             return new AnswerRefused(problemId, openProblemId);
         }
         Duration elapsed = Duration.ofNanos(nowNanos - openedAtNanos);
-        boolean correct = AnswerJudge.isCorrect(openQuestion, text);
-        long points = correct ? scorecard.correct(elapsed) : scorecard.wrong();
+        dev.tlsquiz.bank.Judgement judged = openQuestion.judge(text);
+        // NOT_AN_ANSWER counts as wrong: the player had their one try; its feedback says how to answer.
+        boolean correct = judged.correct();
+        long points = correct ? scorecard.correct(elapsed, openTimeLimit) : scorecard.wrong();
         lastTimedOutProblemId = NO_PROBLEM;
-        return judge(correct ? Judgement.CORRECT : Judgement.WRONG, points);
+        return judge(correct ? Judgement.CORRECT : Judgement.WRONG, judged.accepted(), judged.feedback(), points);
     }
 
     /**
@@ -101,7 +104,7 @@ public final class PlayerGame {
         }
         long points = scorecard.timedOut();
         lastTimedOutProblemId = problemId;
-        return Optional.of(judge(Judgement.TIMEOUT, points));
+        return Optional.of(judge(Judgement.TIMEOUT, openQuestion.acceptedAnswers(), "", points));
     }
 
     /** After a judgement: opens the next problem, or finishes the game when every round is played. */
@@ -133,11 +136,20 @@ public final class PlayerGame {
         return state == State.FINISHED;
     }
 
-    private Judged judge(Judgement judgement, long points) {
-        Judged judged = new Judged(openProblemId, judgement, openQuestion.expectedAnswer(), points, scorecard.score());
+    private Judged judge(Judgement judgement, String accepted, String answerFeedback, long points) {
+        Judged judged = new Judged(openProblemId, judgement, accepted,
+                feedback(answerFeedback, openQuestion.header().generalFeedback()), points, scorecard.score());
         openProblemId = NO_PROBLEM;
         openQuestion = null;
         return judged;
+    }
+
+    /** The answer's feedback, then the question's general feedback (shown whatever the answer), one a line. */
+    private static String feedback(String answerFeedback, String generalFeedback) {
+        if (answerFeedback.isEmpty() || generalFeedback.isEmpty()) {
+            return answerFeedback + generalFeedback;
+        }
+        return answerFeedback + "\n" + generalFeedback;
     }
 
     private ProblemOpened open(long nowNanos) {
@@ -146,8 +158,11 @@ public final class PlayerGame {
         openProblemId = nextProblemId++;
         scorecard.asked();
         openedAtNanos = nowNanos;
-        return new ProblemOpened(openProblemId, scorecard.askedCount(), rounds, timeLimit, openQuestion.text(),
-                openQuestion.choices(), nowNanos + timeLimit.toNanos());
+        // A bank's own time limit (a CSV column) is the author's choice for that question.
+        OptionalInt own = openQuestion.header().timeLimit();
+        openTimeLimit = own.isPresent() ? Duration.ofSeconds(own.getAsInt()) : timeLimit;
+        return new ProblemOpened(openProblemId, scorecard.askedCount(), rounds, openTimeLimit, openQuestion.text(),
+                openQuestion.format(), openQuestion.choices(), nowNanos + openTimeLimit.toNanos());
     }
 
     private void require(State expected, String action) {

@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.quiz;
 
+import dev.tlsquiz.bank.IntegerQuestion;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +8,8 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * Generates arithmetic problems on whole numbers, one {@link ProblemSource} per session.
+ * Generates arithmetic problems on whole numbers, one {@link ProblemSource} per session: the arithmetic
+ * generator as one bank among others, its questions {@link IntegerQuestion}s judged like every bank's.
  *
  * <h2>Text format</h2>
  * The problem text is exactly {@code A op B}: two unsigned decimal integers without leading zeros
@@ -65,7 +67,7 @@ public final class ArithmeticProblemGenerator implements ProblemSource {
     }
 
     @Override
-    public Question next() {
+    public IntegerQuestion next() {
         Operation operation = operations.get(random.nextInt(operations.size()));
         long a = operand();
         long b = operand();
@@ -82,8 +84,8 @@ public final class ArithmeticProblemGenerator implements ProblemSource {
         return random.nextLong(low, high + 1);
     }
 
-    private static Question question(long left, Operation operation, long right, long result) {
-        return Question.freeAnswer(left + " " + operation.symbol() + " " + right, Long.toString(result));
+    private static IntegerQuestion question(long left, Operation operation, long right, long result) {
+        return IntegerQuestion.of(left + " " + operation.symbol() + " " + right, result);
     }
 
     private static long smallestWithDigits(int digits) {

@@ -27,7 +27,15 @@ public final class Scorecard {
 
     /** Records a correct answer that took {@code elapsed}, and returns the points it earned. */
     public long correct(Duration elapsed) {
-        long points = ScoringRule.pointsForCorrect(elapsed, timeLimit, streak);
+        return correct(elapsed, timeLimit);
+    }
+
+    /**
+     * Records a correct answer that took {@code elapsed} on a problem with its own time limit (a bank's
+     * question may have one), which then scales the speed bonus; returns the points it earned.
+     */
+    public long correct(Duration elapsed, Duration problemTimeLimit) {
+        long points = ScoringRule.pointsForCorrect(elapsed, problemTimeLimit, streak);
         answered++;
         correct++;
         streak++;

@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.bank.BankFormat;
 import dev.tlsquiz.server.ServerConfig;
 import dev.tlsquiz.server.ServerTuning;
+import dev.tlsquiz.server.config.QuestionBanks;
 import dev.tlsquiz.server.quiz.Operation;
+import dev.tlsquiz.server.quiz.QuestionOrder;
 import dev.tlsquiz.tls.ClientAuthMode;
 import dev.tlsquiz.tls.TlsProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -75,5 +79,48 @@ class ServeCommandTest {
 
         ParameterException e = assertThrows(ParameterException.class, serve::toConfig);
         assertTrue(e.getMessage().startsWith("--max-connections-per-ip: 0"), e.getMessage());
+    }
+
+    @Test
+    void toConfig_whenBankOptionsGiven_thenTheyLandInTheGame() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--bank", "geo.gift", "--bank", "quiz.txt", "--bank-format", "GIFT",
+                "--category", "math/easy", "--order", "file", "--repeat");
+
+        QuestionBanks banks = serve.toConfig().game().banks();
+        assertEquals(List.of(Path.of("geo.gift"), Path.of("quiz.txt")), banks.files());
+        assertEquals(Optional.of(BankFormat.GIFT), banks.format());
+        assertEquals(Optional.of("math/easy"), banks.category());
+        assertEquals(QuestionOrder.FILE, banks.order());
+        assertTrue(banks.repeat());
+    }
+
+    @Test
+    void toConfig_whenNoBank_thenArithmeticShuffledWithoutRepeat() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs();
+        assertEquals(QuestionBanks.none(), serve.toConfig().game().banks());
+    }
+
+    @Test
+    void toConfig_whenBankOptionsDoNotFit_thenAUsageErrorNamingTheOption() {
+        assertEquals("--category needs --bank FILE; categories are a GIFT bank's", usageError("--category", "x"));
+        assertEquals("--repeat needs --bank FILE; generated arithmetic never runs out", usageError("--repeat"));
+        assertEquals("--order file needs --bank FILE; generated arithmetic has no file order",
+                usageError("--order", "file"));
+        assertEquals("--bank-format needs --bank FILE; pass the bank to serve", usageError("--bank-format", "csv"));
+        assertEquals("--bank: cannot tell the format of 'notes.md' from its name; name it .gift, .txt or .csv,"
+                + " or pass --bank-format gift|csv", usageError("--bank", "notes.md"));
+        assertEquals("--category: empty; pass a category of the bank, such as math/easy",
+                usageError("--bank", "a.gift", "--category", " "));
+        ParameterException order = assertThrows(ParameterException.class,
+                () -> new CommandLine(new ServeCommand()).parseArgs("--bank", "a.gift", "--order", "random"));
+        assertTrue(order.getMessage().contains("'random' (expected: shuffle or file)"), order.getMessage());
+    }
+
+    private static String usageError(String... args) {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs(args);
+        return assertThrows(ParameterException.class, serve::toConfig).getMessage();
     }
 }

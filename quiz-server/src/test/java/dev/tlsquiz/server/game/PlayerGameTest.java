@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.bank.AnswerFormat;
+import dev.tlsquiz.bank.Choice;
+import dev.tlsquiz.bank.IntegerQuestion;
+import dev.tlsquiz.bank.OneChoiceQuestion;
+import dev.tlsquiz.bank.QuestionHeader;
+import dev.tlsquiz.bank.SourcePosition;
 import dev.tlsquiz.server.game.GameEvent.AnswerRefused;
 import dev.tlsquiz.server.game.GameEvent.Finished;
 import dev.tlsquiz.server.game.GameEvent.Judged;
 import dev.tlsquiz.server.game.GameEvent.LateAnswerIgnored;
 import dev.tlsquiz.server.game.GameEvent.ProblemOpened;
-import dev.tlsquiz.server.quiz.Question;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +30,24 @@ class PlayerGameTest {
 
     private final FakeClock clock = new FakeClock();
 
-    /** A game of {@code rounds} problems, each "20 + 22" (42) except round 2, "6 * 7" with choices. */
+    /** Round 2: "6 * 7" with the choices 41, 42 (b, right) and 43. */
+    private static final OneChoiceQuestion CHOICES = new OneChoiceQuestion(QuestionHeader.of("6 * 7"),
+            List.of(choice("41", 0), choice("42", 100), choice("43", 0)));
+
+    /** A game of {@code rounds} problems, each "20 + 22" (42) except round 2, {@link #CHOICES}. */
     private static PlayerGame game(int rounds) {
         int[] round = {0};
-        return new PlayerGame(() -> ++round[0] == 2
-                ? new Question("6 * 7", "42", List.of("41", "42", "43"))
-                : Question.freeAnswer("20 + 22", "42"), rounds, TIME_LIMIT);
+        return new PlayerGame(() -> ++round[0] == 2 ? CHOICES : IntegerQuestion.of("20 + 22", 42), rounds,
+                TIME_LIMIT);
+    }
+
+    private static Choice choice(String text, int weight) {
+        return new Choice(text, BigDecimal.valueOf(weight), "");
+    }
+
+    /** The right answer to problem {@code id} of {@link #game}. */
+    private static String right(long id) {
+        return id == 2 ? "b" : "42";
     }
 
     private long now() {
@@ -46,7 +64,7 @@ class PlayerGameTest {
     @Test
     void start_opensRoundOneWithItsDeadline() {
         PlayerGame game = game(3);
-        assertEquals(new ProblemOpened(1, 1, 3, TIME_LIMIT, "20 + 22", List.of(), now() + TIME_LIMIT.toNanos()),
+        assertEquals(new ProblemOpened(1, 1, 3, TIME_LIMIT, "20 + 22", AnswerFormat.INTEGER, List.of(), now() + TIME_LIMIT.toNanos()),
                 game.start(now()));
         assertThrows(IllegalStateException.class, () -> game.start(now()), "a game starts once");
     }
@@ -56,9 +74,9 @@ class PlayerGameTest {
         PlayerGame game = game(3);
         game.start(now());
         assertInstanceOf(Judged.class, game.answer(1, "42", now()));
-        assertEquals(new ProblemOpened(2, 2, 3, TIME_LIMIT, "6 * 7", List.of("41", "42", "43"),
+        assertEquals(new ProblemOpened(2, 2, 3, TIME_LIMIT, "6 * 7", AnswerFormat.ONE_CHOICE, List.of("41", "42", "43"),
                 now() + TIME_LIMIT.toNanos()), game.next(now()));
-        answerAndGoOn(game, 2, "42");
+        answerAndGoOn(game, 2, "b");
         assertFalse(game.isOver());
 
         clock.advance(Duration.ofSeconds(4));
@@ -83,18 +101,18 @@ class PlayerGameTest {
         game.start(now());
         clock.advance(Duration.ofMillis(2_500));
         // 100 + 50 * 7.5 / 10
-        assertEquals(new Judged(1, Judgement.CORRECT, "42", 137, 137), game.answer(1, " 42 ", now()));
+        assertEquals(new Judged(1, Judgement.CORRECT, "42", "", 137, 137), game.answer(1, " 42 ", now()));
     }
 
     @Test
     void answer_whenWrong_thenNoPointsAndTheStreakEnds() {
         PlayerGame game = game(4);
         game.start(now());
-        assertEquals(new Judged(1, Judgement.CORRECT, "42", 150, 150), answerAndGoOn(game, 1, "42"));
-        assertEquals(new Judged(2, Judgement.CORRECT, "42", 160, 310), answerAndGoOn(game, 2, "42"));
-        assertEquals(new Judged(3, Judgement.WRONG, "42", 0, 310), answerAndGoOn(game, 3, "41"));
+        assertEquals(new Judged(1, Judgement.CORRECT, "42", "", 150, 150), answerAndGoOn(game, 1, "42"));
+        assertEquals(new Judged(2, Judgement.CORRECT, "b) 42", "", 160, 310), answerAndGoOn(game, 2, "b"));
+        assertEquals(new Judged(3, Judgement.WRONG, "42", "", 0, 310), answerAndGoOn(game, 3, "41"));
         // The streak starts again: no bonus for the answers before the wrong one.
-        assertEquals(new Judged(4, Judgement.CORRECT, "42", 150, 460), answerAndGoOn(game, 4, "42"));
+        assertEquals(new Judged(4, Judgement.CORRECT, "42", "", 150, 460), answerAndGoOn(game, 4, "42"));
     }
 
     @Test
@@ -103,7 +121,7 @@ class PlayerGameTest {
         game.start(now());
         long points = 0;
         for (long id = 1; id <= 8; id++) {
-            points = answerAndGoOn(game, id, "42").points();
+            points = answerAndGoOn(game, id, right(id)).points();
         }
         assertEquals(200, points, "100 + 50 for speed + at most 50 for the streak");
     }
@@ -114,10 +132,10 @@ class PlayerGameTest {
         game.start(now());
         answerAndGoOn(game, 1, "42");
         clock.advance(TIME_LIMIT);
-        assertEquals(Optional.of(new Judged(2, Judgement.TIMEOUT, "42", 0, 150)), game.deadline(2, now()));
+        assertEquals(Optional.of(new Judged(2, Judgement.TIMEOUT, "b) 42", "", 0, 150)), game.deadline(2, now()));
         assertEquals(3, assertInstanceOf(ProblemOpened.class, game.next(now())).problemId());
         // The timeout ended the streak: no bonus for the answer before it.
-        assertEquals(new Judged(3, Judgement.CORRECT, "42", 150, 300), game.answer(3, "42", now()));
+        assertEquals(new Judged(3, Judgement.CORRECT, "42", "", 150, 300), game.answer(3, "42", now()));
     }
 
     @Test
@@ -169,5 +187,47 @@ class PlayerGameTest {
     @Test
     void answer_beforeStart_thenRefused() {
         assertThrows(IllegalStateException.class, () -> game(1).answer(1, "42", now()));
+    }
+
+    /** Its own 5 s, feedback on 41 and a general feedback: what a bank question can carry. */
+    private static final OneChoiceQuestion TIMED = new OneChoiceQuestion(
+            new QuestionHeader("6 * 7", "", "", "times tables", 5, new SourcePosition(1, 1)),
+            List.of(new Choice("41", BigDecimal.ZERO, "one short"), choice("42", 100)));
+
+    @Test
+    void open_whenTheQuestionHasItsOwnTimeLimit_thenItReplacesTheGamesForThatProblem() {
+        PlayerGame game = new PlayerGame(() -> TIMED, 1, TIME_LIMIT);
+        ProblemOpened opened = game.start(now());
+        assertEquals(Duration.ofSeconds(5), opened.timeLimit());
+        assertEquals(now() + Duration.ofSeconds(5).toNanos(), opened.deadlineNanos());
+        clock.advance(Duration.ofMillis(2_500));
+        // Half of its own 5 s left: 100 + 25 (with the game's 10 s it would be 100 + 37).
+        assertEquals(125, assertInstanceOf(Judged.class, game.answer(1, "b", now())).points());
+    }
+
+    @Test
+    void answer_thenTheJudgedCarriesTheAnswersFeedbackAndTheGeneralFeedback() {
+        PlayerGame game = new PlayerGame(() -> TIMED, 2, TIME_LIMIT);
+        game.start(now());
+        assertEquals(new Judged(1, Judgement.WRONG, "b) 42", "one short\ntimes tables", 0, 0),
+                game.answer(1, "a", now()));
+        game.next(now());
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(Optional.of(new Judged(2, Judgement.TIMEOUT, "b) 42", "times tables", 0, 0)),
+                game.deadline(2, now()));
+    }
+
+    @Test
+    void answer_whenNotAnAnswerToTheQuestion_thenWrongWithHowToAnswer() {
+        PlayerGame game = game(2);
+        game.start(now());
+        Judged judged = assertInstanceOf(Judged.class, game.answer(1, "forty-two", now()));
+        assertEquals(Judgement.WRONG, judged.judgement());
+        assertEquals(0, judged.points());
+        assertTrue(judged.feedback().contains("whole number"), judged.feedback());
+        game.next(now());
+        Judged choice = assertInstanceOf(Judged.class, game.answer(2, "z", now()));
+        assertEquals(Judgement.WRONG, choice.judgement());
+        assertTrue(choice.feedback().contains("not a choice"), choice.feedback());
     }
 }

@@ -13,7 +13,7 @@ import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.server.ServerConfig;
 import dev.tlsquiz.server.quiz.ArithmeticProblems;
 import dev.tlsquiz.server.quiz.ProblemSource;
-import dev.tlsquiz.server.quiz.Question;
+import dev.tlsquiz.bank.Question;
 import dev.tlsquiz.tls.ClientTls;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
@@ -81,7 +81,7 @@ final class HonestPlayers implements AutoCloseable {
             Problem problem = player.next(Problem.class);
             Question question = questions.next();
             assertEquals(question.text(), problem.text());
-            player.send(new Answer(problem.problemId(), question.expectedAnswer()));
+            player.send(new Answer(problem.problemId(), question.acceptedAnswers()));
             Verdict verdict = player.next(Verdict.class);
             assertEquals(Outcome.CORRECT, verdict.outcome(), () -> "verdict for " + problem.text());
             score += verdict.points();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlsquiz.bank.Question;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,7 +44,7 @@ class ArithmeticProblemGeneratorTest {
                     yield a / b;
                 }
             };
-            assertEquals(Long.toString(expected), question.expectedAnswer(), question::text);
+            assertEquals(Long.toString(expected), question.acceptedAnswers(), question::text);
             assertTrue(question.choices().isEmpty());
         }
     }
@@ -63,7 +64,7 @@ class ArithmeticProblemGeneratorTest {
         ArithmeticProblemGenerator generator = new ArithmeticProblemGenerator(EnumSet.of(Operation.SUB), 2, new Random(5));
         boolean negative = false;
         for (int i = 0; i < SAMPLES && !negative; i++) {
-            negative = generator.next().expectedAnswer().startsWith("-");
+            negative = generator.next().acceptedAnswers().startsWith("-");
         }
         assertTrue(negative, "no negative result in " + SAMPLES + " subtractions");
     }
@@ -83,7 +84,7 @@ class ArithmeticProblemGeneratorTest {
             assertTrue(b >= low && b <= high, question::text);
             if (text.group(2).equals(Operation.DIV.symbol())) {
                 // The quotient (the answer) has the operand size; the dividend is the product.
-                long quotient = Long.parseLong(question.expectedAnswer());
+                long quotient = Long.parseLong(question.acceptedAnswers());
                 assertTrue(quotient >= low && quotient <= high, question::text);
             } else {
                 assertTrue(a >= low && a <= high, question::text);
