@@ -5,8 +5,11 @@ import java.util.List;
 /** Constants of the protocol that both ends must agree on. */
 public final class Protocol {
 
-    /** The protocol version this build's clients ask for in HELLO. */
-    public static final int VERSION = 1;
+    /**
+     * The protocol version this build's clients ask for in HELLO: version 2, whose PROBLEM says how
+     * it is answered. The server speaks every version in {@link #SUPPORTED_VERSIONS}.
+     */
+    public static final int VERSION = 2;
 
     /**
      * The first version whose PROBLEM carries its answer format and whose VERDICT carries feedback

@@ -134,12 +134,6 @@ public final class Failures {
                         + " its disk is full); the session was abandoned", null);
     }
 
-    /** The problem cannot be solved by {@code --auto}. */
-    public static ClientFailure unsolvable(String reason) {
-        return new ClientFailure(ExitCodes.PROTOCOL_ERROR, "UNSOLVABLE_PROBLEM",
-                "--auto " + reason + " — play it without --auto", null);
-    }
-
     /** The connection failed after the handshake. */
     public static ClientFailure sessionFailed(Throwable cause, String host, int port, String when) {
         if (find(cause, SSLException.class) != null) {

@@ -124,7 +124,9 @@ class ConcurrentSessionsTest {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, QuizMessage msg) {
-            if (msg instanceof Welcome) {
+            if (msg instanceof Welcome welcome) {
+                // Set before the next frame is decoded, which must be read in the session's version.
+                dev.tlsquiz.codec.NegotiatedVersion.set(ctx.channel(), welcome.version());
                 return;
             }
             if (msg instanceof Problem problem) {

@@ -3,12 +3,14 @@ package dev.tlsquiz.bench.load;
 import dev.tlsquiz.codec.CodecLimits;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.NegotiatedVersion;
 import dev.tlsquiz.codec.PipelineNames;
 import dev.tlsquiz.codec.Ping;
 import dev.tlsquiz.codec.Pong;
 import dev.tlsquiz.codec.QuizCodec;
 import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.Side;
+import dev.tlsquiz.codec.Welcome;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -138,6 +140,8 @@ final class IdleLoad extends LoadDriver {
             // A switch expression over the type, as everywhere: javac refuses it when a type is not handled.
             String endedBy = switch (message.type()) {
                 case WELCOME -> {
+                    // Set before the next frame is decoded, which must be read in the session's version.
+                    NegotiatedVersion.set(ctx.channel(), ((Welcome) message).version());
                     if (!welcomed) {
                         welcomed = true;
                         welcome.record(System.nanoTime() - startNanos);

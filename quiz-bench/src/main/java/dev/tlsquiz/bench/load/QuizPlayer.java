@@ -4,6 +4,7 @@ import dev.tlsquiz.client.play.ArithmeticSolver;
 import dev.tlsquiz.codec.Answer;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.NegotiatedVersion;
 import dev.tlsquiz.codec.Outcome;
 import dev.tlsquiz.codec.Ping;
 import dev.tlsquiz.codec.Pong;
@@ -11,6 +12,7 @@ import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.Verdict;
+import dev.tlsquiz.codec.Welcome;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.Locale;
@@ -87,8 +89,13 @@ final class QuizPlayer extends SimpleChannelInboundHandler<QuizMessage> {
                 ctx.writeAndFlush(new Pong(((Ping) message).token()));
                 yield false;
             }
-            // WELCOME and PONG need nothing; the decoder refuses the client's own types from a server.
-            case WELCOME, PONG, HELLO, ANSWER, BYE -> false;
+            case WELCOME -> {
+                // Set before the next frame is decoded, which must be read in the session's version.
+                NegotiatedVersion.set(ctx.channel(), ((Welcome) message).version());
+                yield false;
+            }
+            // PONG needs nothing; the decoder refuses the client's own types from a server.
+            case PONG, HELLO, ANSWER, BYE -> false;
         };
         if (sessionOver) {
             ctx.close();
@@ -103,7 +110,9 @@ final class QuizPlayer extends SimpleChannelInboundHandler<QuizMessage> {
             text = Long.toString(ArithmeticSolver.solve(problem.text()));
         } catch (RuntimeException notArithmetic) {
             errors.count("unsolvable_problem");
-            text = problem.choices().isEmpty() ? "0" : problem.choices().get(0);
+            // Something of the problem's form, so that the server judges it rather than refusing it:
+            // version 2 names a choice by its number.
+            text = problem.format().hasChoices() ? "1" : "0";
         }
         ctx.writeAndFlush(new Answer(problem.problemId(), text));
     }

@@ -24,6 +24,11 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final long handshakeTimeoutMillis;
     private final ClientTimeouts timeouts;
     private final EventSink sink;
+    /**
+     * The TLS handler this initializer installed, kept here because the pipeline loses it when the
+     * channel closes, which a failed handshake can do before the connecting thread looks.
+     */
+    private volatile SslHandler ssl;
 
     ClientChannelInitializer(ClientTls tls, String host, int port, long handshakeTimeoutMillis,
                              ClientTimeouts timeouts, EventSink sink) {
@@ -35,6 +40,11 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.sink = sink;
     }
 
+    /** The TLS handler of the channel this initialized; set before the connect completes. */
+    SslHandler ssl() {
+        return ssl;
+    }
+
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline pipeline = ch.pipeline();
@@ -43,6 +53,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         // A server that accepts TCP but never finishes the handshake must not hang the client.
         ssl.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
         pipeline.addLast(PipelineNames.SSL, ssl);
+        this.ssl = ssl;
         // Framing and the message codec, bounded by the default frame limit.
         QuizCodec.install(pipeline, Side.CLIENT, CodecLimits.DEFAULT);
         // After the codec, so only whole messages count as life: a server trickling the bytes of a frame

@@ -3,7 +3,6 @@ package dev.tlsquiz.client.net;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.Failures;
 import dev.tlsquiz.client.session.EventQueue;
-import dev.tlsquiz.codec.PipelineNames;
 import dev.tlsquiz.tls.ClientTls;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
@@ -13,7 +12,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +42,8 @@ public final class ClientConnector implements AutoCloseable {
                                     EventQueue events) {
         EventSink eventSink = new EventSink(events);
         long timeoutMillis = connectTimeout.toMillis();
+        ClientChannelInitializer initializer =
+                new ClientChannelInitializer(tls, host, port, timeoutMillis, timeouts, eventSink);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -53,7 +53,7 @@ public final class ClientConnector implements AutoCloseable {
                 // Past 64 KiB of unsent data (a server that does not read our PONGs) the client stops
                 // reading from it, until the data is down to 32 KiB (see ReadGate).
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
-                .handler(new ClientChannelInitializer(tls, host, port, timeoutMillis, timeouts, eventSink));
+                .handler(initializer);
         ChannelFuture connect = bootstrap.connect(host, port);
         // The connect timeout option fails the future itself; the margin only covers a stuck resolver.
         if (!connect.awaitUninterruptibly(timeoutMillis + 5_000)) {
@@ -63,8 +63,9 @@ public final class ClientConnector implements AutoCloseable {
         if (!connect.isSuccess()) {
             throw Failures.connectFailed(connect.cause(), host, port, connectTimeout);
         }
-        SslHandler ssl = (SslHandler) connect.channel().pipeline().get(PipelineNames.SSL);
-        return new ClientConnection(connect.channel(), ssl, eventSink);
+        // From the initializer, not the pipeline: a handshake that fails at once (an unknown server key)
+        // closes the channel, and empties its pipeline, before this thread gets here on a busy machine.
+        return new ClientConnection(connect.channel(), initializer.ssl(), eventSink);
     }
 
     /** Shuts the event loop down, closing any connection still open. */

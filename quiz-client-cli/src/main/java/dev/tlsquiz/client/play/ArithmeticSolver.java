@@ -17,8 +17,6 @@ public final class ArithmeticSolver {
     private static final Pattern EXPRESSION = Pattern.compile(
             "\\s*([-\u2212]?\\d{1,18})\\s*([-+\u00D7\u00F7*/xX\u2212])\\s*([-\u2212]?\\d{1,18})\\s*(?:=\\s*\\??)?\\s*");
 
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\s*[-+]?\\d+\\s*");
-
     /** One parsed problem. */
     public record Expression(long left, char operator, long right) {
 
@@ -92,14 +90,6 @@ public final class ArithmeticSolver {
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("cannot solve '" + text + "': " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Whether {@code line} is a whole number, as a player must type for an arithmetic problem: of any
-     * length, since the server judges digits rather than parsing them (a huge number is just wrong).
-     */
-    public static boolean isWholeNumber(String line) {
-        return WHOLE_NUMBER.matcher(line).matches();
     }
 
     private static long number(String digits) {

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "Play one quiz session against a tlsquiz server.",
             "At a terminal you type the answers ('help' lists the commands, 'quit' ends the session); with"
                     + " --answers or piped"
-                    + " stdin each line is one answer; with --auto the client solves the problems itself."
+                    + " stdin each line is one answer; with --auto the client solves the arithmetic itself.",
+            "Choices are answered with a letter or a number (several as a,c)."
         })
 public final class PlayCommand implements Callable<Integer> {
 
@@ -70,10 +71,12 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Option(names = "--answers", paramLabel = "FILE|-",
             description = "Read one answer per line from FILE, or from stdin with '-'; each line is sent"
-                    + " as written.")
+                    + " as written (a letter or letters such as a,c for choices, a number, or text); a line"
+                    + " of the wrong form is named on stderr and sent all the same.")
     private String answers;
 
-    @Option(names = "--auto", description = "Solve every problem automatically.")
+    @Option(names = "--auto", description = "Answer the arithmetic problems automatically; other questions"
+            + " are named on the output and left to time out.")
     private boolean auto;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",

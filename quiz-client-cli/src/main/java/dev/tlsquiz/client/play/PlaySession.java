@@ -29,7 +29,6 @@ import io.netty.channel.Channel;
 import io.netty.util.concurrent.Future;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,15 +46,11 @@ import javax.net.ssl.SSLException;
  */
 public final class PlaySession {
 
-    private static final String ASK_AGAIN = "please type a whole number, or 'quit' to stop";
-    private static final String ASK_AGAIN_FREE = "please type an answer, or 'quit' to stop";
+    /** What a re-prompt adds to the reason an input was not an answer. */
+    private static final String OR_QUIT = ", or 'quit' to stop";
 
-    /**
-     * The longest answer an ANSWER frame carries within the default maximum frame length (PROTOCOL.md,
-     * section 8: 16384 bytes, less the type byte, the problemId and the string's length): a longer one
-     * would make the server end the session with FRAME_TOO_LARGE.
-     */
-    static final int MAX_ANSWER_BYTES = 16 * 1024 - 1 - 4 - 2;
+    /** Marks a command word typed as an answer ({@code \quit} answers "quit"); see {@link PromptText#HELP}. */
+    private static final String LITERAL = "\\";
 
     private final PlaySettings settings;
     private final Terminal terminal;
@@ -75,7 +70,11 @@ public final class PlaySession {
     private String sentAnswer;
     private int lastRound;
     private final Deque<String> pendingLines = new ArrayDeque<>();
+    /** The number of script lines taken so far, to name a line in a warning. */
+    private int scriptLine;
     private boolean inputEnded;
+    /** {@code --auto} said it cannot answer the open problem, which is left to time out. */
+    private boolean autoSkipped;
     private boolean byeSent;
     /** The editor was asked for a line that has not come yet. */
     private boolean lineAsked;
@@ -281,6 +280,7 @@ public final class PlaySession {
                 openProblem = (Problem) message;
                 progress.expectVerdict(openProblem, System.nanoTime());
                 sentAnswer = null;
+                autoSkipped = false;
                 lastRound = openProblem.round();
                 long now = System.nanoTime();
                 tally.problemShown(now);
@@ -351,14 +351,27 @@ public final class PlaySession {
             return;
         }
         if (settings.mode() == AnswerMode.AUTO) {
-            if (openProblem != null && sentAnswer == null) {
-                sendAnswer(solve(openProblem), false);
+            if (openProblem != null && sentAnswer == null && !autoSkipped) {
+                Optional<String> solution = AutoAnswer.solve(openProblem);
+                if (solution.isPresent()) {
+                    sendAnswer(solution.get(), false);
+                } else {
+                    // Nothing rather than nonsense: the problem times out and the session goes on,
+                    // which suits a bank that mixes arithmetic with other questions.
+                    autoSkipped = true;
+                    renderer.cannotAnswer(openProblem, AutoAnswer.whyNot(openProblem));
+                }
             }
             return;
         }
         while (openProblem != null && sentAnswer == null && !pendingLines.isEmpty()) {
             String line = pendingLines.poll();
             if (settings.mode() == AnswerMode.SCRIPTED) {
+                scriptLine++;
+                // Sent as written all the same: the server judges a malformed answer wrong, and the
+                // script goes on with the next problem rather than stopping on one line.
+                AnswerCheck.problem(openProblem, line).ifPresent(reason -> renderer.notice(
+                        "answers line " + scriptLine + ": " + reason + " (sent as written; the server judges it)"));
                 sendAnswer(line, false);
             } else {
                 String reason = invalidReason(openProblem, line);
@@ -366,7 +379,7 @@ public final class PlaySession {
                     renderer.reprompt(openProblem, reason);
                     askAgain();
                 } else {
-                    sendAnswer(line.strip(), true);
+                    sendAnswer(literal(line.strip()), true);
                 }
             }
         }
@@ -379,30 +392,23 @@ public final class PlaySession {
         }
     }
 
-    private static String solve(Problem problem) {
-        try {
-            return Long.toString(ArithmeticSolver.solve(problem.text()));
-        } catch (IllegalArgumentException e) {
-            throw Failures.unsolvable(e.getMessage());
-        }
-    }
-
     /** Why an interactive line is not an answer to send, or {@code null} when it is one. */
     static String invalidReason(Problem problem, String line) {
-        boolean arithmetic = problem.choices().isEmpty() && ArithmeticSolver.isArithmetic(problem.text());
-        String answer = line.strip();
-        if (answer.isEmpty()) {
-            return arithmetic ? ASK_AGAIN : ASK_AGAIN_FREE;
+        return AnswerCheck.problem(problem, literal(line.strip())).map(reason -> reason + OR_QUIT).orElse(null);
+    }
+
+    /**
+     * The answer a person meant: {@code \quit} (a command word after a backslash) is the word itself,
+     * for a text question whose answer is "quit" or "help"; anything else is as typed.
+     */
+    static String literal(String answer) {
+        if (answer.startsWith(LITERAL)) {
+            String word = answer.substring(LITERAL.length());
+            if (isQuit(word) || isHelp(word)) {
+                return word;
+            }
         }
-        if (arithmetic && !ArithmeticSolver.isWholeNumber(answer)) {
-            return ASK_AGAIN;
-        }
-        int bytes = answer.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_ANSWER_BYTES) {
-            return "that answer is " + bytes + " bytes; an ANSWER carries at most " + MAX_ANSWER_BYTES
-                    + " (the protocol's frame limit), so it was not sent: type a shorter one, or 'quit' to stop";
-        }
-        return null;
+        return answer;
     }
 
     private static boolean isQuit(String line) {

@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,6 +65,8 @@ final class JsonRenderer implements SessionRenderer {
         event.put("rounds", problem.rounds());
         event.put("text", problem.text());
         event.put("timeLimitMillis", problem.timeLimitMillis());
+        // How to answer: integer, number, one_choice, several_choices or text (PROTOCOL.md, version 2).
+        event.put("format", problem.format().name().toLowerCase(Locale.ROOT));
         event.put("choices", problem.choices());
         write(event);
     }
@@ -94,6 +97,12 @@ final class JsonRenderer implements SessionRenderer {
     }
 
     @Override
+    public void cannotAnswer(Problem problem, String reason) {
+        // A line for people, on stderr with the other notices: stdout stays one event per line.
+        notice(reason);
+    }
+
+    @Override
     public void verdict(Verdict verdict, Problem problem, String answer) {
         Map<String, Object> event = event("verdict");
         event.put("problemId", verdict.problemId());
@@ -106,6 +115,8 @@ final class JsonRenderer implements SessionRenderer {
         event.put("expected", verdict.expected());
         event.put("points", verdict.points());
         event.put("score", verdict.score());
+        // Always present: "" when the question's author wrote none.
+        event.put("feedback", verdict.feedback());
         write(event);
     }
 

@@ -41,6 +41,12 @@ public interface SessionRenderer {
     void answerSent(Problem problem, String answer, boolean typed);
 
     /**
+     * {@code --auto} cannot compute an answer to {@code problem} and sends none: say so, with
+     * {@code reason} (which quotes the problem's text).
+     */
+    void cannotAnswer(Problem problem, String reason);
+
+    /**
      * The server judged a problem.
      *
      * @param problem the problem judged, or {@code null} if it is not the one we know

@@ -6,7 +6,6 @@ import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.text.TerminalText;
 import java.io.PrintStream;
-import java.util.List;
 
 /**
  * The human-readable output: a header after WELCOME, a prompt per problem, one line per verdict
@@ -66,8 +65,9 @@ final class TextRenderer implements SessionRenderer {
     @Override
     public void problem(Problem problem) {
         closePrompt();
-        if (!problem.choices().isEmpty()) {
-            out.println("  choices: " + String.join(" | ", shown(problem.choices())));
+        if (problem.format().hasChoices()) {
+            out.println(PromptText.questionLine(problem));
+            PromptText.choiceLines(problem).forEach(out::println);
         }
         if (editorPrompts) {
             out.flush();
@@ -115,6 +115,13 @@ final class TextRenderer implements SessionRenderer {
     }
 
     @Override
+    public void cannotAnswer(Problem problem, String reason) {
+        closePrompt();
+        out.println("  " + shown(reason));
+        out.flush();
+    }
+
+    @Override
     public void verdict(Verdict verdict, Problem problem, String answer) {
         closePrompt();
         String score = "(score " + Formats.grouped(verdict.score()) + ")";
@@ -125,6 +132,10 @@ final class TextRenderer implements SessionRenderer {
             case TIMEOUT -> coloured(YELLOW, "\u23F1 time's up") + ", expected " + shown(verdict.expected()) + " "
                     + score;
         });
+        if (!verdict.feedback().isEmpty()) {
+            // The question author's words about the answer given: the server's text like any other.
+            out.println("  " + shown(verdict.feedback()));
+        }
         out.flush();
     }
 
@@ -177,10 +188,6 @@ final class TextRenderer implements SessionRenderer {
     /** {@code text} as it may reach the terminal: one line, every control character a visible escape. */
     private static String shown(String text) {
         return TerminalText.sanitize(text);
-    }
-
-    private static List<String> shown(List<String> texts) {
-        return texts.stream().map(TextRenderer::shown).toList();
     }
 
     private void closePrompt() {

@@ -149,7 +149,10 @@ class TerminalInjectionTest {
                             field + " missing in\n" + HostileText.visible(all));
                 }
                 assertTrue(result.out().contains("4\\x1b]0;owned\\x072\n"), HostileText.visible(result.out()));
-                assertEquals(1, result.err().lines().count(), HostileText.visible(result.err()));
+                // The scripted answer names no choice: a warning quoting it (escaped), then the failure line.
+                assertEquals(2, result.err().lines().count(), HostileText.visible(result.err()));
+                assertTrue(result.err().startsWith("answers line 1: '4\\x1b]0;owned\\x072' is not a choice"),
+                        HostileText.visible(result.err()));
             }
         }
     }

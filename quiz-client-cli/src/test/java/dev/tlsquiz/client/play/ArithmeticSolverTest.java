@@ -49,18 +49,6 @@ class ArithmeticSolverTest {
     }
 
     @Test
-    void isWholeNumber_acceptsSignedIntegersOnly() {
-        assertTrue(ArithmeticSolver.isWholeNumber("42"));
-        assertTrue(ArithmeticSolver.isWholeNumber(" -7 "));
-        assertTrue(ArithmeticSolver.isWholeNumber("+3"));
-        // Longer than a long: still a number to send, and the server judges it (wrong) by its digits.
-        assertTrue(ArithmeticSolver.isWholeNumber("99999999999999999999"));
-        assertFalse(ArithmeticSolver.isWholeNumber("4.2"));
-        assertFalse(ArithmeticSolver.isWholeNumber("forty-two"));
-        assertFalse(ArithmeticSolver.isWholeNumber(""));
-    }
-
-    @Test
     void isArithmetic_recognizesTheServerFormat() {
         assertTrue(ArithmeticSolver.isArithmetic("17 + 25"));
         assertFalse(ArithmeticSolver.isArithmetic("17 + 25 + 3"));

@@ -41,7 +41,7 @@ class InteractivePlayTest {
         run.out().await("3 rounds, 30 s per problem");
         String first = problemText(run, 1);
         keyboard.type("forty-two");
-        run.out().await("please type a whole number, or 'quit' to stop");
+        run.out().await("not a whole number: answer digits with an optional sign, such as -12, or 'quit' to stop");
         keyboard.type(Long.toString(ArithmeticSolver.solve(first)));
         run.out().await("\u2713 correct  +");
 

@@ -29,7 +29,9 @@ class ScriptedPlayTest {
     private static final Set<String> WELCOME_FIELDS =
             Set.of("type", "sessionId", "rounds", "timeLimitMillis", "playerName", "nameVerified", "server");
     private static final Set<String> PROBLEM_FIELDS =
-            Set.of("type", "problemId", "round", "rounds", "text", "timeLimitMillis", "choices");
+            Set.of("type", "problemId", "round", "rounds", "text", "timeLimitMillis", "format", "choices");
+    private static final Set<String> VERDICT_FIELDS =
+            Set.of("type", "problemId", "round", "outcome", "answer", "expected", "points", "score", "feedback");
     private static final Set<String> SUMMARY_FIELDS =
             Set.of("type", "correct", "answered", "total", "score", "durationMillis",
                     // Added by the client (issue 14, item 3); the server's fields above keep their names.
@@ -83,7 +85,11 @@ class ScriptedPlayTest {
         assertEquals(30_000, events.get(0).get("timeLimitMillis").asLong());
         assertEquals(PROBLEM_FIELDS, fieldNames(events.get(1)));
         assertTrue(events.get(1).get("choices").isArray());
+        // The server's arithmetic is answered with a whole number (protocol version 2).
+        assertEquals("integer", events.get(1).get("format").asText());
         JsonNode verdict = events.get(2);
+        assertEquals(VERDICT_FIELDS, fieldNames(verdict));
+        assertEquals("", verdict.get("feedback").asText());
         assertEquals(events.get(1).get("problemId").asLong(), verdict.get("problemId").asLong());
         assertEquals(1, verdict.get("round").asInt());
         assertEquals(verdict.get("expected").asText(), verdict.get("answer").asText());

@@ -10,10 +10,14 @@ import dev.tlsquiz.client.testing.ClientResult;
 import dev.tlsquiz.client.testing.PtyClient;
 import dev.tlsquiz.client.testing.QuizServerFixture;
 import dev.tlsquiz.client.testing.RawTlsServer;
+import dev.tlsquiz.codec.AnswerFormat;
+import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.tls.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +88,7 @@ class TerminalPlayTest {
         client.type("help" + PtyClient.ENTER);
         client.screen().await("quit, q, exit");
         client.type("forty-two" + PtyClient.ENTER);
-        client.screen().await("please type a whole number, or 'quit' to stop");
+        client.screen().await("not a whole number: answer digits with an optional sign, such as -12, or 'quit' to stop");
         // The re-prompt is short: the problem is not asked a second time.
         client.screen().await(Pattern.compile("\\[\\s*\\d+s\\] = "), 1);
         client.type("99999999999999999999" + PtyClient.ENTER);
@@ -104,6 +108,28 @@ class TerminalPlayTest {
         // The summary ends on a line of its own, and the terminal is given back.
         assertTrue(screen.stripTrailing().endsWith(screen.lines().filter(l -> l.contains("duration")).findFirst()
                 .orElseThrow().stripTrailing()), screen);
+    }
+
+    @Test
+    void play_whenAChoiceQuestion_thenTheChoicesAreListedAndALetterAnswersIt() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        Problem choice = new Problem(0, 1, 1, 30_000, "Capital of France?", AnswerFormat.ONE_CHOICE,
+                List.of("Berlin", "Paris", "Rome"));
+        try (RawTlsServer raw = RawTlsServer.asking(pki,
+                List.of(new RawTlsServer.Asked(choice, Set.of("b"), "Paris", "Paris it is")))) {
+            client = PtyClient.start(Map.of("NO_COLOR", "1"), "play", "--host", "127.0.0.1", "--port",
+                    Integer.toString(raw.port()), "--cafile", pki.caCert().toString(), "--known-hosts",
+                    dir.resolve("known_hosts").toString(), "--name", "tester");
+            client.screen().await(Pattern.compile(
+                    "Problem 1/1  Capital of France\\?\r?\n  a\\) Berlin\r?\n  b\\) Paris\r?\n  c\\) Rome\r?\n"), 1);
+            client.screen().await(Pattern.compile("\\[\\s*\\d+s\\] your choice \\(a-c\\) = "), 1);
+
+            client.type("b" + PtyClient.ENTER);
+
+            client.screen().await(Pattern.compile("\u2713 correct  \\+100 points \\(score 100\\)\r?\n  Paris it is"), 1);
+            assertEquals(ExitCodes.OK, client.awaitExit(30), client.screen().text());
+            assertEquals(List.of("b"), raw.answersReceived(), client.screen().text());
+        }
     }
 
     @Test

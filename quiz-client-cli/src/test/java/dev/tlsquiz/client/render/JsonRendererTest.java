@@ -3,6 +3,7 @@ package dev.tlsquiz.client.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tlsquiz.client.ClientFailure;
+import dev.tlsquiz.codec.AnswerFormat;
 import dev.tlsquiz.codec.Outcome;
 import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Verdict;
@@ -26,25 +27,25 @@ class JsonRendererTest {
 
     @Test
     void events_whenRendered_thenOneObjectPerLineInFieldOrder() {
-        Problem problem = new Problem(1, 1, 5, 20_000, "27 × 71", List.of());
+        Problem problem = new Problem(1, 1, 5, 20_000, "27 × 71", AnswerFormat.INTEGER, List.of());
         renderer.welcome(new Welcome(1, -2L, 5, 20_000, "ada \"the\" first", "tlsquiz/0.1.0"), true);
         renderer.problem(problem);
         renderer.verdict(new Verdict(1, Outcome.CORRECT, "1917", 149, 149), problem, "1917");
-        renderer.verdict(new Verdict(2, Outcome.TIMEOUT, "-85", 0, 149), null, null);
-        renderer.problem(new Problem(3, 3, 5, 20_000, "pick one", List.of("a", "b")));
+        renderer.verdict(new Verdict(2, Outcome.TIMEOUT, "-85", 0, 149, "take your time"), null, null);
+        renderer.problem(new Problem(3, 3, 5, 20_000, "pick some", AnswerFormat.SEVERAL_CHOICES, List.of("a", "b")));
         renderer.summary(new SessionSummary(2, 4, 5, 308, 159, 2, OptionalLong.of(2_345), false));
 
         assertEquals(String.join("\n",
                 "{\"type\":\"welcome\",\"sessionId\":\"fffffffffffffffe\",\"rounds\":5,\"timeLimitMillis\":20000,"
                         + "\"playerName\":\"ada \\\"the\\\" first\",\"nameVerified\":true,\"server\":\"tlsquiz/0.1.0\"}",
                 "{\"type\":\"problem\",\"problemId\":1,\"round\":1,\"rounds\":5,\"text\":\"27 × 71\","
-                        + "\"timeLimitMillis\":20000,\"choices\":[]}",
+                        + "\"timeLimitMillis\":20000,\"format\":\"integer\",\"choices\":[]}",
                 "{\"type\":\"verdict\",\"problemId\":1,\"round\":1,\"outcome\":\"CORRECT\",\"answer\":\"1917\","
-                        + "\"expected\":\"1917\",\"points\":149,\"score\":149}",
+                        + "\"expected\":\"1917\",\"points\":149,\"score\":149,\"feedback\":\"\"}",
                 "{\"type\":\"verdict\",\"problemId\":2,\"outcome\":\"TIMEOUT\",\"answer\":null,\"expected\":\"-85\",\"points\":0,"
-                        + "\"score\":149}",
-                "{\"type\":\"problem\",\"problemId\":3,\"round\":3,\"rounds\":5,\"text\":\"pick one\","
-                        + "\"timeLimitMillis\":20000,\"choices\":[\"a\",\"b\"]}",
+                        + "\"score\":149,\"feedback\":\"take your time\"}",
+                "{\"type\":\"problem\",\"problemId\":3,\"round\":3,\"rounds\":5,\"text\":\"pick some\","
+                        + "\"timeLimitMillis\":20000,\"format\":\"several_choices\",\"choices\":[\"a\",\"b\"]}",
                 "{\"type\":\"summary\",\"correct\":2,\"answered\":4,\"total\":5,\"score\":308,\"durationMillis\":159,"
                         + "\"accuracyPercent\":50.0,\"bestStreak\":2,\"averageAnswerMillis\":2345,\"partial\":false}",
                 ""), out.toString(StandardCharsets.UTF_8));

@@ -1,7 +1,10 @@
 package dev.tlsquiz.client.testing;
 
+import dev.tlsquiz.codec.Answer;
+import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.CodecLimits;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.NegotiatedVersion;
 import dev.tlsquiz.codec.Outcome;
 import dev.tlsquiz.codec.Ping;
 import dev.tlsquiz.codec.Problem;
@@ -10,6 +13,7 @@ import dev.tlsquiz.codec.QuizCodec;
 import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.QuizWire;
 import dev.tlsquiz.codec.Side;
+import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.tls.ServerTls;
@@ -25,6 +29,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -33,6 +39,9 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,8 +52,9 @@ import java.util.function.Supplier;
 /**
  * A misbehaving server for the client's failure paths: real TLS with the test PKI's server
  * certificate, then bytes that are no tlsquiz frame, a session cut off after the first problem, a
- * frame trickled a byte at a time, PINGs instead of a verdict, a flood of problems, or whatever a
- * test's own session handler sends ({@link #speaking}).
+ * frame trickled a byte at a time, PINGs instead of a verdict, a flood of problems, a version 2
+ * session asking given questions ({@link #asking}), or whatever a test's own session handler sends
+ * ({@link #speaking}).
  */
 public final class RawTlsServer implements AutoCloseable {
 
@@ -80,6 +90,23 @@ public final class RawTlsServer implements AutoCloseable {
     private final ServerTls tls;
     private final Channel serverChannel;
     private final AtomicLong floodedBytes = new AtomicLong();
+    /** The ANSWER texts received by an {@link #asking} server, exactly as they came off the wire. */
+    private final List<String> answersReceived = new CopyOnWriteArrayList<>();
+
+    /**
+     * One question an {@link #asking} server asks.
+     *
+     * @param problem  what it sends (its problemId, round and rounds are set by the server)
+     * @param right    the ANSWER texts judged CORRECT, compared exactly; any other is WRONG
+     * @param expected the VERDICT's readable accepted answer
+     * @param feedback the VERDICT's feedback, whatever the outcome
+     */
+    public record Asked(Problem problem, Set<String> right, String expected, String feedback) {
+
+        public Asked {
+            right = Set.copyOf(right);
+        }
+    }
 
     public RawTlsServer(TestPki pki, Behavior behavior) throws Exception {
         this(pki, behavior, 1_000);
@@ -96,6 +123,17 @@ public final class RawTlsServer implements AutoCloseable {
      */
     public static RawTlsServer speaking(TestPki pki, Supplier<ChannelHandler> session) throws Exception {
         return new RawTlsServer(pki, null, 0, session);
+    }
+
+    /**
+     * A server that speaks version 2 and asks {@code questions} in order, one at a time: a VERDICT per
+     * ANSWER (or TIMEOUT when a problem's time limit passes first), then the next; SUMMARY after the
+     * last one or on BYE. It records every ANSWER's text ({@link #answersReceived}).
+     */
+    public static RawTlsServer asking(TestPki pki, List<Asked> questions) throws Exception {
+        RawTlsServer[] server = new RawTlsServer[1];
+        server[0] = new RawTlsServer(pki, null, 0, () -> new AskingSession(questions, server[0].answersReceived));
+        return server[0];
     }
 
     private RawTlsServer(TestPki pki, Behavior behavior, long intervalMillis, Supplier<ChannelHandler> session)
@@ -115,6 +153,7 @@ public final class RawTlsServer implements AutoCloseable {
                             return;
                         }
                         QuizCodec.install(ch.pipeline(), Side.SERVER, CodecLimits.DEFAULT);
+                        ch.pipeline().addLast(new WelcomeSetsVersion());
                         if (session != null) {
                             ch.pipeline().addLast(session.get());
                             return;
@@ -137,6 +176,11 @@ public final class RawTlsServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /** The ANSWER texts an {@link #asking} server received so far, in order, exactly as sent. */
+    public List<String> answersReceived() {
+        return List.copyOf(answersReceived);
+    }
+
     /** How many bytes of flood the client has taken so far (written to its socket). */
     public long floodedBytes() {
         return floodedBytes.get();
@@ -147,6 +191,101 @@ public final class RawTlsServer implements AutoCloseable {
         serverChannel.close().awaitUninterruptibly(5_000);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10_000);
         tls.close();
+    }
+
+    /**
+     * Makes the connection speak the version its WELCOME names from that WELCOME on, as the real
+     * server does on HELLO: the handlers here only decide what to send.
+     */
+    private static final class WelcomeSetsVersion extends ChannelOutboundHandlerAdapter {
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            if (msg instanceof Welcome welcome) {
+                NegotiatedVersion.set(ctx.channel(), welcome.version());
+            }
+            ctx.write(msg, promise);
+        }
+    }
+
+    /** The session of an {@link #asking} server; state confined to the connection's event loop. */
+    private static final class AskingSession extends SimpleChannelInboundHandler<QuizMessage> {
+        private static final long POINTS = 100;
+
+        private final List<Asked> questions;
+        private final List<String> answersReceived;
+        private int next;
+        private Asked open;
+        private ScheduledFuture<?> timeout;
+        private int correct;
+        private int answered;
+        private long score;
+        private boolean over;
+
+        AskingSession(List<Asked> questions, List<String> answersReceived) {
+            this.questions = List.copyOf(questions);
+            this.answersReceived = answersReceived;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, QuizMessage message) {
+            if (message instanceof Hello hello && next == 0 && !over) {
+                ctx.write(new Welcome(Protocol.VERSION_2, 7, questions.size(), 30_000, hello.playerName(), "raw-test"));
+                askNext(ctx);
+            } else if (message instanceof Answer answer && open != null && answer.problemId() == next) {
+                answersReceived.add(answer.text());
+                answered++;
+                boolean right = open.right().contains(answer.text());
+                if (right) {
+                    correct++;
+                    score += POINTS;
+                }
+                judge(ctx, right ? Outcome.CORRECT : Outcome.WRONG, right ? POINTS : 0);
+            } else if (message instanceof Bye) {
+                end(ctx);
+            }
+        }
+
+        private void askNext(ChannelHandlerContext ctx) {
+            if (next == questions.size()) {
+                end(ctx);
+                return;
+            }
+            open = questions.get(next++);
+            Problem given = open.problem();
+            ctx.writeAndFlush(new Problem(next, next, questions.size(), given.timeLimitMillis(), given.text(),
+                    given.format(), given.choices()));
+            timeout = ctx.executor().schedule(() -> judge(ctx, Outcome.TIMEOUT, 0), given.timeLimitMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+
+        private void judge(ChannelHandlerContext ctx, Outcome outcome, long points) {
+            if (open == null || over) {
+                return;
+            }
+            timeout.cancel(false);
+            ctx.write(new Verdict(next, outcome, open.expected(), points, score, open.feedback()));
+            open = null;
+            askNext(ctx);
+        }
+
+        private void end(ChannelHandlerContext ctx) {
+            if (over) {
+                return;
+            }
+            over = true;
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            ctx.writeAndFlush(new Summary(correct, answered, questions.size(), score, 1_000));
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            ctx.fireChannelInactive();
+        }
     }
 
     private static final class GarbageAfterHandshake extends ChannelInboundHandlerAdapter {
