@@ -108,8 +108,9 @@ class QuizServerTest {
                     client.next(Verdict.class));
             Problem second = client.next(Problem.class);
             client.send(new Answer(second.problemId(), "forty-two"));
-            assertEquals(new Verdict(second.problemId(), Outcome.WRONG, questions.next().acceptedAnswers(), 0, 0),
-                    client.next(Verdict.class));
+            // Not a number at all: wrong, and (in version 2) the feedback says how to answer.
+            assertEquals(new Verdict(second.problemId(), Outcome.WRONG, questions.next().acceptedAnswers(), 0, 0,
+                    "not a whole number: answer digits with an optional sign, such as -12"), client.next(Verdict.class));
             Summary summary = client.next(Summary.class);
             assertEquals(new Summary(0, 2, 2, 0, summary.durationMillis()), summary);
             client.assertClosedByServer();
