@@ -50,8 +50,10 @@ public final class GameOptions {
                     + "repeatable. Reloaded for new sessions when it changes.")
     private List<Path> banks = List.of();
 
-    @Option(names = "--bank-format", paramLabel = "gift|csv", converter = BankFormatConverter.class,
-            description = "Read every bank in this format (default: from the extension, .gift/.txt or .csv).")
+    @Option(names = "--bank-format", paramLabel = "FORMAT", converter = BankFormatConverter.class,
+            completionCandidates = BankFormatConverter.class,
+            description = "Read every bank in this format: ${COMPLETION-CANDIDATES} (default: from the extension,"
+                    + " .gift/.txt or .csv).")
     private BankFormat bankFormat;
 
     @Option(names = "--category", paramLabel = "NAME",
