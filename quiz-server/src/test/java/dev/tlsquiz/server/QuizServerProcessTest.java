@@ -311,11 +311,8 @@ class QuizServerProcessTest {
 
     /** Waits up to 60 s for the server's standard error to contain {@code text}. */
     private void awaitStderr(String text) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!stderr().contains(text)) {
-            assertTrue(System.nanoTime() - deadline < 0, () -> "no '" + text + "' within 60 s: " + stderr());
-            Thread.sleep(50);
-        }
+        Conditions.await(() -> "'" + text + "' on the server's stderr: " + stderr(), Duration.ofSeconds(60),
+                () -> stderr().contains(text));
     }
 
     private Process start(String... args) throws IOException {

@@ -1,10 +1,10 @@
 package dev.tlsquiz.server.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.codec.testing.LeakCheckExtension;
+import dev.tlsquiz.server.Conditions;
 import dev.tlsquiz.server.QuizServer;
 import dev.tlsquiz.server.ServerConfig;
 import dev.tlsquiz.server.ServerStartException;
@@ -131,14 +131,7 @@ final class Loopback {
 
     /** Polls {@code condition} every 20 ms until it holds, failing after {@code timeout}. */
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("timed out after " + timeout.toMillis() + " ms waiting for: " + what);
-            }
-            // A bounded poll interval, not a sleep standing in for a condition.
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
+        Conditions.await(what, timeout, condition);
     }
 
     /** The server ends up holding no connection at all. */
