@@ -23,6 +23,7 @@ import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.server.game.Standing;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
 import dev.tlsquiz.bank.IntegerQuestion;
+import dev.tlsquiz.server.services.ResultSink;
 import dev.tlsquiz.server.services.SessionResult;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -278,7 +279,12 @@ class QuizSessionTest {
     void resultSink_receivesThePlayedSessionWhenItEnds() {
         List<SessionResult> results = new ArrayList<>();
         SessionEnvironment env = QuizServer.builder(config).problems(() -> () -> IntegerQuestion.of("20 + 22", 42))
-                .clock(ticker::nanoTime).sessionIds(() -> SESSION_ID).results(results::add)
+                .clock(ticker::nanoTime).sessionIds(() -> SESSION_ID).results(new ResultSink() {
+                    @Override
+                    public void sessionEnded(SessionResult result) {
+                        results.add(result);
+                    }
+                })
                 .environment(config.tls().clientAuth(), shuttingDown::get);
         EmbeddedChannel played = EmbeddedChannel.builder().ticker(ticker).handlers(new QuizSession(env)).build();
         played.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);

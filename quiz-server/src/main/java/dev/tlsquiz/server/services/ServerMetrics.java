@@ -4,26 +4,21 @@ import dev.tlsquiz.server.game.Judgement;
 
 /**
  * Counters of the server's games. Called on event loops, from many at once: an implementation
- * must be thread-safe and must not block.
+ * must be thread-safe and must not block. Every method has an empty default, so a driver can report
+ * an event before an implementation counts it.
  */
 public interface ServerMetrics {
 
     /** A player was welcomed and a game began. */
-    void sessionStarted();
+    default void sessionStarted() {
+    }
 
     /** A problem was judged. */
-    void judged(Judgement judgement);
+    default void judged(Judgement judgement) {
+    }
 
     /** Counts nothing: the server's default, which exports no metrics. */
     static ServerMetrics none() {
-        return new ServerMetrics() {
-            @Override
-            public void sessionStarted() {
-            }
-
-            @Override
-            public void judged(Judgement judgement) {
-            }
-        };
+        return new ServerMetrics() { };
     }
 }
