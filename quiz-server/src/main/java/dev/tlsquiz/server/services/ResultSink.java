@@ -34,6 +34,11 @@ public interface ResultSink {
         return true;
     }
 
+    /** Games handed over and not yet kept: the writer's backlog. */
+    default int queued() {
+        return 0;
+    }
+
     /** Keeps nothing: as each session's log line already records its result. */
     static ResultSink none() {
         return new ResultSink() { };
