@@ -55,6 +55,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     private TuningOptions tuning;
 
+    @Mixin
+    private ResultsOptions results;
+
     @Option(names = "--verbose", description = "Debug logging, and stack traces for failures.")
     private boolean verbose;
 
@@ -112,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig toConfig() {
         try {
             return new ServerConfig(listening.toListening(), tls.toTlsSource(), game.toGameRules(),
-                    limits.toLimits(), timeouts.toTimeouts());
+                    limits.toLimits(), timeouts.toTimeouts(), results.toResultsKeeping());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
