@@ -303,7 +303,9 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         if (state != State.PLAYING) {
             return violation(ErrorCode.UNEXPECTED_MESSAGE, "BYE before WELCOME; send HELLO first");
         }
-        finish(ctx, "player said BYE", game.end(now()));
+        // Asked before the BYE, never answered: the record keeps it with its accepted answer.
+        Optional<String> openAccepted = game.openAcceptedAnswer();
+        finish(ctx, "player said BYE", game.end(now()), openAccepted);
         return Optional.empty();
     }
 
@@ -348,7 +350,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
                     judged.score(), judged.feedback()));
             return play(ctx, game.next(now()));
         } else if (event instanceof Finished finished) {
-            finish(ctx, "completed", finished);
+            finish(ctx, "completed", finished, Optional.empty());
         } else if (event instanceof LateAnswerIgnored late) {
             // It crossed our TIMEOUT verdict on the wire: the player was not too slow on purpose.
             ignore(ctx, "a late ANSWER for timed-out problem " + late.problemId());
@@ -373,14 +375,14 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
      * The game is over with a result to show: it is handed to the results store, and the SUMMARY
      * follows once the store has kept it (at once for a server that keeps nothing).
      */
-    private void finish(ChannelHandlerContext ctx, String reason, Finished finished) {
+    private void finish(ChannelHandlerContext ctx, String reason, Finished finished, Optional<String> openAccepted) {
         state = State.FINISHED;
         endReason = reason;
         cancelTimers();
         Standing result = finished.result();
         Summary summary = new Summary(result.correct(), result.answered(), result.asked(), result.score(),
                 result.played().toMillis());
-        CompletableFuture<Void> kept = handOver(ctx, result).toCompletableFuture();
+        CompletableFuture<Void> kept = handOver(ctx, result, openAccepted).toCompletableFuture();
         if (kept.isDone()) {
             kept.whenComplete((ignored, failure) -> onKept(ctx, summary, failure));
             return;
@@ -421,13 +423,12 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     }
 
     /** Hands the game to the results store, once; returns the stage that completes when it is kept. */
-    private CompletionStage<Void> handOver(ChannelHandlerContext ctx, Standing result) {
+    private CompletionStage<Void> handOver(ChannelHandlerContext ctx, Standing result, Optional<String> openAccepted) {
         handedOver = true;
         PlayerRecord player = new PlayerRecord(playerName, nameVerified, certificateFingerprint,
                 config.results().storeAddresses() ? address(ctx) : null, result.score(), 1, result.correct(),
                 result.answered());
-        GameRecord record = recorder.finish(player, now(), endReason,
-                game.isOver() ? Optional.empty() : game.openAcceptedAnswer());
+        GameRecord record = recorder.finish(player, now(), endReason, openAccepted);
         return env.results().gameEnded(record);
     }
 
@@ -561,7 +562,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
             env.results().sessionEnded(new SessionResult(playerName, nameVerified, sessionId, result, endReason));
             if (!handedOver) {
                 // Ended early (a disconnect, a violation, the shutdown): kept all the same, with no SUMMARY to send.
-                handOver(ctx, result);
+                handOver(ctx, result, game.openAcceptedAnswer());
             }
         } else if (last == State.AWAITING_HANDSHAKE && !handshakeFailed) {
             LOG.debug("{}: closed before the TLS handshake completed", remote(ctx));
