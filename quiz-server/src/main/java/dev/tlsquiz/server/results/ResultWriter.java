@@ -117,11 +117,13 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
                 return CompletableFuture.failedFuture(new GameStoreException(
                         "results store closed: the server is shutting down"));
             }
+            // Counted before the writer can take it, so that the backlog it reports includes it.
+            int now = waiting.incrementAndGet();
             if (!queue.offer(pending)) {
+                waiting.decrementAndGet();
                 return CompletableFuture.failedFuture(new GameStoreException("results store unavailable: "
                         + Counts.of(queue.size(), "game") + " waiting to be kept"));
             }
-            int now = waiting.incrementAndGet();
             if (now >= capacity && !full) {
                 full = true;
                 health.queueFull(now, capacity);
