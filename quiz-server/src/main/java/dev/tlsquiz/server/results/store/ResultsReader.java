@@ -50,7 +50,8 @@ final class ResultsReader {
 
         private void add(String condition, Object value) {
             conditions.add(condition);
-            values.add(value);
+            // Looked up as it was stored: a name with a NUL in it was kept with U+FFFD there.
+            values.add(value instanceof String text ? StoredText.of(text) : value);
         }
 
         String sql() {
