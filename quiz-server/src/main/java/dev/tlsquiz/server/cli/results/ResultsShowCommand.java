@@ -71,7 +71,7 @@ final class ResultsShowCommand extends StoreCommand {
     }
 
     private void show(GameRecord game) {
-        out().println("Game " + Long.toHexString(game.gameId()) + ", " + Codes.of(game.kind())
+        out().println("Game " + Long.toHexString(game.gameId()) + ": a " + Codes.of(game.kind()) + " game"
                 + (game.roomCode() == null ? "" : " in room " + TerminalText.sanitize(game.roomCode()))
                 + ", on instance " + TerminalText.sanitize(game.instance()));
         out().println("Questions: " + TerminalText.sanitize(game.settings()));
