@@ -10,7 +10,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads an age, as results are kept for days: a positive whole number of days ({@code 90d}) or weeks
- * ({@code 2w}), or any positive duration {@link DurationConverter} reads ({@code 12h}, {@code 30m}).
+ * ({@code 2w}), or any positive duration {@link DurationConverter} reads with its unit ({@code 12h},
+ * {@code 30m}). A bare number is refused: elsewhere it means seconds, and {@code prune --older-than 90}
+ * meant as days would delete nearly everything.
  */
 public final class AgeConverter implements ITypeConverter<Duration> {
 
@@ -21,7 +23,12 @@ public final class AgeConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
-        Matcher matcher = DAYS_OR_WEEKS.matcher(value.strip().toLowerCase(Locale.ROOT));
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        if (text.matches("[0-9.]+")) {
+            throw new TypeConversionException("'" + value + "' has no unit (expected: an age such as " + FORMS
+                    + "; write " + text + "d for days)");
+        }
+        Matcher matcher = DAYS_OR_WEEKS.matcher(text);
         Duration age;
         if (matcher.matches()) {
             long count = Long.parseLong(matcher.group(1));
