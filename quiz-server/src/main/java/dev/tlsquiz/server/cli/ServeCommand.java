@@ -121,7 +121,7 @@ public final class ServeCommand implements Callable<Integer> {
             LOG.info("results are not kept (--database none): a finished game survives only as its log line");
         }
         try {
-            return serve(config, tuning, writer, requests, out, err);
+            return serve(config, location, tuning, writer, requests, out, err);
         } finally {
             if (writer != null) {
                 // Normally drained already, after the shutdown; here for a server that did not start.
@@ -132,15 +132,14 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static ResultWriter openWriter(ServerConfig config, DatabaseLocation location) throws GameStoreException {
         ResultsStore store = GameStores.open(location);
-        LOG.info("keeping results in {}", location.describe());
         // Past the queue's capacity, only games that were running when it filled still come: at most
         // one per connection.
         return new ResultWriter(store, config.results().queueCapacity(),
                 config.results().queueCapacity() + config.limits().maxConnections(), ServerMetrics.none());
     }
 
-    private int serve(ServerConfig config, ServerTuning tuning, ResultWriter writer, ShutdownRequests requests,
-                      PrintWriter out, PrintWriter err) throws InterruptedException {
+    private int serve(ServerConfig config, DatabaseLocation location, ServerTuning tuning, ResultWriter writer,
+                      ShutdownRequests requests, PrintWriter out, PrintWriter err) throws InterruptedException {
         QuizServer server;
         try {
             server = QuizServer.builder(config).tuning(tuning).results(writer != null ? writer : ResultSink.none())
@@ -163,6 +162,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         out.println(server.listeningLine());
         out.flush();
+        if (writer != null) {
+            LOG.info("keeping results in {}", location.describe());
+        }
         requests.serving(server);
         requests.awaitFirst();
         long shutdownBegan = System.nanoTime();
