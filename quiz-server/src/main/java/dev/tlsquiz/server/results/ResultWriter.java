@@ -32,9 +32,12 @@ import org.slf4j.LoggerFactory;
  * (the server passes its connection limit on top of the capacity): past it a game's stage fails at
  * once.
  *
- * <p><b>Batches.</b> When several games wait, the writer takes up to {@link #BATCH} at once and keeps
- * them one after the other, each in its own transaction, so a failure never undoes another game; a
- * game is never kept half.
+ * <p><b>Batches (group commit).</b> When several games wait, the writer takes up to {@link #BATCH} at
+ * once and keeps them in one transaction ({@link GameStore#saveAll}): a commit (and its flush to
+ * disk) is shared by the group, which is what lets a single writer keep up with many event loops. The
+ * group is kept whole or not at all, and retried whole; every game in it is complete or absent, never
+ * half kept. A group the store refuses for good (a record that contradicts itself) is kept again game
+ * by game, so that one bad game costs only its own stage. One game waiting alone is saved on its own.
  *
  * <p><b>Failures.</b> A {@link GameStoreException} (the database unreachable, a lock, a refused
  * connection) is retried after 100 ms, doubling to 5 s, until it succeeds or the writer is closed:
@@ -158,9 +161,11 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
-                for (int i = 0; i < batch.size(); i++) {
-                    keep(batch.get(i));
-                    batch.set(i, null);
+                if (batch.size() == 1 || !keepTogether(batch)) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        keep(batch.get(i));
+                        batch.set(i, null);
+                    }
                 }
                 batch.clear();
             }
@@ -181,6 +186,46 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
                 LOG.error("shutdown: {} not kept; the results store was unavailable until the end of the grace period",
                         Counts.of(left.size(), "finished game"));
             }
+        }
+    }
+
+    /**
+     * Keeps a group of games in one transaction, retrying while the store fails; false when the store
+     * refuses the group for good (the caller then keeps its games one by one).
+     */
+    private boolean keepTogether(List<Pending> group) throws InterruptedException {
+        List<GameRecord> games = new ArrayList<>(group.size());
+        group.forEach(pending -> games.add(pending.game()));
+        long pauseNanos = firstRetry.toNanos();
+        boolean retry = false;
+        while (true) {
+            if (abandon) {
+                throw new InterruptedException("abandoned");
+            }
+            if (retry) {
+                metrics.resultsRetried();
+            }
+            try {
+                store.saveAll(games);
+            } catch (GameStoreException e) {
+                metrics.resultsWriteFailed();
+                health.failed(e, waiting.get(), Duration.ofNanos(pauseNanos));
+                TimeUnit.NANOSECONDS.sleep(pauseNanos);
+                pauseNanos = Math.min(pauseNanos * 2, lastRetry.toNanos());
+                retry = true;
+                continue;
+            } catch (RuntimeException e) {
+                LOG.debug("the results store refused a group of {}; keeping them one by one", group.size(), e);
+                return false;
+            }
+            health.kept(waiting.get() - group.size());
+            for (int i = 0; i < group.size(); i++) {
+                metrics.resultsWritten();
+                done();
+                group.get(i).kept().complete(null);
+                group.set(i, null);
+            }
+            return true;
         }
     }
 
