@@ -7,6 +7,8 @@ import dev.tlsquiz.server.game.GameClock;
 import dev.tlsquiz.server.quiz.ArithmeticProblems;
 import dev.tlsquiz.server.quiz.BankProblems;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
+import dev.tlsquiz.server.results.GameSettings;
+import dev.tlsquiz.server.results.InstanceNames;
 import dev.tlsquiz.server.services.ResultSink;
 import dev.tlsquiz.server.services.RoomRegistry;
 import dev.tlsquiz.server.services.ServerMetrics;
@@ -269,7 +271,8 @@ public final class QuizServer implements AutoCloseable {
         private SessionEnvironment environment(ClientAuthMode clientAuth, BooleanSupplier shuttingDown,
                                                ProblemSourceFactory questions) {
             return new SessionEnvironment(config, clientAuth, ServerVersion.serverName(), shuttingDown, questions,
-                    results, metrics, rooms, clock, sessionIds);
+                    results, metrics, rooms, clock, sessionIds,
+                    InstanceNames.of(config.results(), config.listening().port()), GameSettings.describe(config.game()));
         }
     }
 

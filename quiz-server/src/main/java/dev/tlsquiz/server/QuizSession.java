@@ -25,9 +25,13 @@ import dev.tlsquiz.server.game.GameEvent.ProblemOpened;
 import dev.tlsquiz.server.game.PlayerGame;
 import dev.tlsquiz.server.game.Standing;
 import dev.tlsquiz.server.quiz.ProblemSource;
+import dev.tlsquiz.server.results.SoloGameRecorder;
+import dev.tlsquiz.server.services.GameRecord;
+import dev.tlsquiz.server.services.PlayerRecord;
 import dev.tlsquiz.server.services.SessionResult;
 import dev.tlsquiz.text.LogText;
 import dev.tlsquiz.tls.PeerIdentity;
+import dev.tlsquiz.tls.pki.Fingerprints;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -35,10 +39,14 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -54,9 +62,17 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * AWAITING_HANDSHAKE --TLS ok--> AWAITING_HELLO --HELLO ok--> PLAYING --last verdict / BYE--> FINISHED
  *         |                            |                          |
- *         +-- TLS failed: close        +-- deadline, bad HELLO    +-- violation, idle, shutdown
- *                                          ERROR + close              ERROR + close (FINISHED)
+ *         +-- TLS failed: close        +-- deadline, bad HELLO,   +-- violation, idle, shutdown
+ *                                          results store full         ERROR + close (FINISHED)
+ *                                          ERROR + close
  * </pre>
+ *
+ * <p>A game that ends is handed to the results store ({@link dev.tlsquiz.server.services.ResultSink#gameEnded}),
+ * whether it was played to the end or cut short. The SUMMARY of a game played to the end (or ended with BYE)
+ * waits for the store to keep it: it is sent once the game is committed, so a player is never shown a
+ * result the server could still lose. If the store fails to keep it, or has not kept it within the
+ * summary wait ({@code ResultsKeeping.summaryWait}), the player gets ERROR SERVER_BUSY instead (a game
+ * still queued is kept later). New games are refused with SERVER_BUSY while the store's queue is full.
  *
  * Every violation goes through {@link #rejectAndClose}, which sends one ERROR and closes; a failure
  * that is not the client's (a problem source that broke) is answered with ERROR INTERNAL_ERROR and
@@ -98,6 +114,17 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private int version;
     /** The choices of the open problem, for a version 1 answer that names a choice by its text. */
     private List<String> openChoices = List.of();
+    /** The game as the results store keeps it, written down as it is played. */
+    private SoloGameRecorder recorder;
+    /** The SHA-256 fingerprint (hex) of the client certificate; null without one. */
+    private String certificateFingerprint;
+    /** The text of the ANSWER being judged, for the record. */
+    private String answerText;
+    /** Whether the game was handed to the results store; it is, once, however it ends. */
+    private boolean handedOver;
+    /** Whether the SUMMARY (or the ERROR that replaces it) was decided on; it waits for the store. */
+    private boolean summaryDecided;
+    private ScheduledFuture<?> summaryTimer;
 
     QuizSession(SessionEnvironment env) {
         this.env = env;
@@ -208,13 +235,19 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
             return violation(ErrorCode.SERVER_SHUTTING_DOWN,
                     "server is shutting down and starts no new sessions; try again later");
         }
+        if (!env.results().accepting()) {
+            // Rather than lose a result silently: the game would be played and then not kept.
+            return violation(ErrorCode.SERVER_BUSY, "results store unavailable: the server starts no new games"
+                    + " until it has kept the finished ones; try again in a minute");
+        }
         if (!Protocol.SUPPORTED_VERSIONS.contains(hello.version())) {
             return violation(ErrorCode.UNSUPPORTED_VERSION, "protocol version " + hello.version()
                     + " is not supported (supported: " + joinVersions() + ")");
         }
         PlayerIdentity player;
+        Optional<X509Certificate> certificate = clientCertificate(ctx);
         try {
-            player = PlayerIdentity.admit(env.clientAuth(), clientCertificate(ctx), hello.playerName());
+            player = PlayerIdentity.admit(env.clientAuth(), certificate, hello.playerName());
         } catch (IllegalArgumentException e) {
             return violation(ErrorCode.INVALID_FIELD, e.getMessage());
         }
@@ -233,19 +266,24 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         int rounds = Math.min(asked, questions.available().orElse(Integer.MAX_VALUE));
         sessionId = env.sessionIds().next();
         game = new PlayerGame(questions, rounds, config.game().timeLimit());
+        certificateFingerprint = certificate.map(cert -> Fingerprints.certificate(cert)
+                .substring(Fingerprints.PREFIX.length())).orElse(null);
+        long start = now();
+        recorder = new SoloGameRecorder(sessionId, env.instance(), env.gameSettings(), Instant.now(), start);
         version = hello.version();
         state = State.PLAYING;
         NegotiatedVersion.set(ctx.channel(), hello.version());
         send(ctx, new Welcome(hello.version(), sessionId, rounds, config.game().timeLimit().toMillis(),
                 playerName, env.serverName()));
         env.metrics().sessionStarted();
-        return play(ctx, game.start(now()));
+        return play(ctx, game.start(start));
     }
 
     private Optional<ErrorMessage> onAnswer(ChannelHandlerContext ctx, Answer answer) {
         if (state != State.PLAYING) {
             return violation(ErrorCode.UNEXPECTED_MESSAGE, "ANSWER before WELCOME; send HELLO first");
         }
+        answerText = answer.text();
         return play(ctx, game.answer(answer.problemId(), answerText(answer.text()), now()));
     }
 
@@ -269,7 +307,9 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         if (state != State.PLAYING) {
             return violation(ErrorCode.UNEXPECTED_MESSAGE, "BYE before WELCOME; send HELLO first");
         }
-        finish(ctx, "player said BYE", game.end(now()));
+        // Asked before the BYE, never answered: the record keeps it with its accepted answer.
+        Optional<String> openAccepted = game.openAcceptedAnswer();
+        finish(ctx, "player said BYE", game.end(now()), openAccepted);
         return Optional.empty();
     }
 
@@ -299,6 +339,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private Optional<ErrorMessage> play(ChannelHandlerContext ctx, GameEvent event) {
         if (event instanceof ProblemOpened opened) {
             openChoices = opened.choices();
+            recorder.opened(opened, now());
             // Version 1 carries no format (the encoder leaves it out): choices make it a choice, else a free answer.
             send(ctx, new Problem(opened.problemId(), opened.round(), opened.rounds(), opened.timeLimit().toMillis(),
                     opened.text(), answerFormat(opened.format()), opened.choices()));
@@ -306,13 +347,14 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
                     opened.deadlineNanos() - now());
         } else if (event instanceof Judged judged) {
             cancel(problemTimer);
+            recorder.judged(judged, answerText, now());
             env.metrics().judged(judged.judgement());
             // Version 1 carries no feedback (the encoder leaves it out).
             send(ctx, new Verdict(judged.problemId(), outcome(judged), judged.expectedAnswer(), judged.points(),
                     judged.score(), judged.feedback()));
             return play(ctx, game.next(now()));
         } else if (event instanceof Finished finished) {
-            finish(ctx, "completed", finished);
+            finish(ctx, "completed", finished, Optional.empty());
         } else if (event instanceof LateAnswerIgnored late) {
             // It crossed our TIMEOUT verdict on the wire: the player was not too slow on purpose.
             ignore(ctx, "a late ANSWER for timed-out problem " + late.problemId());
@@ -333,13 +375,65 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         };
     }
 
-    private void finish(ChannelHandlerContext ctx, String reason, Finished finished) {
+    /**
+     * The game is over with a result to show: it is handed to the results store, and the SUMMARY
+     * follows once the store has kept it (at once for a server that keeps nothing).
+     */
+    private void finish(ChannelHandlerContext ctx, String reason, Finished finished, Optional<String> openAccepted) {
         state = State.FINISHED;
         endReason = reason;
         cancelTimers();
         Standing result = finished.result();
-        closeAfter(ctx, ctx.writeAndFlush(new Summary(result.correct(), result.answered(), result.asked(),
-                result.score(), result.played().toMillis())));
+        Summary summary = new Summary(result.correct(), result.answered(), result.asked(), result.score(),
+                result.played().toMillis());
+        CompletableFuture<Void> kept = handOver(ctx, result, openAccepted).toCompletableFuture();
+        if (kept.isDone()) {
+            kept.whenComplete((ignored, failure) -> onKept(ctx, summary, failure));
+            return;
+        }
+        summaryTimer = schedule(ctx, () -> onSummaryWaitOver(ctx), config.results().summaryWait().toNanos());
+        // The writer completes the stage on its own thread: the session goes on on its event loop.
+        kept.whenCompleteAsync((ignored, failure) -> onKept(ctx, summary, failure), ctx.executor());
+    }
+
+    /** The store kept the game (or failed to): the SUMMARY, or ERROR SERVER_BUSY in its place. */
+    private void onKept(ChannelHandlerContext ctx, Summary summary, Throwable failure) {
+        if (summaryDecided) {
+            return;
+        }
+        summaryDecided = true;
+        cancel(summaryTimer);
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (failure == null) {
+            closeAfter(ctx, ctx.writeAndFlush(summary));
+        } else {
+            endReason += "; results not kept";
+            closeAfter(ctx, ctx.writeAndFlush(new ErrorMessage(ErrorCode.SERVER_BUSY, "results store unavailable:"
+                    + " your game could not be kept, so its summary is not shown; please play again later")));
+        }
+    }
+
+    /** The store has not kept the game in time: the player is told, the game stays queued. */
+    private void onSummaryWaitOver(ChannelHandlerContext ctx) {
+        if (summaryDecided) {
+            return;
+        }
+        summaryDecided = true;
+        endReason += "; summary not shown, results store slow";
+        closeAfter(ctx, ctx.writeAndFlush(new ErrorMessage(ErrorCode.SERVER_BUSY, "results store unavailable:"
+                + " your game is kept once the store is back, but its summary cannot be shown now; try again later")));
+    }
+
+    /** Hands the game to the results store, once; returns the stage that completes when it is kept. */
+    private CompletionStage<Void> handOver(ChannelHandlerContext ctx, Standing result, Optional<String> openAccepted) {
+        handedOver = true;
+        PlayerRecord player = new PlayerRecord(playerName, nameVerified, certificateFingerprint,
+                config.results().storeAddresses() ? address(ctx) : null, result.score(), 1, result.correct(),
+                result.answered());
+        GameRecord record = recorder.finish(player, now(), endReason, openAccepted);
+        return env.results().gameEnded(record);
     }
 
     private static Optional<ErrorMessage> violation(ErrorCode code, String message) {
@@ -407,6 +501,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         cancel(helloDeadline);
         cancel(problemTimer);
         cancel(closeTimer);
+        cancel(summaryTimer);
     }
 
     private static void cancel(ScheduledFuture<?> timer) {
@@ -443,6 +538,15 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         return versions.toString();
     }
 
+    /** The peer's IP address, as kept with the results under {@code --store-addresses}; null if unknown. */
+    private static String address(ChannelHandlerContext ctx) {
+        SocketAddress address = ctx.channel().remoteAddress();
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return address == null ? null : address.toString();
+    }
+
     /** The peer's address for a log line, escaped: a proxy may report it one day, and then a peer picks it. */
     private static String remote(ChannelHandlerContext ctx) {
         SocketAddress address = ctx.channel().remoteAddress();
@@ -460,6 +564,10 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
                     result.asked(), result.rounds(), result.correct(), result.score(), result.played().toMillis(),
                     LogText.value(endReason));
             env.results().sessionEnded(new SessionResult(playerName, nameVerified, sessionId, result, endReason));
+            if (!handedOver) {
+                // Ended early (a disconnect, a violation, the shutdown): kept all the same, with no SUMMARY to send.
+                handOver(ctx, result, game.openAcceptedAnswer());
+            }
         } else if (last == State.AWAITING_HANDSHAKE && !handshakeFailed) {
             LOG.debug("{}: closed before the TLS handshake completed", remote(ctx));
         } else if (!handshakeFailed) {

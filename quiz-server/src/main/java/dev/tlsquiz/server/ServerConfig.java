@@ -3,6 +3,7 @@ package dev.tlsquiz.server;
 import dev.tlsquiz.server.config.GameRules;
 import dev.tlsquiz.server.config.Limits;
 import dev.tlsquiz.server.config.Listening;
+import dev.tlsquiz.server.config.ResultsKeeping;
 import dev.tlsquiz.server.config.Timeouts;
 import dev.tlsquiz.server.config.TlsSource;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Everything a {@link QuizServer} can be told, by concern: where it listens, where its TLS comes
- * from, the game, the limits on clients and the timeouts. Each part checks its own values in its
+ * from, the game, the limits on clients, the timeouts and how results are kept. Each part checks its own values in its
  * constructor, with messages that name the command-line option; this record checks what spans two
  * parts. An invalid configuration never starts a server. The fast paths are {@link ServerTuning}.
  *
@@ -23,8 +24,10 @@ import java.util.function.UnaryOperator;
  * @param game      the quiz every session plays
  * @param limits    what clients may take of the server
  * @param timeouts  how long each step may take
+ * @param results   how finished games are handed to the results store
  */
-public record ServerConfig(Listening listening, TlsSource tls, GameRules game, Limits limits, Timeouts timeouts) {
+public record ServerConfig(Listening listening, TlsSource tls, GameRules game, Limits limits, Timeouts timeouts,
+                           ResultsKeeping results) {
 
     public ServerConfig {
         Objects.requireNonNull(listening, "listening");
@@ -32,6 +35,7 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
         Objects.requireNonNull(game, "game");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(results, "results");
         if (timeouts.idleTimeout().compareTo(game.timeLimit()) <= 0) {
             throw new IllegalArgumentException("--idle-timeout (" + Durations.format(timeouts.idleTimeout())
                     + ") must be longer than --time-limit (" + Durations.format(game.timeLimit())
@@ -42,7 +46,7 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
     /** The configuration with every option at its default. */
     public static ServerConfig defaults() {
         return new ServerConfig(Listening.defaults(), TlsSource.defaults(), GameRules.defaults(), Limits.defaults(),
-                Timeouts.defaults());
+                Timeouts.defaults(), ResultsKeeping.defaults());
     }
 
     /** A builder starting from the defaults. */
@@ -65,6 +69,7 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
         private Function<GameRules, GameRules> game = Function.identity();
         private Function<Limits, Limits> limits = Function.identity();
         private Function<Timeouts, Timeouts> timeouts = Function.identity();
+        private Function<ResultsKeeping, ResultsKeeping> results = Function.identity();
         private final ServerConfig start;
 
         private Builder(ServerConfig start) {
@@ -96,6 +101,11 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
             return this;
         }
 
+        public Builder results(UnaryOperator<ResultsKeeping> change) {
+            results = results.andThen(change);
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -103,7 +113,7 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
          */
         public ServerConfig build() {
             return new ServerConfig(listening.apply(start.listening), tls.apply(start.tls), game.apply(start.game),
-                    limits.apply(start.limits), timeouts.apply(start.timeouts));
+                    limits.apply(start.limits), timeouts.apply(start.timeouts), results.apply(start.results));
         }
     }
 }

@@ -27,10 +27,14 @@ import java.util.function.BooleanSupplier;
  * @param rooms        the live rooms players may join
  * @param clock        the clock games are timed by; it must agree with the event loops' scheduler
  * @param sessionIds   where session ids come from
+ * @param instance     the name this server's games are kept under ({@code --instance})
+ * @param gameSettings the game's settings in words, for the results store ({@link
+ *                     dev.tlsquiz.server.results.GameSettings})
  */
 record SessionEnvironment(ServerConfig config, ClientAuthMode clientAuth, String serverName,
                           BooleanSupplier shuttingDown, ProblemSourceFactory problems, ResultSink results,
-                          ServerMetrics metrics, RoomRegistry rooms, GameClock clock, SessionIds sessionIds) {
+                          ServerMetrics metrics, RoomRegistry rooms, GameClock clock, SessionIds sessionIds,
+                          String instance, String gameSettings) {
 
     SessionEnvironment {
         Objects.requireNonNull(config, "config");
@@ -43,5 +47,7 @@ record SessionEnvironment(ServerConfig config, ClientAuthMode clientAuth, String
         Objects.requireNonNull(rooms, "rooms");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sessionIds, "sessionIds");
+        Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(gameSettings, "gameSettings");
     }
 }

@@ -1,6 +1,7 @@
 package dev.tlsquiz.server.cli;
 
 import dev.tlsquiz.server.cli.bank.BankCommand;
+import dev.tlsquiz.server.cli.results.ResultsCommand;
 import dev.tlsquiz.server.certs.CertsCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,14 +13,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code quiz-server}: the root command. Its subcommands are {@code serve} (the default: a
  * command line that does not start with a subcommand runs {@code serve}, see
- * {@link QuizServerMain#withDefaultCommand}), {@code certs}, {@code bank} and {@code help}.
+ * {@link QuizServerMain#withDefaultCommand}), {@code certs}, {@code bank}, {@code results} and
+ * {@code help}.
  */
 @Command(name = "quiz-server",
-        subcommands = {ServeCommand.class, CertsCommand.class, BankCommand.class, HelpCommand.class},
+        subcommands = {ServeCommand.class, CertsCommand.class, BankCommand.class, ResultsCommand.class,
+            HelpCommand.class},
         mixinStandardHelpOptions = true,
         versionProvider = ServerVersionProvider.class,
         description = "The tlsquiz server: an arithmetic quiz over TLS for many players at once.",
-        synopsisSubcommandLabel = "[serve | certs | bank | help]")
+        synopsisSubcommandLabel = "[serve | certs | bank | results | help]")
 public final class QuizServerCommand implements Callable<Integer> {
 
     @Spec

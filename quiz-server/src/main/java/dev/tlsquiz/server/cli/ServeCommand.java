@@ -6,8 +6,17 @@ import dev.tlsquiz.server.ServerConfig;
 import dev.tlsquiz.server.ServerStartException;
 import dev.tlsquiz.server.ServerTuning;
 import dev.tlsquiz.server.bank.InvalidBankException;
+import dev.tlsquiz.server.cli.results.DatabaseOptions;
+import dev.tlsquiz.server.results.GameStoreException;
+import dev.tlsquiz.server.results.ResultWriter;
+import dev.tlsquiz.server.results.store.DatabaseLocation;
+import dev.tlsquiz.server.results.store.GameStores;
+import dev.tlsquiz.server.results.store.ResultsStore;
+import dev.tlsquiz.server.services.ResultSink;
+import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.text.TerminalText;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +34,12 @@ import picocli.CommandLine.Spec;
  * down gracefully (a second signal ends the grace period at once) and exits 0. When it cannot start,
  * the reason is one line on standard error and the exit status says which kind ({@link
  * ServerExitCodes}); 2: invalid options, or a question bank that cannot be served (its problems as
- * {@code quiz-server bank check} prints them). Its options come in one mixin per part of the configuration.
+ * {@code quiz-server bank check} prints them); 6: the results store cannot be opened. Its options come in one
+ * mixin per part of the configuration.
+ *
+ * <p>Results are kept by default (SQLite in {@code data/}); the store is opened, and migrated, before
+ * the server listens. On shutdown the games still waiting to be kept are written within what is left
+ * of the grace period, but at least {@link #LEAST_DRAIN}, before the store closes.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = ServerVersionProvider.class,
@@ -33,6 +47,11 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /**
+     * The least time the results writer gets at shutdown to keep the games still queued, even after a
+     * grace period that is over: their players were not shown their results, but keeping them is better.
+     */
+    static final Duration LEAST_DRAIN = Duration.ofSeconds(5);
 
     @Spec
     private CommandSpec spec;
@@ -55,12 +74,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     private TuningOptions tuning;
 
+    @Mixin
+    private DatabaseOptions database;
+
+    @Mixin
+    private ResultsOptions results;
+
     @Option(names = "--verbose", description = "Debug logging, and stack traces for failures.")
     private boolean verbose;
 
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = toConfig();
+        DatabaseLocation location = database.toLocation();
         if (verbose) {
             enableDebugLogging();
         }
@@ -68,18 +94,56 @@ public final class ServeCommand implements Callable<Integer> {
         ShutdownRequests requests = new ShutdownRequests();
         ShutdownSignals signals = ShutdownSignals.install(requests::signalled);
         try {
-            return serve(config, requests);
+            return serve(config, location, requests);
         } finally {
             signals.close();
         }
     }
 
-    private int serve(ServerConfig config, ShutdownRequests requests) throws InterruptedException {
+    private int serve(ServerConfig config, DatabaseLocation location, ShutdownRequests requests)
+            throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ServerTuning tuning = toTuning();
+        ResultWriter writer = null;
+        if (location.keepsResults()) {
+            try {
+                writer = openWriter(config, location);
+            } catch (GameStoreException e) {
+                // The database's words may quote a path or a server's reply: shown sanitised.
+                err.println("quiz-server: " + TerminalText.sanitize(e.getMessage()) + "; fix the database or pass"
+                        + " --database none to keep no results");
+                err.flush();
+                LOG.debug("the results store could not be opened", e);
+                return ServerExitCodes.RESULTS_STORE;
+            }
+        } else {
+            LOG.info("results are not kept (--database none): a finished game survives only as its log line");
+        }
+        try {
+            return serve(config, location, tuning, writer, requests, out, err);
+        } finally {
+            if (writer != null) {
+                // Normally drained already, after the shutdown; here for a server that did not start.
+                writer.close(Duration.ZERO);
+            }
+        }
+    }
+
+    private static ResultWriter openWriter(ServerConfig config, DatabaseLocation location) throws GameStoreException {
+        ResultsStore store = GameStores.open(location);
+        // Past the queue's capacity, only games that were running when it filled still come: at most
+        // one per connection.
+        return new ResultWriter(store, config.results().queueCapacity(),
+                config.results().queueCapacity() + config.limits().maxConnections(), ServerMetrics.none());
+    }
+
+    private int serve(ServerConfig config, DatabaseLocation location, ServerTuning tuning, ResultWriter writer,
+                      ShutdownRequests requests, PrintWriter out, PrintWriter err) throws InterruptedException {
         QuizServer server;
         try {
-            server = QuizServer.builder(config).tuning(toTuning()).start();
+            server = QuizServer.builder(config).tuning(tuning).results(writer != null ? writer : ResultSink.none())
+                    .start();
         } catch (InvalidBankException e) {
             // The bank's own text is quoted in its lines: escaped, as bank check does.
             for (String line : e.lines()) {
@@ -98,9 +162,17 @@ public final class ServeCommand implements Callable<Integer> {
         }
         out.println(server.listeningLine());
         out.flush();
+        if (writer != null) {
+            LOG.info("keeping results in {}", location.describe());
+        }
         requests.serving(server);
         requests.awaitFirst();
+        long shutdownBegan = System.nanoTime();
         server.shutdownGracefully();
+        if (writer != null) {
+            Duration left = config.timeouts().shutdownGrace().minusNanos(System.nanoTime() - shutdownBegan);
+            writer.close(left.compareTo(LEAST_DRAIN) > 0 ? left : LEAST_DRAIN);
+        }
         return ServerExitCodes.OK;
     }
 
@@ -112,7 +184,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig toConfig() {
         try {
             return new ServerConfig(listening.toListening(), tls.toTlsSource(), game.toGameRules(),
-                    limits.toLimits(), timeouts.toTimeouts());
+                    limits.toLimits(), timeouts.toTimeouts(), results.toResultsKeeping());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

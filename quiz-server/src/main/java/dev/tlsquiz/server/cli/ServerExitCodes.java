@@ -27,6 +27,11 @@ public final class ServerExitCodes {
     public static final int TLS_SETUP = 4;
     /** A private key file can be read by group or others. */
     public static final int KEY_PERMISSIONS = 5;
+    /**
+     * The results database cannot be opened: it cannot be created or reached, its schema is newer than
+     * this version knows, or the password file is missing or readable by group or others.
+     */
+    public static final int RESULTS_STORE = 6;
 
     private ServerExitCodes() {
     }
@@ -53,6 +58,8 @@ public final class ServerExitCodes {
         list.put(Integer.toString(TLS_SETUP), "TLS cannot be set up: a certificate, key, CA or CRL"
                 + " file is missing, unreadable or invalid, or the provider refuses --tls-provider/--tls-groups");
         list.put(Integer.toString(KEY_PERMISSIONS), "a private key file is readable by group or others");
+        list.put(Integer.toString(RESULTS_STORE), "the results database cannot be opened: it cannot be created or"
+                + " reached, its schema is newer than this version knows, or its password file is readable by others");
         return list;
     }
 }

@@ -131,6 +131,14 @@ public final class PlayerGame {
                 scorecard.score(), rounds, Duration.ofNanos(nowNanos - startedAtNanos));
     }
 
+    /**
+     * The accepted answer(s) of the open problem in readable form, for the record of a game that ends
+     * while it is open; empty when none is open. Never for the player: the verdict reveals it.
+     */
+    public Optional<String> openAcceptedAnswer() {
+        return openQuestion == null ? Optional.empty() : Optional.of(openQuestion.acceptedAnswers());
+    }
+
     /** Whether the game has ended, every round played or ended early. */
     public boolean isOver() {
         return state == State.FINISHED;

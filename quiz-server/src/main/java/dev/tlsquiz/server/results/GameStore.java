@@ -1,6 +1,7 @@
 package dev.tlsquiz.server.results;
 
 import dev.tlsquiz.server.services.GameRecord;
+import java.util.List;
 
 /**
  * A database that keeps finished games. Its methods block (JDBC): they run only on the results
@@ -17,6 +18,21 @@ public interface GameStore extends AutoCloseable {
      *                            writer retries
      */
     void save(GameRecord game) throws GameStoreException;
+
+    /**
+     * Keeps several finished games in one transaction (a group commit, for a writer with a backlog):
+     * afterwards all of them are there, or (on an exception) none is. Games already kept are skipped, as
+     * by {@link #save}. The default keeps them one after the other, each in its own transaction, which
+     * keeps the same promise for each game but not for the group.
+     *
+     * @throws GameStoreException when the database cannot be reached or refuses the write; the writer
+     *                            retries the group
+     */
+    default void saveAll(List<GameRecord> games) throws GameStoreException {
+        for (GameRecord game : games) {
+            save(game);
+        }
+    }
 
     /** Closes the store's connections. */
     @Override

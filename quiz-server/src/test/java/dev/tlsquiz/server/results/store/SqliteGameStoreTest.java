@@ -1,0 +1,109 @@
+package dev.tlsquiz.server.results.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlsquiz.server.results.GameStoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/** The store contract on SQLite, in a data folder of its own per test; and what only SQLite has: files. */
+class SqliteGameStoreTest extends GameStoreContractTest {
+
+    @TempDir
+    Path temp;
+
+    Path dataDir() {
+        return temp.resolve("data");
+    }
+
+    @Override
+    DatabaseLocation location() {
+        return DatabaseLocation.sqlite(dataDir());
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url());
+    }
+
+    private String url() {
+        return "jdbc:sqlite:" + dataDir().resolve(DatabaseLocation.SQLITE_FILE);
+    }
+
+    @Override
+    DataSource dataSource() {
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl(url());
+        return dataSource;
+    }
+
+    @Override
+    Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
+    @Override
+    void wipe() {
+        // The temporary folder goes with the test.
+    }
+
+    @Test
+    void open_whenNoDataFolder_thenCreatedPrivateWithAPrivateDatabaseInWalMode() throws Exception {
+        store.save(TestGames.solo(1, "~ann", TestGames.T0, 2, 1));
+
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir())));
+        Path file = dataDir().resolve("results.db");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        Path wal = dataDir().resolve("results.db-wal");
+        assertTrue(Files.exists(wal), "WAL mode keeps a -wal file while open");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(wal)));
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+            mode.next();
+            assertEquals("wal", mode.getString(1));
+        }
+    }
+
+    @Test
+    void openExisting_whenNoDatabaseYet_thenEmptyAndNothingCreated() throws Exception {
+        Path elsewhere = temp.resolve("typo");
+
+        assertTrue(GameStores.openExisting(DatabaseLocation.sqlite(elsewhere)).isEmpty());
+
+        assertFalse(Files.exists(elsewhere));
+    }
+
+    @Test
+    void open_whenDataDirIsAFile_thenClearError() throws Exception {
+        Path file = Files.writeString(temp.resolve("plain-file"), "x");
+
+        GameStoreException refused = assertThrows(GameStoreException.class,
+                () -> GameStores.open(DatabaseLocation.sqlite(file)));
+
+        assertTrue(refused.getMessage().contains("is not a folder; give --data-dir a folder"), refused.getMessage());
+    }
+
+    @Test
+    void open_whenAnotherStoreHasItOpen_thenBothWorkOneWriterAtATime() throws Exception {
+        try (ResultsStore second = GameStores.open(location())) {
+            store.save(TestGames.solo(1, "~ann", TestGames.T0, 2, 1));
+            second.save(TestGames.solo(2, "~bob", TestGames.T0, 2, 1));
+
+            assertEquals(2, second.games(dev.tlsquiz.server.results.query.GameFilter.all()).size());
+            assertEquals(2, store.games(dev.tlsquiz.server.results.query.GameFilter.all()).size());
+        }
+    }
+}
