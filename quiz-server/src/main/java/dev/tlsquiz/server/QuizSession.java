@@ -22,9 +22,11 @@ import dev.tlsquiz.server.game.GameEvent.Finished;
 import dev.tlsquiz.server.game.GameEvent.Judged;
 import dev.tlsquiz.server.game.GameEvent.LateAnswerIgnored;
 import dev.tlsquiz.server.game.GameEvent.ProblemOpened;
+import dev.tlsquiz.server.game.Judgement;
 import dev.tlsquiz.server.game.PlayerGame;
 import dev.tlsquiz.server.game.Standing;
 import dev.tlsquiz.server.quiz.ProblemSource;
+import dev.tlsquiz.server.services.SessionEnd;
 import dev.tlsquiz.server.services.SessionResult;
 import dev.tlsquiz.text.LogText;
 import dev.tlsquiz.tls.PeerIdentity;
@@ -89,6 +91,10 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private ScheduledFuture<?> closeTimer;
     private boolean handshakeFailed;
     private String endReason = "connection closed";
+    /** How the session ended, for the metrics: set wherever {@link #endReason} is. */
+    private SessionEnd endHow = SessionEnd.DISCONNECTED;
+    /** When the open problem was sent, by {@link #now()}: the start of the player's answer time. */
+    private long problemSentNanos;
 
     private long sessionId;
     private String playerName;
@@ -164,6 +170,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         cancelTimers();
         if (state != State.FINISHED && state != State.AWAITING_HANDSHAKE) {
             endReason = "client disconnected";
+            endHow = SessionEnd.DISCONNECTED;
         }
         State last = state;
         state = State.FINISHED;
@@ -265,13 +272,14 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         if (state != State.PLAYING) {
             return violation(ErrorCode.UNEXPECTED_MESSAGE, "BYE before WELCOME; send HELLO first");
         }
-        finish(ctx, "player said BYE", game.end(now()));
+        finish(ctx, "player said BYE", SessionEnd.BYE, game.end(now()));
         return Optional.empty();
     }
 
     private Optional<ErrorMessage> onClientError(ChannelHandlerContext ctx, ErrorMessage error) {
         endReason = "client sent ERROR " + error.errorCode().map(Enum::name).orElse(Integer.toString(error.code()))
                 + ": " + error.message();
+        endHow = SessionEnd.CLIENT_ERROR;
         state = State.FINISHED;
         cancelTimers();
         ctx.close();
@@ -295,6 +303,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private Optional<ErrorMessage> play(ChannelHandlerContext ctx, GameEvent event) {
         if (event instanceof ProblemOpened opened) {
             openChoices = opened.choices();
+            problemSentNanos = now();
             // Version 1 carries no format (the encoder leaves it out): choices make it a choice, else a free answer.
             send(ctx, new Problem(opened.problemId(), opened.round(), opened.rounds(), opened.timeLimit().toMillis(),
                     opened.text(), answerFormat(opened.format()), opened.choices()));
@@ -303,12 +312,15 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         } else if (event instanceof Judged judged) {
             cancel(problemTimer);
             env.metrics().judged(judged.judgement());
+            if (judged.judgement() != Judgement.TIMEOUT) {
+                env.metrics().answered(now() - problemSentNanos);
+            }
             // Version 1 carries no feedback (the encoder leaves it out).
             send(ctx, new Verdict(judged.problemId(), outcome(judged), judged.expectedAnswer(), judged.points(),
                     judged.score(), judged.feedback()));
             return play(ctx, game.next(now()));
         } else if (event instanceof Finished finished) {
-            finish(ctx, "completed", finished);
+            finish(ctx, "completed", SessionEnd.COMPLETED, finished);
         } else if (event instanceof LateAnswerIgnored late) {
             // It crossed our TIMEOUT verdict on the wire: the player was not too slow on purpose.
             ignore(ctx, "a late ANSWER for timed-out problem " + late.problemId());
@@ -329,9 +341,10 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         };
     }
 
-    private void finish(ChannelHandlerContext ctx, String reason, Finished finished) {
+    private void finish(ChannelHandlerContext ctx, String reason, SessionEnd how, Finished finished) {
         state = State.FINISHED;
         endReason = reason;
+        endHow = how;
         cancelTimers();
         Standing result = finished.result();
         closeAfter(ctx, ctx.writeAndFlush(new Summary(result.correct(), result.answered(), result.asked(),
@@ -366,6 +379,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         String code = error.errorCode().map(Enum::name).orElse(Integer.toString(error.code()));
         // Decoder errors already start with their code ("TRUNCATED: ..."); say it once in the log.
         endReason = "ERROR " + (error.message().startsWith(code + ": ") ? "" : code + ": ") + error.message();
+        endHow = error.errorCode().map(SessionEnd::byError).orElse(SessionEnd.PROTOCOL_ERROR);
         return true;
     }
 
@@ -456,6 +470,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
                     result.asked(), result.rounds(), result.correct(), result.score(), result.played().toMillis(),
                     LogText.value(endReason));
             env.results().sessionEnded(new SessionResult(playerName, nameVerified, sessionId, result, endReason));
+            env.metrics().sessionEnded(endHow);
         } else if (last == State.AWAITING_HANDSHAKE && !handshakeFailed) {
             LOG.debug("{}: closed before the TLS handshake completed", remote(ctx));
         } else if (!handshakeFailed) {
