@@ -6,8 +6,11 @@ import dev.tlsquiz.server.ServerConfig;
 import dev.tlsquiz.server.ServerStartException;
 import dev.tlsquiz.server.ServerTuning;
 import dev.tlsquiz.server.bank.InvalidBankException;
+import dev.tlsquiz.server.metrics.PrometheusServerMetrics;
 import dev.tlsquiz.text.TerminalText;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,12 +58,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     private TuningOptions tuning;
 
+    @Mixin
+    private MetricsOptions metrics;
+
     @Option(names = "--verbose", description = "Debug logging, and stack traces for failures.")
     private boolean verbose;
 
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = toConfig();
+        Optional<InetSocketAddress> metricsAddress = toMetricsAddress(config);
         if (verbose) {
             enableDebugLogging();
         }
@@ -68,18 +75,29 @@ public final class ServeCommand implements Callable<Integer> {
         ShutdownRequests requests = new ShutdownRequests();
         ShutdownSignals signals = ShutdownSignals.install(requests::signalled);
         try {
-            return serve(config, requests);
+            return serve(config, requests, metricsAddress);
         } finally {
             signals.close();
         }
     }
 
-    private int serve(ServerConfig config, ShutdownRequests requests) throws InterruptedException {
+    private int serve(ServerConfig config, ShutdownRequests requests, Optional<InetSocketAddress> metricsAddress)
+            throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // The meters live as long as the server: closed (the JVM's GC listener removed) once it has stopped.
+        try (PrometheusServerMetrics exported = metricsAddress.isPresent() ? new PrometheusServerMetrics() : null) {
+            return serve(config, requests, metricsAddress, exported, out, err);
+        }
+    }
+
+    private int serve(ServerConfig config, ShutdownRequests requests, Optional<InetSocketAddress> metricsAddress,
+                      PrometheusServerMetrics exported, PrintWriter out, PrintWriter err) throws InterruptedException {
         QuizServer server;
         try {
-            server = QuizServer.builder(config).tuning(toTuning()).start();
+            QuizServer.Builder builder = QuizServer.builder(config).tuning(toTuning());
+            metricsAddress.ifPresent(address -> builder.exposeMetrics(address, exported));
+            server = builder.start();
         } catch (InvalidBankException e) {
             // The bank's own text is quoted in its lines: escaped, as bank check does.
             for (String line : e.lines()) {
@@ -116,6 +134,21 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where {@code --metrics} serves, checked not to be the quiz port.
+     *
+     * @throws ParameterException (exit status 2) when it is the quiz port's address and port
+     */
+    Optional<InetSocketAddress> toMetricsAddress(ServerConfig config) {
+        Optional<InetSocketAddress> address = metrics.toAddress();
+        if (address.isPresent() && address.get().getPort() != 0
+                && address.get().getPort() == config.listening().port()) {
+            throw new ParameterException(spec.commandLine(), "--metrics uses port " + address.get().getPort()
+                    + ", the quiz port (--port); give the metrics a port of their own, such as 9464");
+        }
+        return address;
     }
 
     /**
