@@ -10,7 +10,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -79,8 +78,8 @@ public final class MetricsHttpServer implements AutoCloseable {
                         // Bounds before buffering: an oversize request line or header block fails the decode.
                         pipeline.addLast(HTTP_CODEC, new HttpServerCodec(limits.maxInitialLineBytes(),
                                 limits.maxHeaderBytes(), limits.maxBodyBytes() + 1));
-                        // One FullHttpRequest; a body over the limit is answered 413 by the aggregator itself.
-                        pipeline.addLast(AGGREGATOR, new HttpObjectAggregator(limits.maxBodyBytes()));
+                        // One FullHttpRequest; a body over the limit is answered 413 and closed, never buffered.
+                        pipeline.addLast(AGGREGATOR, new BoundedAggregator(limits.maxBodyBytes()));
                         pipeline.addLast(CONNECTION_CAP, cap);
                         pipeline.addLast(REQUEST, new MetricsRequestHandler(metrics, readiness, limits.requestTimeout()));
                     }
