@@ -44,6 +44,11 @@ public final class Promtool {
         return run(new byte[0], "check", "config", file.toString());
     }
 
+    /** {@code promtool check rules FILE}: also how a PromQL expression is checked, as a recording rule. */
+    public static Result checkRules(Path file) throws IOException, InterruptedException {
+        return run(new byte[0], "check", "rules", file.toString());
+    }
+
     private static Result run(byte[] stdin, String... args) throws IOException, InterruptedException {
         assumeInstalled();
         List<String> command = new ArrayList<>();
