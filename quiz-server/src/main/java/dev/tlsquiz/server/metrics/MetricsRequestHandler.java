@@ -2,6 +2,7 @@ package dev.tlsquiz.server.metrics;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
@@ -93,7 +94,7 @@ final class MetricsRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         if (!HttpMethod.GET.equals(request.method())) {
             answered = true;
             HttpResponses.send(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8",
-                    io.netty.buffer.ByteBufUtil.writeUtf8(ctx.alloc(), "only GET is served here\n"), "GET");
+                    ByteBufUtil.writeUtf8(ctx.alloc(), "only GET is served here\n"), "GET");
             return;
         }
         String uri = request.uri();
