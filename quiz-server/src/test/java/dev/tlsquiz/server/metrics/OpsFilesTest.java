@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tlsquiz.server.Conditions;
 import dev.tlsquiz.server.services.ResultSink;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
@@ -13,6 +14,7 @@ import io.netty.channel.nio.NioIoHandler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +49,15 @@ class OpsFilesTest {
         loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (PrometheusServerMetrics metrics = new PrometheusServerMetrics()) {
             metrics.bindServer(Map.of("worker", loops), PooledByteBufAllocator.DEFAULT, ResultSink.none());
-            // The JVM's GC pause timer exists after a first GC: ask for one rather than hope.
-            System.gc();
-            exposition = PrometheusServerMetricsTest.scrape(metrics, MetricsFormat.PROMETHEUS_TEXT);
+            // The JVM's GC pause timer exists once a GC has been reported, which happens on a thread of the JVM's:
+            // ask for GCs until it is there.
+            String[] scraped = new String[1];
+            Conditions.await("the JVM's GC pause timer", Duration.ofSeconds(60), () -> {
+                System.gc();
+                scraped[0] = scrapeQuietly(metrics);
+                return scraped[0].contains("\njvm_gc_pause_seconds_sum{");
+            });
+            exposition = scraped[0];
         }
     }
 
@@ -111,6 +119,14 @@ class OpsFilesTest {
             documented.add(rows.group(1));
         }
         assertEquals(exposed, documented, "the README's metrics table against the exposition");
+    }
+
+    private static String scrapeQuietly(PrometheusServerMetrics metrics) {
+        try {
+            return PrometheusServerMetricsTest.scrape(metrics, MetricsFormat.PROMETHEUS_TEXT);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> dashboardQueries() throws Exception {
