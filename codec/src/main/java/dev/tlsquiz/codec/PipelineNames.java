@@ -20,6 +20,9 @@ public final class PipelineNames {
     public static final String MESSAGE_DECODER = "messageDecoder";
     /** Turns a {@link QuizMessage} into a frame. */
     public static final String MESSAGE_ENCODER = "messageEncoder";
+    /** Server only: counts messages by type for the metrics. */
+    public static final String MESSAGE_METRICS = "messageMetrics";
+
     /** Detects connections on which nothing arrives. */
     public static final String IDLE = "idle";
     /** Limits the rate of incoming messages. */

@@ -46,14 +46,16 @@ final class HandshakeFailureLog {
      *
      * @param remote the client's address
      * @param cause  the failure of the server's handshake
+     * @return the failure as classified, for the metrics
      */
-    void failed(SocketAddress remote, Throwable cause) {
+    ServerHandshakeFailure failed(SocketAddress remote, Throwable cause) {
         ServerHandshakeFailure failure = ServerHandshakeFailure.classify(cause);
         String client = remote == null ? "(unknown)" : remote.toString().replaceFirst("^/", "");
         if (failure.kind() == ServerHandshakeFailure.Kind.CLOSED) {
             LOG.debug("{}: closed before the TLS handshake completed", client);
-            return;
+            return failure;
         }
         perKind.get(failure.kind()).event(client + ": TLS handshake failed: " + failure.description());
+        return failure;
     }
 }

@@ -6,6 +6,10 @@ import dev.tlsquiz.server.certs.PkiAdvice;
 import dev.tlsquiz.server.game.GameClock;
 import dev.tlsquiz.server.quiz.ArithmeticProblems;
 import dev.tlsquiz.server.quiz.BankProblems;
+import dev.tlsquiz.server.metrics.MetricsBindException;
+import dev.tlsquiz.server.metrics.MetricsHttpLimits;
+import dev.tlsquiz.server.metrics.MetricsHttpServer;
+import dev.tlsquiz.server.metrics.PrometheusServerMetrics;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
 import dev.tlsquiz.server.results.GameSettings;
 import dev.tlsquiz.server.results.InstanceNames;
@@ -38,7 +42,9 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,6 +92,8 @@ public final class QuizServer implements AutoCloseable {
     private final CountDownLatch graceOver = new CountDownLatch(1);
     private volatile boolean graceCut;
     private Channel serverChannel;
+    /** The --metrics listener, when there is one; closed with the event loops it runs on. */
+    private MetricsHttpServer metricsHttp;
     private boolean stopped;
 
     private QuizServer(Builder services, ServerTls tls, boolean ownsTls) {
@@ -122,6 +130,9 @@ public final class QuizServer implements AutoCloseable {
         private GameClock clock = GameClock.system();
         private SessionIds sessionIds = SessionIds.random();
         private Duration bankReloadInterval = BankReloader.DEFAULT_INTERVAL;
+        private InetSocketAddress metricsAddress;
+        private PrometheusServerMetrics exposedMetrics;
+        private MetricsHttpLimits metricsLimits = MetricsHttpLimits.DEFAULTS;
 
         private Builder(ServerConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -180,6 +191,24 @@ public final class QuizServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Counts with {@code metrics} (as {@link #metrics} does) and serves them over plain HTTP on {@code
+         * address} ({@code --metrics}), with the health checks, on the server's event loops. Default: no
+         * metrics listener.
+         */
+        public Builder exposeMetrics(InetSocketAddress address, PrometheusServerMetrics metrics) {
+            this.metricsAddress = Objects.requireNonNull(address, "address");
+            this.exposedMetrics = Objects.requireNonNull(metrics, "metrics");
+            this.metrics = metrics;
+            return this;
+        }
+
+        /** The bounds of the metrics listener's requests. Default: {@link MetricsHttpLimits#DEFAULTS}. */
+        public Builder metricsLimits(MetricsHttpLimits limits) {
+            this.metricsLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
         /** The live rooms. Default: {@link RoomRegistry#none()}. */
         public Builder rooms(RoomRegistry rooms) {
             this.rooms = Objects.requireNonNull(rooms, "rooms");
@@ -228,6 +257,9 @@ public final class QuizServer implements AutoCloseable {
                 server.bankReloader = reloader;
                 server.bind(environment(serverTls.clientAuth(), server.shuttingDown::get,
                         banks != null ? banks : questions()));
+                if (metricsAddress != null) {
+                    server.exposeMetrics(metricsAddress, exposedMetrics, results, metricsLimits);
+                }
                 // Only now is the hint true: a server that could not bind has told nobody how to connect.
                 if (opened != null) {
                     ConnectHint.lines(new ConnectHint.Facts(advice.commands(), config.listening().bindAddress(),
@@ -295,6 +327,44 @@ public final class QuizServer implements AutoCloseable {
         }
         serverChannel = bound.channel();
         LOG.debug("{}", listeningLine());
+    }
+
+    private void exposeMetrics(InetSocketAddress address, PrometheusServerMetrics metrics, ResultSink results,
+                               MetricsHttpLimits limits) throws ServerStartException {
+        metrics.bindServer(Map.of("acceptor", acceptors, "worker", workers), tuning.allocator().instance(), results);
+        try {
+            metricsHttp = MetricsHttpServer.bind(address, acceptors, workers, tuning.transport().serverSocketChannelClass(),
+                    metrics, () -> readiness(results), limits);
+        } catch (MetricsBindException e) {
+            throw new ServerStartException(ServerStartException.Reason.CANNOT_LISTEN, "cannot serve --metrics on "
+                    + HostPort.format(address.getAddress().getHostAddress(), address.getPort()) + ": "
+                    + e.getCause().getMessage() + "; pass --metrics with an address of this machine and a free port",
+                    e);
+        }
+        InetSocketAddress local = metricsHttp.localAddress();
+        String url = "http://" + HostPort.format(local.getAddress().getHostAddress(), local.getPort());
+        if (local.getAddress().isLoopbackAddress()) {
+            LOG.info("metrics on {}/metrics, health checks on {}/health/live and {}/health/ready", url, url, url);
+        } else {
+            LOG.warn("metrics on {}/metrics, health checks on {}/health/live and {}/health/ready: not a loopback"
+                    + " address, so anyone who can reach it can read them (plain HTTP, no authentication)", url, url, url);
+        }
+    }
+
+    /** Why the server does not want new players now ({@code /health/ready}), if it does not. */
+    private Optional<String> readiness(ResultSink results) {
+        if (shuttingDown.get()) {
+            return Optional.of("draining: the server is shutting down and starts no new sessions");
+        }
+        if (!results.accepting()) {
+            return Optional.of("busy: the results store's queue is full");
+        }
+        return Optional.empty();
+    }
+
+    /** The address of the {@code --metrics} listener, when the server has one. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return Optional.ofNullable(metricsHttp).map(MetricsHttpServer::localAddress);
     }
 
     private InetSocketAddress bindAddress() throws ServerStartException {
@@ -448,6 +518,10 @@ public final class QuizServer implements AutoCloseable {
         }
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly();
+        }
+        // Last to go before the loops: a probe sees 503 on /health/ready until the sessions are gone.
+        if (metricsHttp != null) {
+            metricsHttp.close();
         }
         // No quiet period: every connection is closed already, nothing new can arrive.
         io.netty.util.concurrent.Future<?> acceptorsDone = acceptors.shutdownGracefully(0, 5, TimeUnit.SECONDS);

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * connectionLimit -&gt; clientHelloGuard -&gt; ssl -&gt; [flushConsolidation] -&gt; frameDecoder -&gt; messageDecoder
- *     -&gt; messageEncoder -&gt; idle -&gt; rateLimit -&gt; slowConsumer -&gt; session -&gt; exceptions
+ *     -&gt; messageEncoder -&gt; messageMetrics -&gt; idle -&gt; rateLimit -&gt; slowConsumer -&gt; session -&gt; exceptions
  * </pre>
  *
  * A connection over a connection limit is reset by the first handler, before the rest of the
@@ -41,7 +41,9 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
     /** One for the whole server: it counts every connection, whichever event loop it lands on. */
     private final ConnectionLimitHandler connectionLimit;
     /** One for the whole server too: failed handshakes are logged per kind at a bounded rate. */
-    private final ServerExceptionHandler exceptions = new ServerExceptionHandler(new HandshakeFailureLog());
+    private final ServerExceptionHandler exceptions;
+    /** Stateless, one for the whole server: counts messages by type. */
+    private final MessageMetricsHandler messageMetrics;
     private final boolean flushConsolidation;
 
     QuizServerInitializer(ServerTls tls, SessionEnvironment env, ChannelGroup connections,
@@ -50,7 +52,9 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
         this.env = env;
         this.connections = connections;
         this.connectionLimit = new ConnectionLimitHandler(env.config().limits().maxConnections(),
-                env.config().limits().maxConnectionsPerIp());
+                env.config().limits().maxConnectionsPerIp(), env.metrics());
+        this.exceptions = new ServerExceptionHandler(new HandshakeFailureLog(), env.metrics());
+        this.messageMetrics = new MessageMetricsHandler(env.metrics());
         this.flushConsolidation = flushConsolidation;
     }
 
@@ -86,16 +90,19 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
         // Framing and messages: the frame decoder bounds every length before buffering a body.
         QuizCodec.install(pipeline, Side.SERVER, config.limits().codecLimits());
 
+        // Right behind the codec: every whole message in, and every message out whichever handler wrote it.
+        pipeline.addLast(PipelineNames.MESSAGE_METRICS, messageMetrics);
+
         // After the decoders, so that only complete messages count as activity.
         pipeline.addLast(PipelineNames.IDLE,
                 new IdleStateHandler(config.timeouts().idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
 
         // Whole messages per second (--max-messages-per-second): a flood becomes ERROR RATE_LIMITED.
-        pipeline.addLast(PipelineNames.RATE_LIMIT, new MessageRateLimiter(config.limits().maxMessagesPerSecond()));
+        pipeline.addLast(PipelineNames.RATE_LIMIT, new MessageRateLimiter(config.limits().maxMessagesPerSecond(), env.metrics()));
 
         // Backpressure: no reading while the channel is unwritable, and a connection that stays so longer
         // than --slow-consumer-timeout (its client does not read) is closed.
-        pipeline.addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.limits().slowConsumerTimeout()));
+        pipeline.addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.limits().slowConsumerTimeout(), env.metrics()));
 
         // The protocol state machine: one instance per connection, its state confined to this event loop.
         pipeline.addLast(PipelineNames.SESSION, new QuizSession(env));

@@ -22,12 +22,14 @@ import dev.tlsquiz.server.game.GameEvent.Finished;
 import dev.tlsquiz.server.game.GameEvent.Judged;
 import dev.tlsquiz.server.game.GameEvent.LateAnswerIgnored;
 import dev.tlsquiz.server.game.GameEvent.ProblemOpened;
+import dev.tlsquiz.server.game.Judgement;
 import dev.tlsquiz.server.game.PlayerGame;
 import dev.tlsquiz.server.game.Standing;
 import dev.tlsquiz.server.quiz.ProblemSource;
 import dev.tlsquiz.server.results.SoloGameRecorder;
 import dev.tlsquiz.server.services.GameRecord;
 import dev.tlsquiz.server.services.PlayerRecord;
+import dev.tlsquiz.server.services.SessionEnd;
 import dev.tlsquiz.server.services.SessionResult;
 import dev.tlsquiz.text.LogText;
 import dev.tlsquiz.tls.PeerIdentity;
@@ -105,6 +107,10 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private ScheduledFuture<?> closeTimer;
     private boolean handshakeFailed;
     private String endReason = "connection closed";
+    /** How the session ended, for the metrics: set wherever {@link #endReason} is. */
+    private SessionEnd endHow = SessionEnd.DISCONNECTED;
+    /** When the open problem was sent, by {@link #now()}: the start of the player's answer time. */
+    private long problemSentNanos;
 
     private long sessionId;
     private String playerName;
@@ -195,6 +201,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         cancelTimers();
         if (state != State.FINISHED && state != State.AWAITING_HANDSHAKE) {
             endReason = "client disconnected";
+            endHow = SessionEnd.DISCONNECTED;
         }
         State last = state;
         state = State.FINISHED;
@@ -309,13 +316,14 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         }
         // Asked before the BYE, never answered: the record keeps it with its accepted answer.
         Optional<String> openAccepted = game.openAcceptedAnswer();
-        finish(ctx, "player said BYE", game.end(now()), openAccepted);
+        finish(ctx, "player said BYE", SessionEnd.BYE, game.end(now()), openAccepted);
         return Optional.empty();
     }
 
     private Optional<ErrorMessage> onClientError(ChannelHandlerContext ctx, ErrorMessage error) {
         endReason = "client sent ERROR " + error.errorCode().map(Enum::name).orElse(Integer.toString(error.code()))
                 + ": " + error.message();
+        endHow = SessionEnd.CLIENT_ERROR;
         state = State.FINISHED;
         cancelTimers();
         ctx.close();
@@ -340,6 +348,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         if (event instanceof ProblemOpened opened) {
             openChoices = opened.choices();
             recorder.opened(opened, now());
+            problemSentNanos = now();
             // Version 1 carries no format (the encoder leaves it out): choices make it a choice, else a free answer.
             send(ctx, new Problem(opened.problemId(), opened.round(), opened.rounds(), opened.timeLimit().toMillis(),
                     opened.text(), answerFormat(opened.format()), opened.choices()));
@@ -349,12 +358,15 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
             cancel(problemTimer);
             recorder.judged(judged, answerText, now());
             env.metrics().judged(judged.judgement());
+            if (judged.judgement() != Judgement.TIMEOUT) {
+                env.metrics().answered(now() - problemSentNanos);
+            }
             // Version 1 carries no feedback (the encoder leaves it out).
             send(ctx, new Verdict(judged.problemId(), outcome(judged), judged.expectedAnswer(), judged.points(),
                     judged.score(), judged.feedback()));
             return play(ctx, game.next(now()));
         } else if (event instanceof Finished finished) {
-            finish(ctx, "completed", finished, Optional.empty());
+            finish(ctx, "completed", SessionEnd.COMPLETED, finished, Optional.empty());
         } else if (event instanceof LateAnswerIgnored late) {
             // It crossed our TIMEOUT verdict on the wire: the player was not too slow on purpose.
             ignore(ctx, "a late ANSWER for timed-out problem " + late.problemId());
@@ -379,9 +391,11 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
      * The game is over with a result to show: it is handed to the results store, and the SUMMARY
      * follows once the store has kept it (at once for a server that keeps nothing).
      */
-    private void finish(ChannelHandlerContext ctx, String reason, Finished finished, Optional<String> openAccepted) {
+    private void finish(ChannelHandlerContext ctx, String reason, SessionEnd how, Finished finished,
+                        Optional<String> openAccepted) {
         state = State.FINISHED;
         endReason = reason;
+        endHow = how;
         cancelTimers();
         Standing result = finished.result();
         Summary summary = new Summary(result.correct(), result.answered(), result.asked(), result.score(),
@@ -464,6 +478,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         String code = error.errorCode().map(Enum::name).orElse(Integer.toString(error.code()));
         // Decoder errors already start with their code ("TRUNCATED: ..."); say it once in the log.
         endReason = "ERROR " + (error.message().startsWith(code + ": ") ? "" : code + ": ") + error.message();
+        endHow = error.errorCode().map(SessionEnd::byError).orElse(SessionEnd.PROTOCOL_ERROR);
         return true;
     }
 
@@ -568,6 +583,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
                 // Ended early (a disconnect, a violation, the shutdown): kept all the same, with no SUMMARY to send.
                 handOver(ctx, result, game.openAcceptedAnswer());
             }
+            env.metrics().sessionEnded(endHow);
         } else if (last == State.AWAITING_HANDSHAKE && !handshakeFailed) {
             LOG.debug("{}: closed before the TLS handshake completed", remote(ctx));
         } else if (!handshakeFailed) {

@@ -1,10 +1,13 @@
 package dev.tlsquiz.server;
 
+import dev.tlsquiz.server.services.Resumption;
+import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.text.LogText;
 import dev.tlsquiz.tls.ServerHandshakeFailure;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.io.IOException;
 import java.util.Objects;
@@ -28,16 +31,32 @@ final class ServerExceptionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ServerExceptionHandler.class);
 
     private final HandshakeFailureLog handshakeFailures;
+    private final ServerMetrics metrics;
 
     /** @param handshakeFailures the server's log of failed handshakes, shared by every connection */
     ServerExceptionHandler(HandshakeFailureLog handshakeFailures) {
+        this(handshakeFailures, ServerMetrics.none());
+    }
+
+    /**
+     * @param handshakeFailures the server's log of failed handshakes, shared by every connection
+     * @param metrics           told of every handshake, completed or failed (by the log's reason)
+     */
+    ServerExceptionHandler(HandshakeFailureLog handshakeFailures, ServerMetrics metrics) {
         this.handshakeFailures = Objects.requireNonNull(handshakeFailures, "handshakeFailures");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
-            handshakeFailures.failed(ctx.channel().remoteAddress(), handshake.cause());
+        if (evt instanceof SslHandshakeCompletionEvent handshake) {
+            if (handshake.isSuccess()) {
+                SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+                metrics.handshakeCompleted(ssl == null ? Resumption.UNKNOWN
+                        : HandshakeResumption.of(ssl.engine()));
+            } else {
+                metrics.handshakeFailed(handshakeFailures.failed(ctx.channel().remoteAddress(), handshake.cause()).kind());
+            }
         }
         super.userEventTriggered(ctx, evt);
     }

@@ -10,6 +10,8 @@ import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.server.certs.InstalledCommands;
 import dev.tlsquiz.server.cli.QuizServerMain;
 import dev.tlsquiz.server.cli.ServerExitCodes;
+import dev.tlsquiz.server.metrics.Exposition;
+import dev.tlsquiz.server.metrics.HttpProbe;
 import dev.tlsquiz.tls.ClientTls;
 import dev.tlsquiz.tls.ClientTlsConfig;
 import dev.tlsquiz.tls.ClientTrust;
@@ -303,6 +305,52 @@ class QuizServerProcessTest {
             assertEquals(1, message.lines().count(), message);
             assertFalse(Files.exists(dir.resolve("certs")), "no certificate was made for " + bind);
         }
+    }
+
+    @Test
+    void serve_withMetrics_thenScrapedAndProbed_andReadinessDropsAtSigtermWhileThePlayerStaysConnected()
+            throws Exception {
+        Path certs = dir.resolve("certs");
+        Process process = start("serve", "--port", "0", "--certs-dir", certs.toString(), "--metrics", "127.0.0.1:0",
+                "--shutdown-grace", "10m");
+        int port = Integer.parseInt(listening(process).group(1));
+        awaitStderr("/health/ready");
+        Matcher url = Pattern.compile("metrics on http://127\\.0\\.0\\.1:(\\d+)/metrics, health checks on").matcher(stderr());
+        assertTrue(url.find(), this::stderr);
+        InetSocketAddress http = new InetSocketAddress("127.0.0.1", Integer.parseInt(url.group(1)));
+        assertFalse(http.getPort() == port, "never the quiz port");
+        assertEquals(200, HttpProbe.get(http, "/health/live").status());
+        assertEquals(200, HttpProbe.get(http, "/health/ready").status());
+
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (ClientTls tls = ClientTls.create(ClientTlsConfig.of(new ClientTrust.CaFile(certs.resolve("ca.pem")),
+                Protocol.ALPN_ID));
+             QuizTestClient player = QuizTestClient.connect(group, tls, new InetSocketAddress("127.0.0.1", port))) {
+            player.hello("ada", 0);
+            player.next(Problem.class);
+            String scraped = HttpProbe.get(http, "/metrics").body();
+            assertEquals(1, Exposition.value(scraped, "tlsquiz_sessions_started_total"), scraped);
+            assertEquals(1, Exposition.value(scraped, "tlsquiz_sessions_active"), scraped);
+
+            // What a load balancer sees when the operator stops the server: no new players, this one plays on.
+            signal(process, "TERM");
+            Conditions.await("/health/ready to answer 503 after SIGTERM", Duration.ofSeconds(60), () -> {
+                try {
+                    return HttpProbe.get(http, "/health/ready").status() == 503;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            assertTrue(player.isOpen(), "the player is still connected while the server drains");
+            assertEquals(200, HttpProbe.get(http, "/health/live").status());
+
+            signal(process, "TERM");
+            player.expectErrorAndClose(ErrorCode.SERVER_SHUTTING_DOWN);
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not stop after the second SIGTERM");
+        assertEquals(0, process.exitValue(), this::stderr);
     }
 
     /** Sends {@code SIG<name>} to {@code process}, as a terminal's Ctrl-C or an operator's kill would. */

@@ -7,6 +7,7 @@ import dev.tlsquiz.server.ServerStartException;
 import dev.tlsquiz.server.ServerTuning;
 import dev.tlsquiz.server.bank.InvalidBankException;
 import dev.tlsquiz.server.cli.results.DatabaseOptions;
+import dev.tlsquiz.server.metrics.PrometheusServerMetrics;
 import dev.tlsquiz.server.results.GameStoreException;
 import dev.tlsquiz.server.results.ResultWriter;
 import dev.tlsquiz.server.results.store.DatabaseLocation;
@@ -16,7 +17,9 @@ import dev.tlsquiz.server.services.ResultSink;
 import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.text.TerminalText;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +83,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     private ResultsOptions results;
 
+    @Mixin
+    private MetricsOptions metrics;
+
     @Option(names = "--verbose", description = "Debug logging, and stack traces for failures.")
     private boolean verbose;
 
@@ -87,6 +93,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerConfig config = toConfig();
         DatabaseLocation location = database.toLocation();
+        Optional<InetSocketAddress> metricsAddress = toMetricsAddress(config);
         if (verbose) {
             enableDebugLogging();
         }
@@ -94,13 +101,28 @@ public final class ServeCommand implements Callable<Integer> {
         ShutdownRequests requests = new ShutdownRequests();
         ShutdownSignals signals = ShutdownSignals.install(requests::signalled);
         try {
-            return serve(config, location, requests);
+            return serve(config, location, metricsAddress, requests);
         } finally {
             signals.close();
         }
     }
 
-    private int serve(ServerConfig config, DatabaseLocation location, ShutdownRequests requests)
+    private int serve(ServerConfig config, DatabaseLocation location, Optional<InetSocketAddress> metricsAddress,
+                      ShutdownRequests requests) throws InterruptedException {
+        // The meters live as long as the server: closed (the JVM's GC listener removed) once it has stopped.
+        try (PrometheusServerMetrics exported = metricsAddress.isPresent() ? new PrometheusServerMetrics() : null) {
+            return serve(config, location, new Exposure(metricsAddress, exported), requests);
+        }
+    }
+
+    /** Where the metrics are served (if at all), and the meters behind them. */
+    private record Exposure(Optional<InetSocketAddress> address, PrometheusServerMetrics meters) {
+        ServerMetrics metrics() {
+            return meters != null ? meters : ServerMetrics.none();
+        }
+    }
+
+    private int serve(ServerConfig config, DatabaseLocation location, Exposure exposure, ShutdownRequests requests)
             throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -108,7 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
         ResultWriter writer = null;
         if (location.keepsResults()) {
             try {
-                writer = openWriter(config, location);
+                writer = openWriter(config, location, exposure.metrics());
             } catch (GameStoreException e) {
                 // The database's words may quote a path or a server's reply: shown sanitised.
                 err.println("quiz-server: " + TerminalText.sanitize(e.getMessage()) + "; fix the database or pass"
@@ -121,7 +143,7 @@ public final class ServeCommand implements Callable<Integer> {
             LOG.info("results are not kept (--database none): a finished game survives only as its log line");
         }
         try {
-            return serve(config, location, tuning, writer, requests, out, err);
+            return serve(config, location, tuning, writer, exposure, requests, out, err);
         } finally {
             if (writer != null) {
                 // Normally drained already, after the shutdown; here for a server that did not start.
@@ -130,20 +152,24 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static ResultWriter openWriter(ServerConfig config, DatabaseLocation location) throws GameStoreException {
+    private static ResultWriter openWriter(ServerConfig config, DatabaseLocation location, ServerMetrics metrics)
+            throws GameStoreException {
         ResultsStore store = GameStores.open(location);
         // Past the queue's capacity, only games that were running when it filled still come: at most
         // one per connection.
         return new ResultWriter(store, config.results().queueCapacity(),
-                config.results().queueCapacity() + config.limits().maxConnections(), ServerMetrics.none());
+                config.results().queueCapacity() + config.limits().maxConnections(), metrics);
     }
 
     private int serve(ServerConfig config, DatabaseLocation location, ServerTuning tuning, ResultWriter writer,
-                      ShutdownRequests requests, PrintWriter out, PrintWriter err) throws InterruptedException {
+                      Exposure exposure, ShutdownRequests requests, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
         QuizServer server;
         try {
-            server = QuizServer.builder(config).tuning(tuning).results(writer != null ? writer : ResultSink.none())
-                    .start();
+            QuizServer.Builder builder = QuizServer.builder(config).tuning(tuning)
+                    .results(writer != null ? writer : ResultSink.none());
+            exposure.address().ifPresent(address -> builder.exposeMetrics(address, exposure.meters()));
+            server = builder.start();
         } catch (InvalidBankException e) {
             // The bank's own text is quoted in its lines: escaped, as bank check does.
             for (String line : e.lines()) {
@@ -174,6 +200,21 @@ public final class ServeCommand implements Callable<Integer> {
             writer.close(left.compareTo(LEAST_DRAIN) > 0 ? left : LEAST_DRAIN);
         }
         return ServerExitCodes.OK;
+    }
+
+    /**
+     * Where {@code --metrics} serves, checked not to be the quiz port.
+     *
+     * @throws ParameterException (exit status 2) when it is the quiz port's address and port
+     */
+    Optional<InetSocketAddress> toMetricsAddress(ServerConfig config) {
+        Optional<InetSocketAddress> address = metrics.toAddress();
+        if (address.isPresent() && address.get().getPort() != 0
+                && address.get().getPort() == config.listening().port()) {
+            throw new ParameterException(spec.commandLine(), "--metrics uses port " + address.get().getPort()
+                    + ", the quiz port (--port); give the metrics a port of their own, such as 9464");
+        }
+        return address;
     }
 
     /**

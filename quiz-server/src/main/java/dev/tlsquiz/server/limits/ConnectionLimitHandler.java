@@ -1,6 +1,8 @@
 package dev.tlsquiz.server.limits;
 
 import dev.tlsquiz.server.limits.ConnectionCounter.Admission;
+import dev.tlsquiz.server.services.LimitHit;
+import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.text.Counts;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -39,6 +41,7 @@ public final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
     private final ConnectionCounter counter;
     private final RateLimitedLog tooManyConnections;
     private final RateLimitedLog tooManyFromAddress;
+    private final ServerMetrics metrics;
 
     /**
      * @param maxConnections      the most connections open at once ({@code --max-connections})
@@ -46,17 +49,34 @@ public final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
      *                            ({@code --max-connections-per-ip})
      */
     public ConnectionLimitHandler(int maxConnections, int maxConnectionsPerIp) {
+        this(maxConnections, maxConnectionsPerIp, ServerMetrics.none());
+    }
+
+    /**
+     * @param maxConnections      the most connections open at once ({@code --max-connections})
+     * @param maxConnectionsPerIp the most connections open at once from one client address
+     *                            ({@code --max-connections-per-ip})
+     * @param metrics             told of every admitted connection, its close, and every refusal
+     */
+    public ConnectionLimitHandler(int maxConnections, int maxConnectionsPerIp, ServerMetrics metrics) {
         this(new ConnectionCounter(maxConnections, maxConnectionsPerIp),
                 new RateLimitedLog(line -> LOG.warn("{}", line), RateLimitedLog.DEFAULT_INTERVAL, System::nanoTime),
-                new RateLimitedLog(line -> LOG.warn("{}", line), RateLimitedLog.DEFAULT_INTERVAL, System::nanoTime));
+                new RateLimitedLog(line -> LOG.warn("{}", line), RateLimitedLog.DEFAULT_INTERVAL, System::nanoTime),
+                metrics);
     }
 
     /** For tests: a given counter, and logs whose lines they can see. */
     public ConnectionLimitHandler(ConnectionCounter counter, RateLimitedLog tooManyConnections,
                                   RateLimitedLog tooManyFromAddress) {
+        this(counter, tooManyConnections, tooManyFromAddress, ServerMetrics.none());
+    }
+
+    private ConnectionLimitHandler(ConnectionCounter counter, RateLimitedLog tooManyConnections,
+                                   RateLimitedLog tooManyFromAddress, ServerMetrics metrics) {
         this.counter = Objects.requireNonNull(counter, "counter");
         this.tooManyConnections = Objects.requireNonNull(tooManyConnections, "tooManyConnections");
         this.tooManyFromAddress = Objects.requireNonNull(tooManyFromAddress, "tooManyFromAddress");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** The counts, for monitoring and tests. */
@@ -71,13 +91,19 @@ public final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
         Admission admission = counter.tryAcquire(address);
         if (admission == Admission.ADMITTED) {
             // Released exactly once, when the connection ends for whatever reason.
-            channel.closeFuture().addListener(closed -> counter.release(address));
+            metrics.connectionOpened();
+            channel.closeFuture().addListener(closed -> {
+                counter.release(address);
+                metrics.connectionClosed();
+            });
             return;
         }
         refuse(ctx, address, admission);
     }
 
     private void refuse(ChannelHandlerContext ctx, InetAddress address, Admission admission) {
+        metrics.limitHit(admission == Admission.TOO_MANY_CONNECTIONS ? LimitHit.MAX_CONNECTIONS
+                : LimitHit.MAX_CONNECTIONS_PER_IP);
         String client = address == null ? String.valueOf(ctx.channel().remoteAddress()) : address.getHostAddress();
         if (admission == Admission.TOO_MANY_CONNECTIONS) {
             tooManyConnections.event("refused a connection from " + client + ": the server has "

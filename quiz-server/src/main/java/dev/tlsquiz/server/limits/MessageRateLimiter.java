@@ -2,10 +2,13 @@ package dev.tlsquiz.server.limits;
 
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.QuizProtocolException;
+import dev.tlsquiz.server.services.LimitHit;
+import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.text.Counts;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
+import java.util.Objects;
 
 /**
  * Limits the rate of messages one connection may send ({@code --max-messages-per-second}), with a
@@ -25,11 +28,21 @@ public final class MessageRateLimiter extends ChannelInboundHandlerAdapter {
     public static final int BURST_FACTOR = 2;
 
     private final int maxMessagesPerSecond;
+    private final ServerMetrics metrics;
     private TokenBucket bucket;
     private boolean exceeded;
 
     /** @param maxMessagesPerSecond the steady rate allowed, at least 1 */
     public MessageRateLimiter(int maxMessagesPerSecond) {
+        this(maxMessagesPerSecond, ServerMetrics.none());
+    }
+
+    /**
+     * @param maxMessagesPerSecond the steady rate allowed, at least 1
+     * @param metrics              told when the limit cuts a connection off
+     */
+    public MessageRateLimiter(int maxMessagesPerSecond, ServerMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         if (maxMessagesPerSecond < 1) {
             throw new IllegalArgumentException("maxMessagesPerSecond: " + maxMessagesPerSecond + " (expected: >= 1)");
         }
@@ -53,6 +66,7 @@ public final class MessageRateLimiter extends ChannelInboundHandlerAdapter {
             return;
         }
         exceeded = true;
+        metrics.limitHit(LimitHit.MESSAGE_RATE);
         ReferenceCountUtil.release(msg);
         ctx.fireExceptionCaught(new QuizProtocolException(ErrorCode.RATE_LIMITED, "more than "
                 + Counts.of(maxMessagesPerSecond, "message") + " per second (burst " + maxMessagesPerSecond * (long) BURST_FACTOR

@@ -1,8 +1,11 @@
 package dev.tlsquiz.server.limits;
 
+import dev.tlsquiz.server.services.LimitHit;
+import dev.tlsquiz.server.services.ServerMetrics;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,10 +32,20 @@ public final class SlowConsumerHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SlowConsumerHandler.class);
 
     private final long timeoutMillis;
+    private final ServerMetrics metrics;
     private ScheduledFuture<?> timer;
 
     /** @param timeout how long the channel may stay unwritable, at least 1 ms */
     public SlowConsumerHandler(Duration timeout) {
+        this(timeout, ServerMetrics.none());
+    }
+
+    /**
+     * @param timeout how long the channel may stay unwritable, at least 1 ms
+     * @param metrics told when a slow consumer is cut off
+     */
+    public SlowConsumerHandler(Duration timeout, ServerMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.timeoutMillis = timeout.toMillis();
         if (timeoutMillis < 1) {
             throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 1ms)");
@@ -67,6 +80,7 @@ public final class SlowConsumerHandler extends ChannelInboundHandlerAdapter {
         if (ctx.channel().isWritable()) {
             return;
         }
+        metrics.limitHit(LimitHit.SLOW_CONSUMER);
         // One line per connection at most, and only for connections that were admitted and got this far.
         LOG.info("{}: closing the connection: the client stopped reading for {} ms (slow consumer)",
                 ctx.channel().remoteAddress(), timeoutMillis);
