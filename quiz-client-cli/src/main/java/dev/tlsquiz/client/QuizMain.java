@@ -41,8 +41,8 @@ public final class QuizMain {
             terminal.err().flush();
             return ExitCodes.USAGE;
         }
-        CommandLine commandLine = QuizCommand.newCommandLine(terminal);
-        int exitCode = DefaultSubcommand.execute(commandLine, "play", args);
+        CommandLine commandLine = QuizCommand.newCommandLine(terminal, args);
+        int exitCode = DefaultSubcommand.execute(commandLine, QuizCommand.DEFAULT_SUBCOMMAND, args);
         terminal.out().flush();
         terminal.err().flush();
         return exitCode;
