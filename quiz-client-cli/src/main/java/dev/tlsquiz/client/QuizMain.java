@@ -3,6 +3,7 @@ package dev.tlsquiz.client;
 import dev.tlsquiz.cli.DefaultSubcommand;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the {@code quiz} command. */
@@ -15,6 +16,10 @@ public final class QuizMain {
     }
 
     public static void main(String[] args) {
+        if (QuizCommand.reachable(args).equals(List.of(QuizCommand.DEFAULT_SUBCOMMAND))) {
+            // A session is coming: its TLS set-up starts now, beside the parsing of the command line.
+            StartupWarmup.start(args);
+        }
         System.exit(run(args, Terminal.system()));
     }
 
