@@ -1,6 +1,5 @@
 package dev.tlsquiz.client;
 
-import dev.tlsquiz.client.play.PlayCommand;
 import io.netty.handler.ssl.OpenSsl;
 import java.util.Locale;
 
@@ -33,7 +32,7 @@ final class StartupWarmup {
     /** Starts the warm-up for a {@code play} command line {@code args}. */
     static void start(String... args) {
         // Before anything of Netty loads, as play itself does: this thread loads Netty first now.
-        PlayCommand.skipNettyJfrEvents();
+        NettyJfrEvents.skip();
         boolean openSsl = !asksForJdkProvider(args);
         Thread thread = new Thread(() -> warmUp(openSsl), "quiz-warmup");
         thread.setDaemon(true);
