@@ -16,6 +16,8 @@ public final class QuizMain {
     }
 
     public static void main(String[] args) {
+        // First: whichever thread logs first starts logging, with this provider.
+        ClientLogProvider.select(System.getProperties());
         if (QuizCommand.reachable(args).equals(List.of(QuizCommand.DEFAULT_SUBCOMMAND))) {
             // A session is coming: its TLS set-up starts now, beside the parsing of the command line.
             StartupWarmup.start(args);
