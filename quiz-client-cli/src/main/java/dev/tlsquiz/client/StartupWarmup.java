@@ -14,6 +14,7 @@ import java.util.Locale;
  *   <li>{@link OpenSsl}: loading netty-tcnative, and Netty's probes of BoringSSL and of the JDK's TLS (its
  *       static initialiser builds a JDK {@code SSLContext} to see whether the JDK has TLS 1.3). Not when the
  *       command line asks for the JDK provider, which does not load netty-tcnative.</li>
+ *   <li>BouncyCastle's PEM reader, whose static initialiser starts {@code java.util.logging}.</li>
  *   <li>The JDK's table of its own root CAs ({@code sun.security.util.AnchorCertificates}): the JDK's host
  *       name check reads the whole {@code cacerts} store the first time it runs, in the middle of the TLS
  *       handshake, to know whether the server's CA is a public one (tens of milliseconds).</li>
@@ -25,6 +26,8 @@ import java.util.Locale;
 final class StartupWarmup {
 
     private static final String JDK_ROOT_CAS = "sun.security.util.AnchorCertificates";
+
+    private static final String PEM_READER = "org.bouncycastle.util.io.pem.PemReader";
 
     private StartupWarmup() {
     }
@@ -40,14 +43,25 @@ final class StartupWarmup {
     }
 
     private static void warmUp(boolean openSsl) {
-        try {
-            if (openSsl) {
+        if (openSsl) {
+            try {
                 OpenSsl.isAvailable();
+            } catch (LinkageError | RuntimeException ignored) {
+                // The session meets the same failure on its own path and reports it there.
             }
-            // Initialised by name: the class is the JDK's own, and a JDK without it just skips this step.
-            Class.forName(JDK_ROOT_CAS, true, null);
+        }
+        // BouncyCastle's PEM reader, which the CA file, certificate and key are read with: its static
+        // initialiser starts java.util.logging (LogManager reads its configuration).
+        initialise(PEM_READER, StartupWarmup.class.getClassLoader());
+        // The JDK's own class, by name: a JDK without it just skips this step.
+        initialise(JDK_ROOT_CAS, null);
+    }
+
+    private static void initialise(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, true, loader);
         } catch (ClassNotFoundException | LinkageError | RuntimeException ignored) {
-            // The session meets the same failure on its own path and reports it there.
+            // Absent here: nothing to warm up. A failure shows again, and is reported, on the session's path.
         }
     }
 
