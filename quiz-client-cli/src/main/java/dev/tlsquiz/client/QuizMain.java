@@ -3,6 +3,7 @@ package dev.tlsquiz.client;
 import dev.tlsquiz.cli.DefaultSubcommand;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the {@code quiz} command. */
@@ -15,6 +16,12 @@ public final class QuizMain {
     }
 
     public static void main(String[] args) {
+        // First: whichever thread logs first starts logging, with this provider.
+        ClientLogProvider.select(System.getProperties());
+        if (QuizCommand.reachable(args).equals(List.of(QuizCommand.DEFAULT_SUBCOMMAND))) {
+            // A session is coming: its TLS set-up starts now, beside the parsing of the command line.
+            StartupWarmup.start(args);
+        }
         System.exit(run(args, Terminal.system()));
     }
 
@@ -41,8 +48,8 @@ public final class QuizMain {
             terminal.err().flush();
             return ExitCodes.USAGE;
         }
-        CommandLine commandLine = QuizCommand.newCommandLine(terminal);
-        int exitCode = DefaultSubcommand.execute(commandLine, "play", args);
+        CommandLine commandLine = QuizCommand.newCommandLine(terminal, args);
+        int exitCode = DefaultSubcommand.execute(commandLine, QuizCommand.DEFAULT_SUBCOMMAND, args);
         terminal.out().flush();
         terminal.err().flush();
         return exitCode;

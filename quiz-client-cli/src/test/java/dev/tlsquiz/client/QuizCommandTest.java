@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlsquiz.cli.DefaultSubcommand;
 import dev.tlsquiz.client.testing.ClientResult;
 import dev.tlsquiz.client.testing.Clients;
+import dev.tlsquiz.client.testing.WatchedOutput;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 class QuizCommandTest {
 
@@ -46,6 +50,41 @@ class QuizCommandTest {
         assertEquals(QuizCommand.SUBCOMMANDS,
                 QuizCommand.newCommandLine(new Terminal(InputStream.nullInputStream(), System.out, System.err, false))
                         .getSubcommands().keySet());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--auto", "--port=70000 --auto", "play", "play --auto", "play --help",
+        "play -V", "known-hosts", "known-hosts list --help", "known-hosts remove"})
+    void reachable_whenArgsStartWithASubcommandOrAnOption_thenOnlyThatSubcommandIsBuilt(String line) {
+        String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+        String expected = args.length > 0 && QuizCommand.SUBCOMMANDS.contains(args[0]) ? args[0] : "play";
+        assertEquals(List.of(expected), QuizCommand.reachable(args));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-h", "--version", "-V", "help", "help play", "plya", "known-host list"})
+    void reachable_whenHelpVersionOrAMistypedCommand_thenTheWholeTreeIsBuilt(String line) {
+        assertEquals(QuizCommand.SUBCOMMAND_NAMES, QuizCommand.reachable(line.split(" ")));
+    }
+
+    /** The tree built for the arguments answers them exactly as the complete tree does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "help play", "plya", "play --help", "play -V", "--auto --no-such-option",
+        "--auto --hots=x", "--output=json --port=70000", "play known-hosts", "play --auto extra",
+        "known-hosts --help", "known-hosts list --help", "known-hosts nope", "known-hosts remove", "--version"})
+    void newCommandLine_whenBuiltForTheArguments_thenAnswersAsTheCompleteTree(String line) {
+        String[] args = line.split(" ");
+        assertEquals(runOn(QuizCommand::newCommandLine, args), runOn(t -> QuizCommand.newCommandLine(t, args), args));
+    }
+
+    private static ClientResult runOn(Function<Terminal, CommandLine> tree, String... args) {
+        WatchedOutput out = new WatchedOutput();
+        WatchedOutput err = new WatchedOutput();
+        Terminal terminal = new Terminal(InputStream.nullInputStream(), out.printStream(), err.printStream(), false);
+        int exitCode = DefaultSubcommand.execute(tree.apply(terminal), QuizCommand.DEFAULT_SUBCOMMAND, args);
+        terminal.out().flush();
+        terminal.err().flush();
+        return new ClientResult(exitCode, out.text(), err.text());
     }
 
     @Test

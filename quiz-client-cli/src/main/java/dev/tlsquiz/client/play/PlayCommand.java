@@ -4,6 +4,7 @@ import dev.tlsquiz.cli.DurationConverter;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.ConnectOptions;
 import dev.tlsquiz.client.Failures;
+import dev.tlsquiz.client.NettyJfrEvents;
 import dev.tlsquiz.client.Terminal;
 import dev.tlsquiz.client.TlsOptions;
 import dev.tlsquiz.client.VersionProvider;
@@ -43,11 +44,6 @@ import picocli.CommandLine.Spec;
             "Choices are answered with a letter or a number (several as a,c)."
         })
 public final class PlayCommand implements Callable<Integer> {
-
-    private static final Logger log = LoggerFactory.getLogger(PlayCommand.class);
-
-    /** Netty's switch for its buffer-allocation JFR events; read once, when Netty first loads. */
-    static final String NETTY_JFR_PROPERTY = "io.netty.jfr.enabled";
 
     /** Below a second, an ordinary network hiccup would end sessions. */
     static final Duration MIN_SERVER_TIMEOUT = Duration.ofSeconds(1);
@@ -103,7 +99,7 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        skipNettyJfrEvents();
+        NettyJfrEvents.skip();
         validate();
         PlaySettings settings = settings();
         LineEditor editor = lineEditor(settings);
@@ -123,18 +119,6 @@ public final class PlayCommand implements Callable<Integer> {
     }
 
     /**
-     * Netty 4.2 describes its buffer allocations as JFR events, and registering the first one starts
-     * JFR's machinery (about 100 classes and generated event handlers; its cost is in BENCHMARKS.md,
-     * "Start-up") even when nothing is recording. A session allocates a handful of buffers, so it goes
-     * without those events; {@code -Dio.netty.jfr.enabled=true} still turns them on.
-     */
-    static void skipNettyJfrEvents() {
-        if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
-            System.setProperty(NETTY_JFR_PROPERTY, "false");
-        }
-    }
-
-    /**
      * The line editor for a person playing in text at a real terminal (stdin and stdout both), or
      * {@code null}: scripts, pipes, {@code --auto} and JSON read lines plainly, and never load JLine.
      */
@@ -146,7 +130,7 @@ public final class PlayCommand implements Callable<Integer> {
             return TerminalLineEditor.open();
         } catch (IOException | RuntimeException e) {
             // TERM=dumb, or a terminal JLine cannot drive: play on with plain lines, as before.
-            log.debug("no line editor for this terminal", e);
+            log().debug("no line editor for this terminal", e);
             return null;
         }
     }
@@ -154,8 +138,16 @@ public final class PlayCommand implements Callable<Integer> {
     private void report(SessionRenderer renderer, ClientFailure failure) {
         renderer.failure(failure);
         if (verbose && failure.getCause() != null) {
-            log.warn("details of the failure above", failure.getCause());
+            log().warn("details of the failure above", failure.getCause());
         }
+    }
+
+    /**
+     * The logger, looked up when something is logged rather than when the class loads: building the command
+     * line then does not wait for logging to start (which Netty starts anyway, on the warm-up thread).
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(PlayCommand.class);
     }
 
     private void validate() {
