@@ -69,10 +69,27 @@ final class JdbcResultsStore implements ResultsStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when an answer points at a player or a question the game does not
+     *                                  have: such a record can never be kept, so it is not worth a retry
+     */
     @Override
     public void save(GameRecord game) throws GameStoreException {
         GameWriter.check(game);
         inTransactionNoIo("keep game " + Long.toHexString(game.gameId()), connection -> GameWriter.write(connection, game));
+    }
+
+    @Override
+    public void saveAll(List<GameRecord> games) throws GameStoreException {
+        games.forEach(GameWriter::check);
+        inTransactionNoIo("keep " + games.size() + " games", connection -> {
+            for (GameRecord game : games) {
+                GameWriter.write(connection, game);
+            }
+            return null;
+        });
     }
 
     @Override

@@ -104,6 +104,32 @@ abstract class GameStoreContractTest {
     }
 
     @Test
+    void saveAll_whenSomeAlreadyKept_thenTheRestKeptInOneGo() throws Exception {
+        GameRecord first = TestGames.solo(1, "~ann", T0, 2, 1);
+        GameRecord second = TestGames.room(2, "R", T0.plusSeconds(1), "ada", "~bob", "~cy");
+        store.save(first);
+
+        store.saveAll(List.of(first, second));
+
+        assertEquals(List.of(first), store.games(1));
+        assertEquals(List.of(second), store.games(2));
+        assertEquals(2, count("games"));
+    }
+
+    @Test
+    void saveAll_whenOneGameContradictsItself_thenNoneKept() throws Exception {
+        GameRecord good = TestGames.solo(1, "~ann", T0, 2, 1);
+        GameRecord bad = new GameRecord(2, good.kind(), good.instance(), null, good.settings(), good.started(), good.ended(),
+                good.endReason(), good.players(), good.questions(),
+                List.of(new AnswerRecord(0, 99, "2", Judgement.CORRECT, 10, 5)));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> store.saveAll(List.of(good, bad)));
+
+        assertTrue(refused.getMessage().contains("question 99, which the game did not ask"), refused.getMessage());
+        assertEquals(0, count("games"));
+    }
+
+    @Test
     void save_whenSameIdFromAnotherInstance_thenBothKept() throws Exception {
         GameRecord a = TestGames.solo(42, "~ann", T0, 2, 1);
         GameRecord b = new GameRecord(42, a.kind(), "quiz-b", null, a.settings(), a.started(), a.ended(), "client disconnected",
