@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.results.store;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +63,9 @@ class PostgresGameStoreTest extends GameStoreContractTest {
 
         GameStoreException refused = assertThrows(GameStoreException.class, () -> GameStores.open(nowhere));
 
-        assertTrue(refused.getMessage().startsWith("cannot prepare the results database (PostgreSQL "
-                + "jdbc:postgresql://127.0.0.1:1/test as postgres)"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("cannot open the results database (PostgreSQL "
+                + "jdbc:postgresql://127.0.0.1:1/test as postgres): Connection to 127.0.0.1:1 refused."),
+                refused.getMessage());
+        assertFalse(refused.getMessage().contains("\n"), "one line: " + refused.getMessage());
     }
 }
