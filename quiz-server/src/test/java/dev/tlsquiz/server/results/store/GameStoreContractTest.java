@@ -63,6 +63,12 @@ abstract class GameStoreContractTest {
 
     abstract Dialect dialect();
 
+    /**
+     * Makes the database itself refuse an answer with this text (a trigger), as a full disk or a lost
+     * connection would refuse a statement halfway through a game.
+     */
+    abstract void refuseAnswersWithText(Connection connection, String text) throws SQLException;
+
     /** Empties the database after a test (drops every table, Flyway's too). */
     abstract void wipe() throws Exception;
 
@@ -178,6 +184,28 @@ abstract class GameStoreContractTest {
         assertEquals(0, store.games(new GameFilter(null, "x' OR '1'='1", null, 0)).size());
         assertEquals(0, store.games(new GameFilter(null, null, "x' OR '1'='1", 0)).size());
         assertEquals(1, count("games"), "the games table is still there, with its game");
+    }
+
+    @Test
+    void save_whenTheDatabaseRefusesAStatementHalfway_thenNothingOfTheGameIsKeptAndTheStoreGoesOn() throws Exception {
+        try (Connection connection = connect()) {
+            refuseAnswersWithText(connection, "3.14");
+        }
+        GameRecord refused = TestGames.room(1, "R1", T0, "ada", "~bob", "~cy");
+        GameRecord fine = TestGames.solo(2, "~dee", T0, 2, 1);
+
+        dev.tlsquiz.server.results.GameStoreException failure =
+                assertThrows(dev.tlsquiz.server.results.GameStoreException.class, () -> store.save(refused));
+        store.save(fine);
+
+        assertTrue(failure.getMessage().startsWith("cannot keep game 1 ("), failure.getMessage());
+        assertEquals(1, count("games"));
+        assertEquals(1, count("players"));
+        assertEquals(0, count("choices"), "the refused game's choices were rolled back with it");
+        assertEquals(2, count("answers"));
+        assertEquals(List.of(), store.games(1));
+        assertThrows(dev.tlsquiz.server.results.GameStoreException.class, () -> store.saveAll(List.of(refused)));
+        assertEquals(1, count("games"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlsquiz.server.results.GameStoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +52,17 @@ class PostgresGameStoreTest extends GameStoreContractTest {
     @Override
     Dialect dialect() {
         return Dialect.POSTGRESQL;
+    }
+
+    @Override
+    void refuseAnswersWithText(Connection connection, String text) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE FUNCTION refuse_answer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " IF NEW.text = '" + text + "' THEN RAISE EXCEPTION 'refused by the test'; END IF;"
+                    + " RETURN NEW; END $$");
+            statement.execute("CREATE TRIGGER refuse_answer BEFORE INSERT ON answers FOR EACH ROW"
+                    + " EXECUTE FUNCTION refuse_answer()");
+        }
     }
 
     @Override

@@ -56,6 +56,14 @@ class SqliteGameStoreTest extends GameStoreContractTest {
     }
 
     @Override
+    void refuseAnswersWithText(Connection connection, String text) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TRIGGER refuse_answer BEFORE INSERT ON answers WHEN NEW.text = '" + text
+                    + "' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        }
+    }
+
+    @Override
     void wipe() {
         // The temporary folder goes with the test.
     }
