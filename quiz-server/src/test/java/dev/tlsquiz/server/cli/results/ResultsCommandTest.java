@@ -305,6 +305,26 @@ class ResultsCommandTest {
     }
 
     @Test
+    void export_whenOutputCannotBeWritten_thenExit1SayingSo() throws Exception {
+        keep(TestGames.room(1, "R1", T0, "ada", "~bob", "~cy"));
+        CommandLine commandLine = QuizServerMain.newCommandLine();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        }, true));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exitCode = commandLine.execute("results", "export", "--data-dir", dataDir().toString());
+
+        assertEquals(1, exitCode, err.toString());
+        assertEquals("quiz-server results: could not write all of the output (was standard output closed?)",
+                err.toString().strip());
+    }
+
+    @Test
     void prune_whenNoAge_thenUsageError() {
         Run run = resultsHere("prune");
 
