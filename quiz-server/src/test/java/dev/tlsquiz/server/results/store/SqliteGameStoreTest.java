@@ -105,6 +105,27 @@ class SqliteGameStoreTest extends GameStoreContractTest {
     }
 
     @Test
+    void open_whenSeveralOpenANewDatabaseAtOnce_thenEachMigratesOrSeesItMigrated() throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                DatabaseLocation fresh = DatabaseLocation.sqlite(temp.resolve("race-" + round));
+                java.util.List<java.util.concurrent.Future<ResultsStore>> opening = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    opening.add(threads.submit(() -> GameStores.open(fresh)));
+                }
+                for (java.util.concurrent.Future<ResultsStore> future : opening) {
+                    try (ResultsStore opened = future.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                        assertEquals(java.util.List.of(), opened.games(dev.tlsquiz.server.results.query.GameFilter.all()));
+                    }
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void open_whenAnotherStoreHasItOpen_thenBothWorkOneWriterAtATime() throws Exception {
         try (ResultsStore second = GameStores.open(location())) {
             store.save(TestGames.solo(1, "~ann", TestGames.T0, 2, 1));
