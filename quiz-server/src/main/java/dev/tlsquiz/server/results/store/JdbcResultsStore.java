@@ -69,6 +69,12 @@ final class JdbcResultsStore implements ResultsStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when an answer points at a player or a question the game does not
+     *                                  have: such a record can never be kept, so it is not worth a retry
+     */
     @Override
     public void save(GameRecord game) throws GameStoreException {
         GameWriter.check(game);
@@ -76,6 +82,17 @@ final class JdbcResultsStore implements ResultsStore {
     }
 
     /** One transaction for the group: every game is checked first, so a contradictory one fails it before any write. */
+    @Override
+    public void saveAll(List<GameRecord> games) throws GameStoreException {
+        games.forEach(GameWriter::check);
+        inTransactionNoIo("keep " + games.size() + " games", connection -> {
+            for (GameRecord game : games) {
+                GameWriter.write(connection, game);
+            }
+            return null;
+        });
+    }
+
     @Override
     public void saveAll(List<GameRecord> games) throws GameStoreException {
         games.forEach(GameWriter::check);
