@@ -81,18 +81,6 @@ final class JdbcResultsStore implements ResultsStore {
         inTransactionNoIo("keep game " + Long.toHexString(game.gameId()), connection -> GameWriter.write(connection, game));
     }
 
-    /** One transaction for the group: every game is checked first, so a contradictory one fails it before any write. */
-    @Override
-    public void saveAll(List<GameRecord> games) throws GameStoreException {
-        games.forEach(GameWriter::check);
-        inTransactionNoIo("keep " + games.size() + " games", connection -> {
-            for (GameRecord game : games) {
-                GameWriter.write(connection, game);
-            }
-            return null;
-        });
-    }
-
     @Override
     public void saveAll(List<GameRecord> games) throws GameStoreException {
         games.forEach(GameWriter::check);
