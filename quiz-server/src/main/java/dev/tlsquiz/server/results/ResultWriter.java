@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps finished games in a {@link GameStore}, off the event loops: {@link #gameEnded} only puts the
  * immutable record in a queue; one writer thread of its own takes the games in order and saves
- * each in its own transaction, retrying with a growing pause while the store fails, and completes
- * each game's stage once its transaction has committed (on the writer thread: a session continues
- * on its own event loop with {@code whenCompleteAsync(..., ctx.executor())}).
+ * them (a game alone in its own transaction, games waiting together in one: see Batches), retrying
+ * with a growing pause while the store fails, and completes each game's stage once its transaction
+ * has committed (on the writer thread: a session continues on its own event loop with
+ * {@code whenCompleteAsync(..., ctx.executor())}).
  *
  * <p><b>Bounds.</b> {@link #accepting()} turns false once {@code capacity} games wait, and the server
  * then starts no new game; a game already running when the queue filled still gets a place when it
@@ -42,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Failures.</b> A {@link GameStoreException} (the database unreachable, a lock, a refused
  * connection) is retried after 100 ms, doubling to 5 s, until it succeeds or the writer is closed:
  * the store's save is idempotent, so a commit whose acknowledgement was lost is not kept twice. Any
- * other exception is a game the store will never take (a bug): its stage fails, the writer logs it
- * and goes on with the next. The store's health (down, still down, up again) is logged by
+ * other exception is a game the store will never take (a record that contradicts itself, a bug):
+ * its stage fails, the writer logs it and goes on with the next. The store's health (down, still down, up again) is logged by
  * {@link StoreHealth}, at a bounded rate.
  *
  * <p><b>Shutdown.</b> {@link #close(Duration)} refuses new games, lets the writer keep what is

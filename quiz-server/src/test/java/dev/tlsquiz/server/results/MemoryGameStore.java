@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ public final class MemoryGameStore implements GameStore {
 
     private final Map<Key, GameRecord> games = new LinkedHashMap<>();
     private final AtomicInteger attempts = new AtomicInteger();
+    private final List<Integer> groups = new CopyOnWriteArrayList<>();
     private volatile boolean down;
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile boolean closed;
@@ -47,21 +49,32 @@ public final class MemoryGameStore implements GameStore {
     @Override
     public void save(GameRecord game) throws GameStoreException {
         attempts.incrementAndGet();
-        try {
-            // Bounded, so that a test that forgets to release cannot hang the build.
-            if (!gate.await(5, TimeUnit.MINUTES)) {
-                throw new GameStoreException("memory store: held for 5 minutes");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GameStoreException("memory store: interrupted", e);
-        }
+        awaitGate();
         if (down) {
             throw new GameStoreException("connection refused (memory store down)");
         }
         synchronized (games) {
             games.putIfAbsent(new Key(game.instance(), game.gameId()), game);
         }
+    }
+
+    /** A group in one "transaction": all kept, or none when the store is down. */
+    @Override
+    public void saveAll(List<GameRecord> group) throws GameStoreException {
+        attempts.incrementAndGet();
+        awaitGate();
+        if (down) {
+            throw new GameStoreException("connection refused (memory store down)");
+        }
+        synchronized (games) {
+            group.forEach(game -> games.putIfAbsent(new Key(game.instance(), game.gameId()), game));
+        }
+        groups.add(group.size());
+    }
+
+    /** The size of every group kept with saveAll, in order. */
+    public List<Integer> groups() {
+        return List.copyOf(groups);
     }
 
     /** The games kept, in the order they were first kept. */
@@ -71,7 +84,19 @@ public final class MemoryGameStore implements GameStore {
         }
     }
 
-    /** Calls of save, failed ones included. */
+    private void awaitGate() throws GameStoreException {
+        try {
+            // Bounded, so that a test that forgets to release cannot hang the build.
+            if (!gate.await(5, TimeUnit.MINUTES)) {
+                throw new GameStoreException("memory store: held for 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GameStoreException("memory store: interrupted", e);
+        }
+    }
+
+    /** Calls of save and saveAll, failed ones included. */
     public int attempts() {
         return attempts.get();
     }

@@ -93,6 +93,24 @@ class ResultWriterTest {
     }
 
     @Test
+    void gamesWaitingTogether_areKeptInGroupsOfAtMostTheBatch() throws Exception {
+        writer(1000, 1000);
+        store.hang();
+        CompletableFuture<Void> first = writer.gameEnded(game(0)).toCompletableFuture();
+        Conditions.await("the writer to hold the first game", WAIT, () -> store.attempts() == 1);
+        List<CompletableFuture<Void>> stages = new ArrayList<>();
+        LongStream.rangeClosed(1, 100).forEach(id -> stages.add(writer.gameEnded(game(id)).toCompletableFuture()));
+        store.release();
+        first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        // The 100 that waited behind the first: one group of 64, then the 36 left.
+        assertEquals(List.of(ResultWriter.BATCH, 100 - ResultWriter.BATCH), store.groups());
+        assertEquals(LongStream.rangeClosed(0, 100).boxed().toList(),
+                store.games().stream().map(GameRecord::gameId).toList());
+        assertEquals(101, metrics.written.get());
+    }
+
+    @Test
     void storeDown_thenGamesWaitTheQueueFillsAndEveryGameIsKeptWhenItIsBack() throws Exception {
         writer(3, 10);
         store.down();

@@ -21,13 +21,13 @@ public final class DatabaseOptions {
     private CommandSpec mixee;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
-            description = "Keep results in an SQLite database, DIR/results.db; DIR is created with mode 0700"
-                    + " when missing (default: ${DEFAULT-VALUE}).")
+            description = "Use the SQLite results database in DIR (DIR/results.db), where a server creates DIR"
+                    + " with mode 0700 when missing (default: ${DEFAULT-VALUE}).")
     private Path dataDir;
 
     @Option(names = "--database", paramLabel = "URL",
-            description = "Keep results in PostgreSQL instead, at jdbc:postgresql://HOST:PORT/DATABASE (several"
-                    + " servers may share it), or keep none: 'none'.")
+            description = "Use the PostgreSQL database at jdbc:postgresql://HOST:PORT/DATABASE instead (several"
+                    + " servers may share one), or none: keep no results.")
     private String database;
 
     @Option(names = "--database-user", paramLabel = "NAME",

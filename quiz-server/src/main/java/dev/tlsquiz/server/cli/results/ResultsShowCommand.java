@@ -12,6 +12,7 @@ import dev.tlsquiz.server.services.GameRecord;
 import dev.tlsquiz.server.services.PlayerRecord;
 import dev.tlsquiz.server.services.QuestionRecord;
 import dev.tlsquiz.text.TerminalText;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -78,11 +79,21 @@ final class ResultsShowCommand extends StoreCommand {
         out().println("Played: " + SHOWN_TIME.format(game.started()) + " to " + SHOWN_TIME.format(game.ended())
                 + ", " + TerminalText.sanitize(game.endReason()));
         out().println();
-        TextTable players = new TextTable(Column.number("RANK"), Column.text("PLAYER", 32), Column.text("VERIFIED", 8),
-                Column.number("SCORE"), Column.number("CORRECT"), Column.number("ANSWERED"), Column.text("ADDRESS", 40));
+        // Addresses are kept only with --store-addresses: no column of dashes otherwise.
+        boolean addresses = game.players().stream().anyMatch(player -> player.address() != null);
+        List<Column> columns = new ArrayList<>(List.of(Column.number("RANK"), Column.text("PLAYER", 32),
+                Column.text("VERIFIED", 8), Column.number("SCORE"), Column.number("CORRECT"), Column.number("ANSWERED")));
+        if (addresses) {
+            columns.add(Column.text("ADDRESS", 40));
+        }
+        TextTable players = new TextTable(columns.toArray(Column[]::new));
         for (PlayerRecord player : game.players()) {
-            players.row(player.rank(), player.name(), player.nameVerified() ? "yes" : "no", player.score(),
-                    player.correct(), player.answered(), player.address());
+            List<Object> cells = new ArrayList<>(List.of(player.rank(), player.name(), player.nameVerified() ? "yes" : "no",
+                    player.score(), player.correct(), player.answered()));
+            if (addresses) {
+                cells.add(player.address());
+            }
+            players.row(cells.toArray());
         }
         players.print(out());
         out().println();

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@link DatabaseOptions} (never creating an SQLite one that is not there), run, close, and turn a
  * failure into one line on stderr and an exit status.
  *
- * <p>Exit status: 0 done; 1 a query failed, or {@code show} found no such game; 2 invalid usage (including
+ * <p>Exit status: 0 done; 1 a query failed, {@code show} found no such game, or the output could not be
+ * written; 2 invalid usage (including
  * {@code --database none}, which keeps nothing to look at); 6 the database cannot be opened (unreachable,
  * a newer schema, a password file others can read).
  */
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
 abstract class StoreCommand implements Callable<Integer> {
 
     static final String EXIT_OK = "0:done";
-    static final String EXIT_FAILED = "1:a query failed, or show found no such game";
+    static final String EXIT_FAILED = "1:a query failed, show found no such game, or the output could not be written";
     static final String EXIT_USAGE = "2:usage error (including --database none, which keeps nothing)";
     static final String EXIT_STORE = "6:the results database cannot be opened: unreachable, its schema newer than this"
             + " version knows, or its password file readable by others";
@@ -71,14 +72,21 @@ abstract class StoreCommand implements Callable<Integer> {
         if (opened.isEmpty()) {
             return noDatabase(location);
         }
+        int status;
         try (ResultsStore store = opened.get()) {
-            return run(store);
+            status = run(store);
         } catch (GameStoreException | IOException e) {
             err().println("quiz-server results: " + TerminalText.sanitize(e.getMessage()));
             return ServerExitCodes.FAILED;
-        } finally {
-            out().flush();
         }
+        // A PrintWriter keeps quiet about a closed pipe or a full disk (results export | head): say it here,
+        // once. Picocli's own writer wraps System.out in a charset encoder, which hides the stream's error
+        // from checkError, so System.out is asked too.
+        if (out().checkError() || System.out.checkError()) {
+            err().println("quiz-server results: could not write all of the output (was standard output closed?)");
+            return ServerExitCodes.FAILED;
+        }
+        return status;
     }
 
     /** Checks option values that picocli cannot, before anything is opened; throws ParameterException. */

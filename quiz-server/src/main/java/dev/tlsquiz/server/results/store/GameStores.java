@@ -81,7 +81,7 @@ public final class GameStores {
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + location.file().toAbsolutePath());
         String where = location.describe();
-        SchemaMigrations.migrate(dataSource, Dialect.SQLITE, where);
+        SqliteFiles.withMigrationLock(location, () -> SchemaMigrations.migrate(dataSource, Dialect.SQLITE, where));
         HikariConfig pool = poolConfig("tlsquiz-results-sqlite", dataSource);
         // One connection: SQLite has one writer, and a second would only wait for the first's lock.
         pool.setMaximumPoolSize(1);

@@ -69,13 +69,18 @@ final class JdbcResultsStore implements ResultsStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when an answer points at a player or a question the game does not
+     *                                  have: such a record can never be kept, so it is not worth a retry
+     */
     @Override
     public void save(GameRecord game) throws GameStoreException {
         GameWriter.check(game);
         inTransactionNoIo("keep game " + Long.toHexString(game.gameId()), connection -> GameWriter.write(connection, game));
     }
 
-    /** One transaction for the group: every game is checked first, so a contradictory one fails it before any write. */
     @Override
     public void saveAll(List<GameRecord> games) throws GameStoreException {
         games.forEach(GameWriter::check);

@@ -18,6 +18,16 @@ import java.util.List;
  */
 public interface ResultsStore extends GameStore {
 
+    /**
+     * Keeps several finished games in one transaction: afterwards all of them are there, or (on an
+     * exception) none. Games already kept are skipped, as by {@link #save}. One commit (one disk sync)
+     * for the lot: a writer with a backlog can catch up much faster than one game per transaction, and
+     * each game is still committed before its result is shown.
+     *
+     * @throws IllegalArgumentException when a game contradicts itself (nothing is kept then)
+     */
+    void saveAll(List<GameRecord> games) throws GameStoreException;
+
     /** Where it is, in words ({@link DatabaseLocation#describe()}). */
     String describe();
 

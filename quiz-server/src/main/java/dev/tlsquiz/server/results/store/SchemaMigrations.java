@@ -1,6 +1,7 @@
 package dev.tlsquiz.server.results.store;
 
 import dev.tlsquiz.server.results.GameStoreException;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -55,8 +56,26 @@ public final class SchemaMigrations {
                         result.targetSchemaVersion);
             }
         } catch (FlywayException e) {
-            throw new GameStoreException("cannot prepare the results database (" + where + "): " + e.getMessage(), e);
+            throw new GameStoreException("cannot open the results database (" + where + "): " + reason(e), e);
         }
+    }
+
+    /**
+     * The database's own words when there are some (Flyway wraps them in a multi-line report with SQL
+     * state and error code), else the first line of Flyway's.
+     */
+    static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException && cause.getMessage() != null) {
+                Throwable below = cause.getCause();
+                // "The connection attempt failed." says little without the I/O failure under it.
+                return cause.getMessage().strip() + (below == null || below instanceof SQLException ? ""
+                        : " (" + below.getClass().getSimpleName() + ": " + below.getMessage() + ")");
+            }
+        }
+        String message = String.valueOf(failure.getMessage()).strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline).strip();
     }
 
     private static void refuseNewer(Flyway flyway, String where) throws NewerSchemaException {

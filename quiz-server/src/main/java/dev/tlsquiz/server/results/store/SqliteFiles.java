@@ -3,9 +3,12 @@ package dev.tlsquiz.server.results.store;
 import dev.tlsquiz.server.results.GameStoreException;
 import dev.tlsquiz.tls.pki.SecureFiles;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -16,6 +19,38 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class SqliteFiles {
 
     private SqliteFiles() {
+    }
+
+    /** The lock file next to the database that serialises migrations between processes. */
+    static final String MIGRATION_LOCK = ".results.db.migration-lock";
+
+    private static final Object IN_PROCESS = new Object();
+
+    /** Something to do while holding the migration lock. */
+    @FunctionalInterface
+    interface Locked {
+        void run() throws GameStoreException;
+    }
+
+    /**
+     * Runs {@code work} holding an exclusive lock on a file of its own beside the database (never the
+     * database file: SQLite's own POSIX locks on it would be released by any other descriptor's close).
+     * Flyway cannot lock an SQLite database, so without this a server and a results command opening a new
+     * database at the same moment could both try to create its tables.
+     */
+    static void withMigrationLock(DatabaseLocation.Sqlite location, Locked work) throws GameStoreException {
+        Path lockFile = location.dataDir().resolve(MIGRATION_LOCK);
+        // A file lock excludes other processes only; within this one, a second lock() on the same file would
+        // throw instead of waiting, so threads queue here first.
+        synchronized (IN_PROCESS) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                work.run();
+            } catch (IOException e) {
+                throw new GameStoreException("cannot lock " + lockFile + " to prepare the results database: "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     /** Creates the folder and an empty database file where missing. */

@@ -155,10 +155,10 @@ class ResultsCommandTest {
                 "Questions: bank=maths.gift order=shuffled",
                 "Played: 2026-11-01 09:58:30Z to 2026-11-01 10:00:00Z, completed",
                 "",
-                "RANK  PLAYER  VERIFIED  SCORE  CORRECT  ANSWERED  ADDRESS",
-                "   1  ada     yes         300        3         3  -",
-                "   2  ~bob    no          100        1         2  -",
-                "   2  ~cy     no          100        1         2  -",
+                "RANK  PLAYER  VERIFIED  SCORE  CORRECT  ANSWERED",
+                "   1  ada     yes         300        3         3",
+                "   2  ~bob    no          100        1         2",
+                "   2  ~cy     no          100        1         2",
                 "",
                 "#  QUESTION            ACCEPTED  PLAYER  ANSWER  OUTCOME  POINTS     MS",
                 "1  7 + 5               12        ada     12      correct     100   1200",
@@ -170,6 +170,18 @@ class ResultsCommandTest {
                 "3  Pi to two places    3.14      ada     3.14    correct     100   5000",
                 "                                 ~bob    -       timeout       0  20000",
                 ""), run.out());
+    }
+
+    @Test
+    void show_whenAddressesKept_thenAnAddressColumn() throws Exception {
+        keep(TestGames.solo(0x12, "~dee", T0, 2, 2));
+
+        Run run = resultsHere("show", "12");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains(String.join("\n",
+                "RANK  PLAYER  VERIFIED  SCORE  CORRECT  ANSWERED  ADDRESS",
+                "   1  ~dee    no           20        2         2  127.0.0.1")), run.out());
     }
 
     @Test
@@ -290,6 +302,26 @@ class ResultsCommandTest {
             rows.next();
             assertEquals(2, rows.getInt(1), "the old game's answers went with it");
         }
+    }
+
+    @Test
+    void export_whenOutputCannotBeWritten_thenExit1SayingSo() throws Exception {
+        keep(TestGames.room(1, "R1", T0, "ada", "~bob", "~cy"));
+        CommandLine commandLine = QuizServerMain.newCommandLine();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        }, true));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exitCode = commandLine.execute("results", "export", "--data-dir", dataDir().toString());
+
+        assertEquals(1, exitCode, err.toString());
+        assertEquals("quiz-server results: could not write all of the output (was standard output closed?)",
+                err.toString().strip());
     }
 
     @Test

@@ -49,6 +49,8 @@ abstract class GameStoreContractTest {
     static final String ODD = "zo\u00eb \uD83E\uDDD1\u200D\uD83D\uDCBB nul\u0000 half\uD800";
 
     ResultsStore store;
+    /** Whether there is a database to wipe after the test (not when the test was skipped). */
+    private boolean opened;
 
     /** A fresh, empty location for this test. */
     abstract DatabaseLocation location() throws Exception;
@@ -61,12 +63,20 @@ abstract class GameStoreContractTest {
 
     abstract Dialect dialect();
 
+    /**
+     * Makes the database itself refuse an answer with this text (a trigger), as a full disk or a lost
+     * connection would refuse a statement halfway through a game.
+     */
+    abstract void refuseAnswersWithText(Connection connection, String text) throws SQLException;
+
     /** Empties the database after a test (drops every table, Flyway's too). */
     abstract void wipe() throws Exception;
 
     @BeforeEach
     void open() throws Exception {
-        store = GameStores.open(location());
+        DatabaseLocation location = location();
+        opened = true;
+        store = GameStores.open(location);
     }
 
     @AfterEach
@@ -74,7 +84,9 @@ abstract class GameStoreContractTest {
         if (store != null) {
             store.close();
         }
-        wipe();
+        if (opened) {
+            wipe();
+        }
     }
 
     @Test
@@ -101,6 +113,32 @@ abstract class GameStoreContractTest {
         assertEquals(3, count("players"));
         assertEquals(8, count("answers"));
         assertEquals(3, count("choices"));
+    }
+
+    @Test
+    void saveAll_whenSomeAlreadyKept_thenTheRestKeptInOneGo() throws Exception {
+        GameRecord first = TestGames.solo(1, "~ann", T0, 2, 1);
+        GameRecord second = TestGames.room(2, "R", T0.plusSeconds(1), "ada", "~bob", "~cy");
+        store.save(first);
+
+        store.saveAll(List.of(first, second));
+
+        assertEquals(List.of(first), store.games(1));
+        assertEquals(List.of(second), store.games(2));
+        assertEquals(2, count("games"));
+    }
+
+    @Test
+    void saveAll_whenOneGameContradictsItself_thenNoneKept() throws Exception {
+        GameRecord good = TestGames.solo(1, "~ann", T0, 2, 1);
+        GameRecord bad = new GameRecord(2, good.kind(), good.instance(), null, good.settings(), good.started(), good.ended(),
+                good.endReason(), good.players(), good.questions(),
+                List.of(new AnswerRecord(0, 99, "2", Judgement.CORRECT, 10, 5)));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> store.saveAll(List.of(good, bad)));
+
+        assertTrue(refused.getMessage().contains("question 99, which the game did not ask"), refused.getMessage());
+        assertEquals(0, count("games"));
     }
 
     @Test
@@ -146,6 +184,28 @@ abstract class GameStoreContractTest {
         assertEquals(0, store.games(new GameFilter(null, "x' OR '1'='1", null, 0)).size());
         assertEquals(0, store.games(new GameFilter(null, null, "x' OR '1'='1", 0)).size());
         assertEquals(1, count("games"), "the games table is still there, with its game");
+    }
+
+    @Test
+    void save_whenTheDatabaseRefusesAStatementHalfway_thenNothingOfTheGameIsKeptAndTheStoreGoesOn() throws Exception {
+        try (Connection connection = connect()) {
+            refuseAnswersWithText(connection, "3.14");
+        }
+        GameRecord refused = TestGames.room(1, "R1", T0, "ada", "~bob", "~cy");
+        GameRecord fine = TestGames.solo(2, "~dee", T0, 2, 1);
+
+        dev.tlsquiz.server.results.GameStoreException failure =
+                assertThrows(dev.tlsquiz.server.results.GameStoreException.class, () -> store.save(refused));
+        store.save(fine);
+
+        assertTrue(failure.getMessage().startsWith("cannot keep game 1 ("), failure.getMessage());
+        assertEquals(1, count("games"));
+        assertEquals(1, count("players"));
+        assertEquals(0, count("choices"), "the refused game's choices were rolled back with it");
+        assertEquals(2, count("answers"));
+        assertEquals(List.of(), store.games(1));
+        assertThrows(dev.tlsquiz.server.results.GameStoreException.class, () -> store.saveAll(List.of(refused)));
+        assertEquals(1, count("games"));
     }
 
     @Test

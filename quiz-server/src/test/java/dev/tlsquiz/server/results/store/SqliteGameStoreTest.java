@@ -56,6 +56,14 @@ class SqliteGameStoreTest extends GameStoreContractTest {
     }
 
     @Override
+    void refuseAnswersWithText(Connection connection, String text) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TRIGGER refuse_answer BEFORE INSERT ON answers WHEN NEW.text = '" + text
+                    + "' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        }
+    }
+
+    @Override
     void wipe() {
         // The temporary folder goes with the test.
     }
@@ -94,6 +102,27 @@ class SqliteGameStoreTest extends GameStoreContractTest {
                 () -> GameStores.open(DatabaseLocation.sqlite(file)));
 
         assertTrue(refused.getMessage().contains("is not a folder; give --data-dir a folder"), refused.getMessage());
+    }
+
+    @Test
+    void open_whenSeveralOpenANewDatabaseAtOnce_thenEachMigratesOrSeesItMigrated() throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                DatabaseLocation fresh = DatabaseLocation.sqlite(temp.resolve("race-" + round));
+                java.util.List<java.util.concurrent.Future<ResultsStore>> opening = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    opening.add(threads.submit(() -> GameStores.open(fresh)));
+                }
+                for (java.util.concurrent.Future<ResultsStore> future : opening) {
+                    try (ResultsStore opened = future.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                        assertEquals(java.util.List.of(), opened.games(dev.tlsquiz.server.results.query.GameFilter.all()));
+                    }
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

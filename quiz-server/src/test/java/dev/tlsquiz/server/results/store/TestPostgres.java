@@ -22,6 +22,8 @@ public final class TestPostgres {
     private final String baseUrl;
     private final String user;
     private final String schema;
+    /** Why there is no server to test against; null when there is. */
+    private String unavailable;
 
     private TestPostgres(String baseUrl, String user, String schema) {
         this.baseUrl = baseUrl;
@@ -30,8 +32,23 @@ public final class TestPostgres {
     }
 
     /**
-     * Creates a fresh schema named after {@code purpose}, or skips the calling test class when no
-     * PostgreSQL server is reachable.
+     * Skips the calling test, saying why, when no PostgreSQL server was reachable. Called from
+     * {@code @BeforeEach}, so that every test of the class is reported as skipped (an abort in
+     * {@code @BeforeAll} would report none at all).
+     */
+    public boolean unavailable() {
+        return unavailable != null;
+    }
+
+    public void assumeAvailable() {
+        if (unavailable != null) {
+            Assumptions.abort(unavailable);
+        }
+    }
+
+    /**
+     * Creates a fresh schema named after {@code purpose}; where no PostgreSQL server is reachable, says so
+     * on stderr and returns one whose {@link #assumeAvailable()} skips each test.
      */
     public static TestPostgres createSchema(String purpose) throws SQLException {
         String url = System.getenv().getOrDefault("TLSQUIZ_TEST_DATABASE", DEFAULT_URL);
@@ -48,7 +65,8 @@ public final class TestPostgres {
                 String why = "no PostgreSQL at " + url + " as " + user + " (" + e.getMessage()
                         + "); PostgreSQL tests skipped. Start one (.ci/run does) or set TLSQUIZ_TEST_DATABASE";
                 System.err.println("SKIPPED: " + why);
-                Assumptions.abort(why);
+                postgres.unavailable = why;
+                return postgres;
             }
             throw e;
         }
@@ -93,6 +111,9 @@ public final class TestPostgres {
     }
 
     public void dropSchema() throws SQLException {
+        if (unavailable != null) {
+            return;
+        }
         try (Connection connection = plain(baseUrl).getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
