@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlsquiz.codec.Answer;
 import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.ErrorCode;
+import dev.tlsquiz.codec.ErrorMessage;
+import dev.tlsquiz.codec.Pong;
 import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Protocol;
+import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.server.metrics.Exposition;
 import dev.tlsquiz.server.metrics.HttpProbe;
@@ -204,6 +207,35 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void messageFlood_thenOneMessageRateRefusalAndOneRateLimitedError_andPongsCountedAsSent() throws Exception {
+        ServerConfig config = TestServers.config().limits(x -> x.withMaxMessagesPerSecond(5)).build();
+        try (PrometheusServerMetrics metrics = new PrometheusServerMetrics();
+             ServerTls tls = ServerTls.open(ServerTlsConfig.of(pki.serverCert(), pki.serverKey(), Protocol.ALPN_ID));
+             QuizServer server = QuizServer.builder(config).tls(tls).exposeMetrics(ANY_LOOPBACK_PORT, metrics).start();
+             ClientTls clientTls = TestServers.clientTls(pki)) {
+            InetSocketAddress http = server.metricsAddress().orElseThrow();
+            int pongs = 0;
+            try (QuizTestClient flooder = QuizTestClient.connect(clients, clientTls, server.localAddress())) {
+                flooder.sendRaw(pings(100));
+                QuizMessage reply;
+                while ((reply = flooder.next()) instanceof Pong) {
+                    pongs++;
+                }
+                assertEquals(ErrorCode.RATE_LIMITED.code(), ((ErrorMessage) reply).code());
+                flooder.assertClosedByServer();
+            }
+            Conditions.await("the flooder's connection closed", WAIT, () -> gauge(http, "tlsquiz_connections_open") == 0);
+            String text = HttpProbe.get(http, "/metrics").body();
+            assertEquals(1, value(text, "tlsquiz_limit_refusals_total", "limit", "message_rate"));
+            assertEquals(1, value(text, "tlsquiz_errors_sent_total", "code", "RATE_LIMITED"));
+            assertEquals(pongs, value(text, "tlsquiz_messages_sent_total", "type", "PONG"), "every PONG the client read");
+            double pings = value(text, "tlsquiz_messages_received_total", "type", "PING");
+            assertTrue(pings > pongs && pings <= 100, "PINGs decoded, the dropped ones included: " + pings);
+            assertEquals(0, value(text, "tlsquiz_sessions_started_total"), "no HELLO, no session");
+        }
+    }
+
+    @Test
     void readiness_whenTheServerDrains_then503BeforeThePlayersAreClosed() throws Exception {
         ServerConfig config = TestServers.config().build();
         try (PrometheusServerMetrics metrics = new PrometheusServerMetrics();
@@ -289,6 +321,15 @@ class MetricsEndpointTest {
             assertFalse(handshake.isSuccess(), "a client that does not trust the server's CA refuses it");
             assertTrue(channel.closeFuture().await(WAIT.toMillis()), "closed");
         }
+    }
+
+    /** {@code count} PING frames back to back: length 9, type 0x08, a u64 token. */
+    private static byte[] pings(int count) {
+        java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream(count * 13);
+        for (int i = 0; i < count; i++) {
+            frames.writeBytes(new byte[] {0, 0, 0, 9, 0x08, 0, 0, 0, 0, 0, 0, 0, (byte) i});
+        }
+        return frames.toByteArray();
     }
 
     private static Socket connectFrom(String local, InetSocketAddress server) throws IOException {
