@@ -83,7 +83,7 @@ class MetricsEndpointTest {
     void everyKindOfEvent_movesItsCountersByExactlyWhatHappened_andPromtoolAcceptsTheExposition() throws Exception {
         ServerConfig config = TestServers.config()
                 .limits(x -> x.withMaxConnectionsPerIp(2))
-                .timeouts(x -> x.withHandshakeTimeout(Duration.ofSeconds(3)))
+                .timeouts(x -> x.withHandshakeTimeout(Duration.ofSeconds(5)))
                 .build();
         try (PrometheusServerMetrics metrics = new PrometheusServerMetrics();
              ServerTls tls = ServerTls.open(ServerTlsConfig.of(pki.serverCert(), pki.serverKey(), Protocol.ALPN_ID));
