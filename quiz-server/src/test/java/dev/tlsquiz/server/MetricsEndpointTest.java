@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlsquiz.codec.Answer;
 import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.ErrorCode;
+import dev.tlsquiz.codec.ErrorMessage;
+import dev.tlsquiz.codec.Pong;
 import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Protocol;
+import dev.tlsquiz.codec.QuizMessage;
 import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.server.metrics.Exposition;
 import dev.tlsquiz.server.metrics.HttpProbe;
@@ -80,7 +83,7 @@ class MetricsEndpointTest {
     void everyKindOfEvent_movesItsCountersByExactlyWhatHappened_andPromtoolAcceptsTheExposition() throws Exception {
         ServerConfig config = TestServers.config()
                 .limits(x -> x.withMaxConnectionsPerIp(2))
-                .timeouts(x -> x.withHandshakeTimeout(Duration.ofSeconds(3)))
+                .timeouts(x -> x.withHandshakeTimeout(Duration.ofSeconds(5)))
                 .build();
         try (PrometheusServerMetrics metrics = new PrometheusServerMetrics();
              ServerTls tls = ServerTls.open(ServerTlsConfig.of(pki.serverCert(), pki.serverKey(), Protocol.ALPN_ID));
@@ -123,10 +126,7 @@ class MetricsEndpointTest {
                 silent.add(connectFrom("127.0.0.2", quiz));
                 Conditions.await("both silent connections admitted", WAIT,
                         () -> gauge(http, "tlsquiz_connections_open") == 2);
-                try (Socket refused = connectFrom("127.0.0.2", quiz)) {
-                    refused.setSoTimeout((int) WAIT.toMillis());
-                    assertEquals(-1, readOrReset(refused), "the connection over the limit is reset");
-                }
+                assertTrue(resetAtOnce("127.0.0.2", quiz), "the connection over the limit is reset");
                 Conditions.await("the silent connections to time out", WAIT,
                         () -> gauge(http, "tlsquiz_tls_handshake_failures_total", "reason", "timeout") == 2);
             } finally {
@@ -200,6 +200,35 @@ class MetricsEndpointTest {
             assertEquals(200, openMetrics.status());
             assertTrue(openMetrics.header("content-type").startsWith("application/openmetrics-text"), openMetrics::toString);
             assertTrue(openMetrics.body().endsWith("# EOF\n"));
+        }
+    }
+
+    @Test
+    void messageFlood_thenOneMessageRateRefusalAndOneRateLimitedError_andPongsCountedAsSent() throws Exception {
+        ServerConfig config = TestServers.config().limits(x -> x.withMaxMessagesPerSecond(5)).build();
+        try (PrometheusServerMetrics metrics = new PrometheusServerMetrics();
+             ServerTls tls = ServerTls.open(ServerTlsConfig.of(pki.serverCert(), pki.serverKey(), Protocol.ALPN_ID));
+             QuizServer server = QuizServer.builder(config).tls(tls).exposeMetrics(ANY_LOOPBACK_PORT, metrics).start();
+             ClientTls clientTls = TestServers.clientTls(pki)) {
+            InetSocketAddress http = server.metricsAddress().orElseThrow();
+            int pongs = 0;
+            try (QuizTestClient flooder = QuizTestClient.connect(clients, clientTls, server.localAddress())) {
+                flooder.sendRaw(pings(100));
+                QuizMessage reply;
+                while ((reply = flooder.next()) instanceof Pong) {
+                    pongs++;
+                }
+                assertEquals(ErrorCode.RATE_LIMITED.code(), ((ErrorMessage) reply).code());
+                flooder.assertClosedByServer();
+            }
+            Conditions.await("the flooder's connection closed", WAIT, () -> gauge(http, "tlsquiz_connections_open") == 0);
+            String text = HttpProbe.get(http, "/metrics").body();
+            assertEquals(1, value(text, "tlsquiz_limit_refusals_total", "limit", "message_rate"));
+            assertEquals(1, value(text, "tlsquiz_errors_sent_total", "code", "RATE_LIMITED"));
+            assertEquals(pongs, value(text, "tlsquiz_messages_sent_total", "type", "PONG"), "every PONG the client read");
+            double pings = value(text, "tlsquiz_messages_received_total", "type", "PING");
+            assertTrue(pings > pongs && pings <= 100, "PINGs decoded, the dropped ones included: " + pings);
+            assertEquals(0, value(text, "tlsquiz_sessions_started_total"), "no HELLO, no session");
         }
     }
 
@@ -291,6 +320,15 @@ class MetricsEndpointTest {
         }
     }
 
+    /** {@code count} PING frames back to back: length 9, type 0x08, a u64 token. */
+    private static byte[] pings(int count) {
+        java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream(count * 13);
+        for (int i = 0; i < count; i++) {
+            frames.writeBytes(new byte[] {0, 0, 0, 9, 0x08, 0, 0, 0, 0, 0, 0, 0, (byte) i});
+        }
+        return frames.toByteArray();
+    }
+
     private static Socket connectFrom(String local, InetSocketAddress server) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(local, 0));
@@ -298,11 +336,16 @@ class MetricsEndpointTest {
         return socket;
     }
 
-    private static int readOrReset(Socket socket) throws IOException {
-        try {
-            return socket.getInputStream().read();
+    /**
+     * Whether a connection from {@code local} is reset (or closed) without a byte: the reset may come
+     * while the connect is still returning, or at the first read.
+     */
+    private static boolean resetAtOnce(String local, InetSocketAddress server) throws IOException {
+        try (Socket socket = connectFrom(local, server)) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            return socket.getInputStream().read() == -1;
         } catch (java.net.SocketException e) {
-            return -1;
+            return true;
         }
     }
 
