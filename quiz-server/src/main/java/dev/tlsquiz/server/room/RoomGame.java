@@ -4,8 +4,6 @@ import dev.tlsquiz.bank.Question;
 import dev.tlsquiz.server.game.GameEvent.ProblemOpened;
 import dev.tlsquiz.server.game.Marking;
 import dev.tlsquiz.server.quiz.ProblemSource;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -152,8 +150,8 @@ public final class RoomGame {
         }
         Seat existing = seats.get(name);
         if (existing != null) {
-            boolean proven = verified ? existing.verified() : !existing.verified() && sameToken(existing.token(),
-                    seatToken);
+            boolean proven = verified ? existing.verified()
+                    : !existing.verified() && Secrets.matches(existing.token(), seatToken);
             if (!proven) {
                 return new JoinOutcome.Refused(JoinRefusal.NAME_TAKEN, "a player named " + name
                         + " is already in this room; choose another name (or, to take your seat back, join from"
@@ -520,11 +518,5 @@ public final class RoomGame {
         // A seat's asked count includes the open question when it was in the room at the opening or joined
         // while it was open; its log holds the questions already closed for it.
         return seat.scorecard().askedCount() > seat.answers().size();
-    }
-
-    private static boolean sameToken(String expected, String given) {
-        // Constant time: how long the comparison takes says nothing about how much of a token was right.
-        return !given.isEmpty() && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
     }
 }
