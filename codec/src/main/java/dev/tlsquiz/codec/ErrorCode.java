@@ -44,13 +44,27 @@ public enum ErrorCode {
     SLOW_CONSUMER(22),
     /** A field is well-formed but not acceptable, such as an empty player name. */
     INVALID_FIELD(23),
+    /** JOIN named no open room, or one whose game is over. */
+    ROOM_NOT_FOUND(24),
+    /** JOIN asked for a name a seat of the room already has, without that seat's token or certificate. */
+    NAME_TAKEN(25),
+    /** HOST was refused: no or wrong host token, a certificate without the host role, or a room not the host's. */
+    HOST_REFUSED(26),
+    /** JOIN for a seat the host removed. */
+    KICKED(27),
+    /** JOIN after the game started, in a room that does not take late joiners. */
+    LATE_JOIN_REFUSED(28),
 
     /** The server is shutting down; the session ends. */
     SERVER_SHUTTING_DOWN(32),
     /** The server has reached a connection limit. */
     SERVER_BUSY(33),
     /** The server failed in a way that is not the client's fault. */
-    INTERNAL_ERROR(34);
+    INTERNAL_ERROR(34),
+    /** The room has as many players as the server allows in one. */
+    ROOM_FULL(35),
+    /** The server has as many rooms open as it allows. */
+    TOO_MANY_ROOMS(36);
 
     private final int code;
 

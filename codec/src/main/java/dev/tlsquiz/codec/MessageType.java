@@ -19,7 +19,18 @@ public enum MessageType {
     ERROR(0x07, Direction.BOTH, MessageBodies.ERROR),
     PING(0x08, Direction.BOTH, MessageBodies.PING),
     PONG(0x09, Direction.BOTH, MessageBodies.PONG),
-    BYE(0x0A, Direction.CLIENT_TO_SERVER, MessageBodies.BYE);
+    BYE(0x0A, Direction.CLIENT_TO_SERVER, MessageBodies.BYE),
+    // Rooms, version 2 on.
+    HOST(0x0B, Direction.CLIENT_TO_SERVER, MessageBodies.HOST),
+    BANK_PART(0x0C, Direction.CLIENT_TO_SERVER, MessageBodies.BANK_PART),
+    JOIN(0x0D, Direction.CLIENT_TO_SERVER, MessageBodies.JOIN),
+    ROOM(0x0E, Direction.SERVER_TO_CLIENT, MessageBodies.ROOM),
+    LOBBY(0x0F, Direction.SERVER_TO_CLIENT, MessageBodies.LOBBY),
+    PROGRESS(0x10, Direction.SERVER_TO_CLIENT, MessageBodies.PROGRESS),
+    STANDINGS(0x11, Direction.SERVER_TO_CLIENT, MessageBodies.STANDINGS),
+    NOTICE(0x12, Direction.SERVER_TO_CLIENT, MessageBodies.NOTICE),
+    ROOM_CLOSED(0x13, Direction.SERVER_TO_CLIENT, MessageBodies.ROOM_CLOSED),
+    HOST_COMMAND(0x14, Direction.CLIENT_TO_SERVER, MessageBodies.HOST_COMMAND);
 
     private static final MessageType[] BY_CODE = indexByCode();
 

@@ -8,7 +8,8 @@ package dev.tlsquiz.codec;
  * threads and kept after the frame they came from is released.
  */
 public sealed interface QuizMessage
-        permits Hello, Welcome, Problem, Answer, Verdict, Summary, ErrorMessage, Ping, Pong, Bye {
+        permits Hello, Welcome, Problem, Answer, Verdict, Summary, ErrorMessage, Ping, Pong, Bye,
+                Host, BankPart, Join, Room, Lobby, Progress, Standings, Notice, RoomClosed, HostCommand {
 
     /** The wire type of this message. */
     MessageType type();

@@ -111,7 +111,7 @@ class QuizCodecErrorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x00, 0x0B, 0x7F, 0x80, 0xFF})
+    @ValueSource(ints = {0x00, 0x15, 0x7F, 0x80, 0xFF})
     void decode_whenTypeUnknown_thenUnknownType(int type) {
         assertRejected(server, FrameBuilder.frame(type).u64(0).toByteArray(), ErrorCode.UNKNOWN_TYPE,
                 String.format("UNKNOWN_TYPE: type: 0x%02x (expected: one of %s)", type,

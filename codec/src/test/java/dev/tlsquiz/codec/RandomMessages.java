@@ -34,6 +34,21 @@ final class RandomMessages {
             case PING -> new Ping(random.nextLong());
             case PONG -> new Pong(random.nextLong());
             case BYE -> new Bye();
+            case HOST -> new Host(u16(random), string(random), string(random), string(random), u16(random),
+                    u32(random), pick(random, QuestionSource.values()), string(random), random.nextInt(256),
+                    random.nextLong(), random.nextBoolean(), pick(random, RequestedOrder.values()),
+                    random.nextBoolean(), u32(random));
+            case BANK_PART -> new BankPart(string(random));
+            case JOIN -> new Join(u16(random), string(random), string(random), string(random));
+            case ROOM -> new Room(string(random), pick(random, RoomRole.values()), string(random),
+                    pick(random, RoomState.values()), u32(random), string(random), random.nextBoolean());
+            case LOBBY -> new Lobby(pick(random, RoomState.values()), u32(random), choices(random));
+            case PROGRESS -> new Progress(u32(random), u32(random), u32(random));
+            case STANDINGS -> new Standings(u32(random), u16(random), u16(random), random.nextBoolean(), u32(random),
+                    entries(random), u32(random), u32(random));
+            case NOTICE -> new Notice(u16(random), string(random));
+            case ROOM_CLOSED -> new RoomClosed(pick(random, RoomCloseReason.values()), string(random));
+            case HOST_COMMAND -> new HostCommand(pick(random, HostCommand.Action.values()), string(random));
         };
     }
 
@@ -46,6 +61,18 @@ final class RandomMessages {
             }
         }
         return new Problem(u32(random), u16(random), u16(random), u32(random), string(random), format, choices);
+    }
+
+    private static List<Standings.Entry> entries(Random random) {
+        List<Standings.Entry> entries = new ArrayList<>();
+        for (int count = random.nextInt(6); count > 0; count--) {
+            entries.add(new Standings.Entry(u32(random), string(random), u32(random)));
+        }
+        return entries;
+    }
+
+    private static <E> E pick(Random random, E[] values) {
+        return values[random.nextInt(values.length)];
     }
 
     private static int u16(Random random) {

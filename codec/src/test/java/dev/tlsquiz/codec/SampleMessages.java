@@ -44,7 +44,49 @@ final class SampleMessages {
                 new Pong(0x8000_0000_0000_0001L),
                 new Pong(42),
                 new Bye()));
+        messages.addAll(rooms());
         return List.copyOf(messages);
+    }
+
+    /**
+     * The room messages. Their layout does not change with the version (rooms exist from version 2
+     * on; HOST and JOIN are read before any version is known), so they round-trip in every version.
+     */
+    static List<QuizMessage> rooms() {
+        return List.of(
+                new Host(2, "teacher", "", "c2VjcmV0", 10, 15_000, QuestionSource.ARITHMETIC, "+-*", 2, 42, true,
+                        RequestedOrder.SERVER_DEFAULT, true, 0),
+                new Host(0xFFFF, NON_ASCII, "K7Q-2MF", "", 0xFFFF, 0xFFFF_FFFFL, QuestionSource.CSV_BANK, "", 0xFF,
+                        -1L, false, RequestedOrder.SHUFFLED, false, 0xFFFF_FFFFL),
+                Host.reclaim("host", "K7Q-2MF", "tok"),
+                new BankPart("::Q1:: 2 + 2 {=4}\n"),
+                new BankPart(""),
+                new Join(2, "k7q2mf", "ada", ""),
+                new Join(0xFFFF, NON_ASCII, NON_ASCII, "AAAAAAAAAAAAAAAAAAAAAA"),
+                new Room("K7Q-2MF", RoomRole.PLAYER, "AAAAAAAAAAAAAAAAAAAAAA", RoomState.LOBBY, 3, "teacher", true),
+                new Room("", RoomRole.HOST, "", RoomState.FINISHED, 0xFFFF_FFFFL, NON_ASCII, false),
+                new Lobby(RoomState.LOBBY, 3, List.of("cy", "bo", "ada")),
+                new Lobby(RoomState.PAUSED, 0xFFFF_FFFFL, List.of()),
+                new Lobby(RoomState.PLAYING, 10_000, List.of(NON_ASCII, "")),
+                new Progress(1, 37, 120),
+                new Progress(0xFFFF_FFFFL, 0xFFFF_FFFFL, 0),
+                new Standings(3, 3, 10, false, 120, List.of(new Standings.Entry(1, "ada", 450),
+                        new Standings.Entry(1, "bo", 450), new Standings.Entry(3, NON_ASCII, 0)), 3, 0),
+                new Standings(0, 0, 0, true, 0, List.of(), 0, 0),
+                new Standings(0xFFFF_FFFFL, 0xFFFF, 0xFFFF, true, 0xFFFF_FFFFL, entries(255), 0xFFFF_FFFFL,
+                        0xFFFF_FFFFL),
+                new Notice(ErrorCode.UNEXPECTED_MESSAGE, "the game has started: start does nothing now"),
+                new Notice(0xFFFF, NON_ASCII),
+                new RoomClosed(RoomCloseReason.KICKED, "the host removed you from room K7Q-2MF"),
+                new RoomClosed(RoomCloseReason.SERVER_SHUTTING_DOWN, ""),
+                new HostCommand(HostCommand.Action.KICK, NON_ASCII),
+                HostCommand.of(HostCommand.Action.START),
+                HostCommand.of(HostCommand.Action.END));
+    }
+
+    static List<Standings.Entry> entries(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new Standings.Entry(i + 1, "p" + i, 1000L - i))
+                .collect(Collectors.toList());
     }
 
     /**

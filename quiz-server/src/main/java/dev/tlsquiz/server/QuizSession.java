@@ -134,8 +134,12 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
             case PONG -> ignore(ctx, "an unsolicited PONG");
             case ERROR -> onClientError(ctx, (ErrorMessage) message);
             // The decoder already refuses these from a client (WRONG_DIRECTION); kept for completeness.
-            case WELCOME, PROBLEM, VERDICT, SUMMARY -> Optional.of(new ErrorMessage(ErrorCode.UNEXPECTED_MESSAGE,
-                    message.type() + " is sent by the server, never by a client"));
+            case WELCOME, PROBLEM, VERDICT, SUMMARY, ROOM, LOBBY, PROGRESS, STANDINGS, NOTICE, ROOM_CLOSED ->
+                    Optional.of(new ErrorMessage(ErrorCode.UNEXPECTED_MESSAGE,
+                            message.type() + " is sent by the server, never by a client"));
+            // A solo session: room messages have no place in it.
+            case HOST, JOIN, BANK_PART, HOST_COMMAND -> Optional.of(new ErrorMessage(ErrorCode.UNEXPECTED_MESSAGE,
+                    message.type() + " opens or steers a room; a session opened with HELLO is solo play"));
         };
         violation.ifPresent(error -> rejectAndClose(ctx, error));
     }
