@@ -207,7 +207,8 @@ public final class QuizServer implements AutoCloseable {
 
         /**
          * Who may open rooms. Default: as {@code --room-hosts} says; under {@code token}, the token in the
-         * certs folder's {@code host-token}, created at the first start.
+         * certs folder's {@code host-token}, created at the first start. A server given its TLS context
+         * ({@link #tls}) leaves the certs folder alone: without a gate, it lets host certificates host.
          */
         public Builder hostGate(HostGate hostGate) {
             this.hostGate = Objects.requireNonNull(hostGate, "hostGate");
@@ -264,7 +265,8 @@ public final class QuizServer implements AutoCloseable {
                 server = new QuizServer(this, serverTls, ownsTls);
                 server.bankReloader = reloader;
                 if (hostGate == null) {
-                    hostGate = hostGate();
+                    // A server given its TLS context (an embedding, a test) does not touch the certs folder.
+                    hostGate = ownsTls ? hostGate() : HostGate.certificate();
                 }
                 if (roomWork == null) {
                     server.roomWork = newRoomWork();

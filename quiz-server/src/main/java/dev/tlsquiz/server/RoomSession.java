@@ -201,6 +201,10 @@ abstract class RoomSession extends SimpleChannelInboundHandler<QuizMessage> impl
 
     @Override
     public void finish(List<QuizMessage> last) {
+        if (channel.eventLoop().isShuttingDown()) {
+            channel.close();
+            return;
+        }
         channel.eventLoop().execute(() -> {
             if (!channel.isActive() || last.isEmpty()) {
                 return;

@@ -124,7 +124,12 @@ public final class LiveRoom {
 
     /** Runs {@code task} on the room's loop: the one way in. */
     public void execute(Runnable task) {
-        loop.execute(() -> run(task));
+        try {
+            loop.execute(() -> run(task));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The server is stopping and the room's loop with it: nothing is left to tell.
+            LOG.debug("room {}: loop stopped, dropping a task", displayCode());
+        }
     }
 
     private void run(Runnable task) {
