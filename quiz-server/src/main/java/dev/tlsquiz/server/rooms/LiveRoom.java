@@ -170,7 +170,7 @@ public final class LiveRoom {
         cancel(hostGraceTimer);
         LOG.info("room {}: host is back", displayCode());
         welcomeHost(member);
-        if (game.round() > 0) {
+        if (game.standings().round() > 0) {
             member.send(standingsFor(null, game.standings()));
         }
     }
@@ -283,7 +283,7 @@ public final class LiveRoom {
         member.send(new Room(displayCode(), RoomRole.PLAYER, seat.token(), RoomWire.state(game.state()),
                 game.connectedCount(), hostName, game.settings().lateJoin()));
         member.send(lobby());
-        if (game.round() > 0 && game.standings().round() > 0) {
+        if (game.standings().round() > 0) {
             member.send(standingsFor(seat, game.standings()));
         }
         seated.problem().ifPresent(problem -> member.send(RoomWire.problem(problem)));
