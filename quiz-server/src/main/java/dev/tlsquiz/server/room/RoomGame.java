@@ -52,6 +52,12 @@ public final class RoomGame {
     private long lastClosedProblemId;
     private long startedAtNanos;
     private Standings lastStandings;
+    /** Connected, unkicked seats; kept as it changes, as a room of 10,000 asks for it on every answer. */
+    private int connected;
+    /** Unkicked seats that answered the open question. */
+    private int answered;
+    /** Connected, unkicked seats that answered the open question: when it reaches {@link #connected}, it closes. */
+    private int answeredConnected;
 
     /**
      * @param settings   the game's settings
@@ -161,6 +167,12 @@ public final class RoomGame {
                 return new JoinOutcome.Refused(JoinRefusal.KICKED, "the host removed you from this room");
             }
             boolean replaced = existing.connected();
+            if (!replaced) {
+                connected++;
+                if (existing.pending() != null) {
+                    answeredConnected++;
+                }
+            }
             existing.connected(true);
             return new JoinOutcome.Seated(existing, true, replaced, openFor(existing, nowNanos));
         }
@@ -174,6 +186,7 @@ public final class RoomGame {
         }
         Seat seat = new Seat(nextSeatNumber++, name, verified, seatTokens.get(), fingerprint, settings.timeLimit());
         seats.put(name, seat);
+        connected++;
         if (open != null) {
             // A late joiner gets the open question, with the time left: it counts as asked.
             seat.scorecard().asked();
@@ -190,6 +203,10 @@ public final class RoomGame {
             return;
         }
         seat.connected(false);
+        connected--;
+        if (seat.pending() != null) {
+            answeredConnected--;
+        }
         if (state == RoomState.LOBBY) {
             seats.remove(seat.name());
         }
@@ -200,6 +217,15 @@ public final class RoomGame {
         Seat seat = seats.get(name);
         if (seat == null || seat.kicked()) {
             return Optional.empty();
+        }
+        if (seat.connected()) {
+            connected--;
+            if (seat.pending() != null) {
+                answeredConnected--;
+            }
+        }
+        if (seat.pending() != null) {
+            answered--;
         }
         // Kept, marked, so that the name cannot come back; it is no longer ranked.
         seat.kick();
@@ -247,10 +273,12 @@ public final class RoomGame {
         Duration elapsed = Duration.ofNanos(nowNanos - openedAtNanos);
         Marking marking = Marking.answer(open, text, elapsed, openTimeLimit, seat.scorecard());
         seat.pending(marking);
+        answered++;
+        if (seat.connected()) {
+            answeredConnected++;
+        }
         seat.log(new Seat.AnswerLog(round, text, marking, elapsed.toMillis()));
-        int answered = answeredCount();
-        int players = connectedCount();
-        return new AnswerOutcome.Accepted(marking, answered, players, answered >= players);
+        return new AnswerOutcome.Accepted(marking, answered, connected, everyoneAnswered());
     }
 
     /** Whether a question is open. */
@@ -290,6 +318,8 @@ public final class RoomGame {
         }
         lastClosedProblemId = round;
         open = null;
+        answered = 0;
+        answeredConnected = 0;
         boolean last = round >= rounds;
         if (last) {
             state = RoomState.FINISHED;
@@ -435,30 +465,17 @@ public final class RoomGame {
 
     /** Players connected now (kicked ones are not). */
     public int connectedCount() {
-        int count = 0;
-        for (Seat seat : seats.values()) {
-            if (seat.connected() && !seat.kicked()) {
-                count++;
-            }
-        }
-        return count;
+        return connected;
     }
 
     /** Players who answered the open question. */
     public int answeredCount() {
-        int count = 0;
-        for (Seat seat : seats.values()) {
-            if (seat.pending() != null && !seat.kicked()) {
-                count++;
-            }
-        }
-        return count;
+        return answered;
     }
 
     /** Whether every connected player has answered the open question (and there is at least one). */
     public boolean everyoneAnswered() {
-        int players = connectedCount();
-        return open != null && players > 0 && answeredCount() >= players;
+        return open != null && connected > 0 && answeredConnected >= connected;
     }
 
     /** The questions asked, in order. */
@@ -490,6 +507,8 @@ public final class RoomGame {
         OptionalInt own = question.header().timeLimit();
         openTimeLimit = own.isPresent() ? Duration.ofSeconds(own.getAsInt()) : settings.timeLimit();
         asked.add(new AskedQuestion(round, question));
+        answered = 0;
+        answeredConnected = 0;
         for (Seat seat : seats.values()) {
             seat.pending(null);
             if (!seat.kicked()) {

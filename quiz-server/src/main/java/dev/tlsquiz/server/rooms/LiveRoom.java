@@ -59,6 +59,11 @@ public final class LiveRoom {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRoom.class);
     static final long HOST_PROGRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     static final long PLAYER_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * The newest joiners a LOBBY lists: a screen's worth. A frame could hold a few hundred, but a room of
+     * 10,000 sends its LOBBY to every player; the count of players is always exact.
+     */
+    static final int LOBBY_NAMES = 100;
 
     private final String code;
     private final EventExecutor loop;
@@ -513,7 +518,7 @@ public final class LiveRoom {
 
     private Lobby lobby() {
         return new Lobby(RoomWire.state(game.state()), game.connectedCount(),
-                RoomWire.fitNames(game.newestNames(0xFFFF)));
+                RoomWire.fitNames(game.newestNames(LOBBY_NAMES)));
     }
 
     private void notice(String message) {
