@@ -598,4 +598,44 @@ class RoomServerTest {
             assertEquals(1, problem.problemId());
         }
     }
+
+    @Test
+    void serverShutdown_endsTheRoom_withFinalStandingsForEveryone() throws Exception {
+        start(c -> c);
+        try (RoomTestClient host = openRoom(3); RoomTestClient ann = connect()) {
+            ann.join(host.room.code(), "ann", "");
+            host.send(HostCommand.of(HostCommand.Action.START));
+            ann.next(Problem.class);
+            server.shutdownGracefully(Duration.ZERO);
+            server = null;
+            assertEquals(Outcome.TIMEOUT, ann.next(Verdict.class).outcome());
+            assertTrue(ann.next(Standings.class).finalStandings());
+            ann.next(Summary.class);
+            assertEquals(RoomCloseReason.SERVER_SHUTTING_DOWN, ann.next(RoomClosed.class).reason());
+            assertEquals(RoomCloseReason.SERVER_SHUTTING_DOWN, host.nextOf(RoomClosed.class).reason());
+            assertEquals(1, kept.size());
+        }
+    }
+
+    @Test
+    void tokenMode_logsWhereTheTokenIsAndTheCommand_butNeverTheToken() throws Exception {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(QuizServer.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            start(c -> c);
+        } finally {
+            logger.detachAppender(appender);
+        }
+        List<String> lines;
+        synchronized (appender.list) {
+            lines = appender.list.stream().map(e -> e.getFormattedMessage()).toList();
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("created the host token") && l.contains("host --token-file")),
+                lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains(token)), "the token must never be logged");
+    }
 }
