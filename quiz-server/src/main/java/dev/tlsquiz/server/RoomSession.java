@@ -126,9 +126,9 @@ abstract class RoomSession extends SimpleChannelInboundHandler<QuizMessage> impl
             return violation(ErrorCode.UNSUPPORTED_VERSION, what + " needs protocol version 2 (this client speaks "
                     + version + "); update the client");
         }
-        if (!Protocol.SUPPORTED_VERSIONS.contains(version) && version > Protocol.VERSION) {
-            // A newer client: it speaks 2 as well, as HELLO's negotiation assumes.
-            LOG.debug("{}: {} with version {}; speaking {}", remote(), what, version, Protocol.VERSION);
+        if (!Protocol.SUPPORTED_VERSIONS.contains(version)) {
+            return violation(ErrorCode.UNSUPPORTED_VERSION, "protocol version " + version
+                    + " is not supported (rooms speak version " + Protocol.VERSION_2 + ")");
         }
         if (env.shuttingDown().getAsBoolean()) {
             return violation(ErrorCode.SERVER_SHUTTING_DOWN,
