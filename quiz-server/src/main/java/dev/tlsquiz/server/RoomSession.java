@@ -195,6 +195,16 @@ abstract class RoomSession extends SimpleChannelInboundHandler<QuizMessage> impl
     }
 
     @Override
+    public void send(List<QuizMessage> messages) {
+        for (int i = 0; i < messages.size() - 1; i++) {
+            channel.write(messages.get(i), channel.voidPromise());
+        }
+        if (!messages.isEmpty()) {
+            channel.writeAndFlush(messages.get(messages.size() - 1), channel.voidPromise());
+        }
+    }
+
+    @Override
     public void send(QuizMessage message, Runnable written) {
         channel.writeAndFlush(message).addListener(future -> written.run());
     }

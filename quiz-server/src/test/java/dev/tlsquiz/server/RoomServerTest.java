@@ -623,12 +623,16 @@ class RoomServerTest {
                 (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(QuizServer.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
                 new ch.qos.logback.core.read.ListAppender<>();
+        // Whatever level another test left the logger at.
+        ch.qos.logback.classic.Level previous = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
         appender.start();
         logger.addAppender(appender);
         try {
             start(c -> c);
         } finally {
             logger.detachAppender(appender);
+            logger.setLevel(previous);
         }
         List<String> lines;
         synchronized (appender.list) {

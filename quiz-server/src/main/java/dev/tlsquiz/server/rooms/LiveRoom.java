@@ -283,15 +283,17 @@ public final class LiveRoom {
             context.metrics().roomPlayersChanged(1);
         }
         seatOf.put(member, seat);
-        member.send(new Welcome(Protocol.VERSION_2, member.sessionId(), game.rounds(),
+        List<dev.tlsquiz.codec.QuizMessage> welcome = new java.util.ArrayList<>(5);
+        welcome.add(new Welcome(Protocol.VERSION_2, member.sessionId(), game.rounds(),
                 game.settings().timeLimit().toMillis(), seat.name(), context.serverName()));
-        member.send(new Room(displayCode(), RoomRole.PLAYER, seat.token(), RoomWire.state(game.state()),
+        welcome.add(new Room(displayCode(), RoomRole.PLAYER, seat.token(), RoomWire.state(game.state()),
                 game.connectedCount(), hostName, game.settings().lateJoin()));
-        member.send(lobby());
+        welcome.add(lobby());
         if (game.standings().round() > 0) {
-            member.send(standingsFor(seat, game.standings()));
+            welcome.add(standingsFor(seat, game.standings()));
         }
-        seated.problem().ifPresent(problem -> member.send(RoomWire.problem(problem)));
+        seated.problem().ifPresent(problem -> welcome.add(RoomWire.problem(problem)));
+        member.send(welcome);
         lobbyChanged();
     }
 
@@ -422,12 +424,10 @@ public final class LiveRoom {
             if (member == null) {
                 continue;
             }
-            member.send(new Verdict(closed.problemId(), RoomWire.outcome(verdict.marking().judgement()),
+            Verdict message = new Verdict(closed.problemId(), RoomWire.outcome(verdict.marking().judgement()),
                     verdict.marking().expectedAnswer(), verdict.marking().points(),
-                    RoomWire.clampU32(verdict.score()), verdict.marking().feedback()));
-            if (!last) {
-                member.send(standings(closed.standings(), top, verdict.seat()));
-            }
+                    RoomWire.clampU32(verdict.score()), verdict.marking().feedback());
+            member.send(last ? List.of(message) : List.of(message, standings(closed.standings(), top, verdict.seat())));
         }
         if (!last && host != null) {
             host.send(standings(closed.standings(), top, null));
