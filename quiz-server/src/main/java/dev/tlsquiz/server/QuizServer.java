@@ -63,7 +63,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running quiz server: a Netty TLS listener that serves many players at once, each in its own
- * {@link QuizSession}.
+ * {@link QuizSession}, and live rooms: a connection that opens with HOST or JOIN gets a room session
+ * instead ({@link SessionRouter}), and each room runs on one of the worker event loops
+ * ({@link dev.tlsquiz.server.rooms.LiveRoom}).
  *
  * <pre>{@code
  * try (QuizServer server = QuizServer.builder(ServerConfig.builder().listening(l -> l.withPort(0)).build()).start()) {
