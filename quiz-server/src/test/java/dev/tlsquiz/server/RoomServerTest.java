@@ -100,7 +100,10 @@ class RoomServerTest {
         config = change.apply(TestServers.config()
                 .listening(x -> x.withBindAddress("127.0.0.1"))
                 .tls(x -> x.withCertsDir(certs).withCertificate(pki.serverCert(), pki.serverKey()))
-                .rooms(r -> r.withRevealTime(Duration.ofMillis(20)).withLobbyInterval(Duration.ofMillis(50))))
+                .rooms(r -> r.withRevealTime(Duration.ofMillis(20)).withLobbyInterval(Duration.ofMillis(50)))
+                // Long enough that no question closes by itself on a loaded machine while a test plays it.
+                .game(g -> g.withTimeLimit(Duration.ofSeconds(60)))
+                .timeouts(t -> t.withIdleTimeout(Duration.ofSeconds(90))))
                 .build();
         server = QuizServer.builder(config).results(results).start();
         Path tokenFile = certs.resolve("host-token");
@@ -308,7 +311,7 @@ class RoomServerTest {
                 assertTrue(message instanceof Lobby || message instanceof Progress, "before the close: " + message);
             }
             bob.send(new Answer(problem.problemId(), "0"));
-            // Everyone answered: the question closes now, not at its 20 s limit.
+            // Everyone answered: the question closes now, not at its 60 s limit.
             assertEquals(Outcome.WRONG, ann.next(Verdict.class).outcome());
             assertEquals(Outcome.WRONG, bob.next(Verdict.class).outcome());
         }
