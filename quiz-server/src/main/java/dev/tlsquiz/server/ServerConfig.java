@@ -4,6 +4,7 @@ import dev.tlsquiz.server.config.GameRules;
 import dev.tlsquiz.server.config.Limits;
 import dev.tlsquiz.server.config.Listening;
 import dev.tlsquiz.server.config.ResultsKeeping;
+import dev.tlsquiz.server.config.RoomRules;
 import dev.tlsquiz.server.config.Timeouts;
 import dev.tlsquiz.server.config.TlsSource;
 import java.util.Objects;
@@ -25,9 +26,10 @@ import java.util.function.UnaryOperator;
  * @param limits    what clients may take of the server
  * @param timeouts  how long each step may take
  * @param results   how finished games are handed to the results store
+ * @param rooms     live rooms: who may host, and their limits
  */
 public record ServerConfig(Listening listening, TlsSource tls, GameRules game, Limits limits, Timeouts timeouts,
-                           ResultsKeeping results) {
+                           ResultsKeeping results, RoomRules rooms) {
 
     public ServerConfig {
         Objects.requireNonNull(listening, "listening");
@@ -36,6 +38,7 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(rooms, "rooms");
         if (timeouts.idleTimeout().compareTo(game.timeLimit()) <= 0) {
             throw new IllegalArgumentException("--idle-timeout (" + Durations.format(timeouts.idleTimeout())
                     + ") must be longer than --time-limit (" + Durations.format(game.timeLimit())
@@ -43,10 +46,15 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
         }
     }
 
+    /** A configuration with the default keeping of results and room rules. */
+    public ServerConfig(Listening listening, TlsSource tls, GameRules game, Limits limits, Timeouts timeouts) {
+        this(listening, tls, game, limits, timeouts, ResultsKeeping.defaults(), RoomRules.defaults());
+    }
+
     /** The configuration with every option at its default. */
     public static ServerConfig defaults() {
         return new ServerConfig(Listening.defaults(), TlsSource.defaults(), GameRules.defaults(), Limits.defaults(),
-                Timeouts.defaults(), ResultsKeeping.defaults());
+                Timeouts.defaults(), ResultsKeeping.defaults(), RoomRules.defaults());
     }
 
     /** A builder starting from the defaults. */
@@ -70,6 +78,7 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
         private Function<Limits, Limits> limits = Function.identity();
         private Function<Timeouts, Timeouts> timeouts = Function.identity();
         private Function<ResultsKeeping, ResultsKeeping> results = Function.identity();
+        private Function<RoomRules, RoomRules> rooms = Function.identity();
         private final ServerConfig start;
 
         private Builder(ServerConfig start) {
@@ -106,6 +115,11 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
             return this;
         }
 
+        public Builder rooms(UnaryOperator<RoomRules> change) {
+            rooms = rooms.andThen(change);
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -113,7 +127,8 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
          */
         public ServerConfig build() {
             return new ServerConfig(listening.apply(start.listening), tls.apply(start.tls), game.apply(start.game),
-                    limits.apply(start.limits), timeouts.apply(start.timeouts), results.apply(start.results));
+                    limits.apply(start.limits), timeouts.apply(start.timeouts), results.apply(start.results),
+                    rooms.apply(start.rooms));
         }
     }
 }

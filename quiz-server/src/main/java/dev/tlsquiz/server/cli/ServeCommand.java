@@ -75,6 +75,9 @@ public final class ServeCommand implements Callable<Integer> {
     private LimitOptions limits;
 
     @Mixin
+    private RoomOptions rooms;
+
+    @Mixin
     private TuningOptions tuning;
 
     @Mixin
@@ -225,7 +228,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig toConfig() {
         try {
             return new ServerConfig(listening.toListening(), tls.toTlsSource(), game.toGameRules(),
-                    limits.toLimits(), timeouts.toTimeouts(), results.toResultsKeeping());
+                    limits.toLimits(), timeouts.toTimeouts(), results.toResultsKeeping(), rooms.toRoomRules());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

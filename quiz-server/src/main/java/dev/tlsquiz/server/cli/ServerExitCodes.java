@@ -57,7 +57,7 @@ public final class ServerExitCodes {
                 + " this machine's");
         list.put(Integer.toString(TLS_SETUP), "TLS cannot be set up: a certificate, key, CA or CRL"
                 + " file is missing, unreadable or invalid, or the provider refuses --tls-provider/--tls-groups");
-        list.put(Integer.toString(KEY_PERMISSIONS), "a private key file is readable by group or others");
+        list.put(Integer.toString(KEY_PERMISSIONS), "a private key or host token file is readable by group or others");
         list.put(Integer.toString(RESULTS_STORE), "the results database cannot be opened: it cannot be created or"
                 + " reached, its schema is newer than this version knows, or its password file is readable by others");
         return list;
