@@ -4,9 +4,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The host's commands of a room run on the common time line ({@link EpochClock}), per room and
- * question: when the host sent the command that opens the question ({@code start}, then
- * {@code resume}: the game is paused between questions so that each one opens on a command), and
- * when it sent {@code next}, which closes it. Players' arrival times are measured from these:
+ * question: when the host sent the command that opens the question ({@code start} for the first,
+ * {@code next} between questions for the others), and when it sent {@code next} that closes it. Players' arrival times are measured from these:
  * PROBLEM from the opening command (the fan-out), STANDINGS from the close. 0 means "not sent".
  * Written by the hosts' event loops, read by the bench; sent to child processes one line each.
  */

@@ -50,7 +50,10 @@ final class RoomChild {
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         try {
             String line;
-            while ((line = in.readLine()) != null && !line.equals("marks-done")) {
+            while (!"marks-done".equals(line = in.readLine())) {
+                if (line == null) {
+                    throw new IOException("the parent process is gone; stopping");
+                }
                 if (line.startsWith("codes ")) {
                     List<String> codes = Arrays.asList(line.substring("codes ".length()).strip().split(" "));
                     players.start(codes);

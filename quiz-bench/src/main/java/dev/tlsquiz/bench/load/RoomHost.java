@@ -27,14 +27,17 @@ import java.util.concurrent.TimeUnit;
  * refused), and, told by the bench, plays each question on commands so that both ends of every
  * measurement are commands it stamps ({@link QuestionMarks}):
  * <ol>
- *   <li>opens the question: {@code start} for the first, {@code resume} for the others;</li>
- *   <li>on the question's first PROGRESS (so the question is open), asks for {@code pause}, which
- *       takes effect at the close: the server would otherwise open the next question on its own
- *       after its reveal time;</li>
+ *   <li>opens the question: {@code start} for the first, {@code next} between questions for the
+ *       others. The server must not open the next question by itself first: it is started with a
+ *       {@code --room-reveal-time} longer than the bench's pause between questions (scripts/bench-rooms
+ *       does so); a question the server opens by itself is counted as
+ *       {@code server_opened_question_itself}, and its arrivals as {@code arrivals_before_command};</li>
  *   <li>once PROGRESS counts every answering seat of the room ({@link RoomPlan#answering}), closes
  *       the question with {@code next} (the silent seats keep it from closing by itself), or after
  *       the answer window when the count never comes.</li>
  * </ol>
+ * Not {@code pause} and {@code resume}: each of them sends every player a LOBBY, which would sit in
+ * front of the PROBLEM and be measured as fan-out.
  * State confined to the channel's event loop; the futures are read by the bench.
  */
 final class RoomHost extends SimpleChannelInboundHandler<QuizMessage> {
@@ -56,7 +59,7 @@ final class RoomHost extends SimpleChannelInboundHandler<QuizMessage> {
     private final CompletableFuture<?>[] standings;
     private ChannelHandlerContext context;
     private int round;
-    private boolean pauseSent;
+    private boolean ownAdvanceCounted;
     private boolean closeSent;
     private ScheduledFuture<?> fallback;
 
@@ -104,10 +107,9 @@ final class RoomHost extends SimpleChannelInboundHandler<QuizMessage> {
     void open(int round) {
         context.executor().execute(() -> {
             this.round = round;
-            pauseSent = false;
             closeSent = false;
             marks.opened(room, round, clock.now());
-            context.writeAndFlush(HostCommand.of(round == 1 ? HostCommand.Action.START : HostCommand.Action.RESUME));
+            context.writeAndFlush(HostCommand.of(round == 1 ? HostCommand.Action.START : HostCommand.Action.NEXT));
             fallback = context.executor().schedule(() -> {
                 if (!closeSent && this.round == round) {
                     errors.count("answers_missing_at_window_end");
@@ -141,7 +143,7 @@ final class RoomHost extends SimpleChannelInboundHandler<QuizMessage> {
                 yield null;
             }
             case PROGRESS -> {
-                progress(ctx, (Progress) message, now);
+                progress((Progress) message, now);
                 yield null;
             }
             case STANDINGS -> {
@@ -183,13 +185,13 @@ final class RoomHost extends SimpleChannelInboundHandler<QuizMessage> {
         }
     }
 
-    private void progress(ChannelHandlerContext ctx, Progress progress, long now) {
+    private void progress(Progress progress, long now) {
+        if (progress.problemId() > round && !ownAdvanceCounted) {
+            ownAdvanceCounted = true;
+            errors.count("server_opened_question_itself");
+        }
         if (progress.problemId() != round || closeSent) {
             return;
-        }
-        if (!pauseSent && round < plan.rounds()) {
-            pauseSent = true;
-            ctx.writeAndFlush(HostCommand.of(HostCommand.Action.PAUSE));
         }
         if (progress.answered() >= plan.answering(room, round)) {
             bursts.add(round, marks.openedAt(room, round), now, progress.answered());

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * player has had the standings. Then it collects the figures:
  * <ul>
  *   <li>{@code question_fanout}: for every player and question, PROBLEM arrival minus the host's
- *       opening command ({@code start}, then {@code resume});</li>
+ *       opening command ({@code start}, then {@code next} between questions);</li>
  *   <li>{@code standings_after_close}: STANDINGS arrival minus the host's closing command
  *       ({@code next});</li>
  *   <li>{@code answers_judged}: answers per second of burst ({@link AnswerBursts});</li>
@@ -77,7 +77,7 @@ final class RoomRun {
             List<String> codes = openRooms();
             fleet.start(codes);
             long seatDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(
-                    settings.connectTimeout().toSeconds() + 30 + plan.players() / 100);
+                    settings.connectTimeout().toSeconds() + 60 + plan.players() / 20);
             while (!fleet.awaitSeated(Math.min(seatDeadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(1)))) {
                 say(String.format(Locale.ROOT, "joining: %d of %d players seated, errors %d", fleet.seated(),
                         plan.players(), errors.total()));
