@@ -135,7 +135,8 @@ public final class BenchCommand implements Callable<Integer> {
     private int connectWindow;
 
     @Option(names = "--ping-interval", defaultValue = "20s", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "idle: send a PING this often so the server's idle timeout keeps the session (default: ${DEFAULT-VALUE}).")
+            description = "idle, room: send a PING this often so the server's idle timeout keeps the session"
+                    + " (default: ${DEFAULT-VALUE}).")
     private Duration pingInterval;
 
     @Option(names = "--rooms", defaultValue = "1", paramLabel = "N",

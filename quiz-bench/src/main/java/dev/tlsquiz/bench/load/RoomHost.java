@@ -54,6 +54,7 @@ final class RoomHost extends SimpleChannelInboundHandler<QuizMessage> {
     private final AnswerBursts bursts;
     private final ErrorCounts errors;
     private final ConnectionEnd end;
+    private final long pingEveryNanos;
     private final CompletableFuture<String> code = new CompletableFuture<>();
     private final CompletableFuture<Void> over = new CompletableFuture<>();
     private final CompletableFuture<?>[] standings;
@@ -62,9 +63,10 @@ final class RoomHost extends SimpleChannelInboundHandler<QuizMessage> {
     private boolean ownAdvanceCounted;
     private boolean closeSent;
     private ScheduledFuture<?> fallback;
+    private ScheduledFuture<?> pinger;
 
     RoomHost(RoomPlan plan, int room, String token, long answerWindowMillis, EpochClock clock, QuestionMarks marks,
-             AnswerBursts bursts, ErrorCounts errors, ConnectionEnd end) {
+             AnswerBursts bursts, ErrorCounts errors, ConnectionEnd end, long pingEveryNanos) {
         this.plan = plan;
         this.room = room;
         this.token = token;
@@ -74,6 +76,7 @@ final class RoomHost extends SimpleChannelInboundHandler<QuizMessage> {
         this.bursts = bursts;
         this.errors = errors;
         this.end = end;
+        this.pingEveryNanos = pingEveryNanos;
         this.standings = new CompletableFuture<?>[plan.rounds()];
         for (int i = 0; i < standings.length; i++) {
             standings[i] = new CompletableFuture<Void>();
@@ -100,6 +103,9 @@ final class RoomHost extends SimpleChannelInboundHandler<QuizMessage> {
         context = ctx;
         ctx.writeAndFlush(new Host(Protocol.VERSION, "bench-host-" + room, "", token, plan.rounds(), TIME_LIMIT_MILLIS,
                 QuestionSource.ARITHMETIC, "+-*", 2, plan.seed() + room, true, RequestedOrder.SERVER_DEFAULT, false, 0));
+        // Keeps the host through a long lobby: the server's idle timeout counts what it receives.
+        pinger = ctx.executor().scheduleAtFixedRate(() -> ctx.writeAndFlush(new Ping(System.nanoTime())),
+                pingEveryNanos, pingEveryNanos, TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
 
@@ -200,6 +206,9 @@ final class RoomHost extends SimpleChannelInboundHandler<QuizMessage> {
     }
 
     private void finish() {
+        if (pinger != null) {
+            pinger.cancel(false);
+        }
         if (fallback != null) {
             fallback.cancel(false);
         }

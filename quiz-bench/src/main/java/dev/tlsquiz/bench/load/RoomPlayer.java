@@ -17,7 +17,9 @@ import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One bench player of a room: JOIN, then for each PROBLEM (stamped on arrival) an answer at once,
@@ -48,6 +50,7 @@ final class RoomPlayer extends SimpleChannelInboundHandler<QuizMessage> {
     private final ErrorCounts errors;
     private final ConnectionEnd end;
     private final Listener listener;
+    private final long pingEveryNanos;
     private final PlayerTally tally;
     private final long[] problemAt;
     private final long[] standingsAt;
@@ -55,9 +58,14 @@ final class RoomPlayer extends SimpleChannelInboundHandler<QuizMessage> {
     private boolean seated;
     private int standingsSignalled;
     private boolean finished;
+    private ScheduledFuture<?> pinger;
 
+    /**
+     * @param pingEveryNanos how often to send PING, so that the server's idle timeout keeps a player
+     *                       who waits in a long lobby (as the real client's heartbeat does)
+     */
     RoomPlayer(RoomPlan plan, long player, String code, EpochClock clock, ErrorCounts errors, ConnectionEnd end,
-               Listener listener) {
+               Listener listener, long pingEveryNanos) {
         this.plan = plan;
         this.player = player;
         this.code = code;
@@ -65,6 +73,7 @@ final class RoomPlayer extends SimpleChannelInboundHandler<QuizMessage> {
         this.errors = errors;
         this.end = end;
         this.listener = listener;
+        this.pingEveryNanos = pingEveryNanos;
         this.tally = new PlayerTally(plan.rounds());
         this.problemAt = new long[plan.rounds()];
         this.standingsAt = new long[plan.rounds()];
@@ -75,6 +84,8 @@ final class RoomPlayer extends SimpleChannelInboundHandler<QuizMessage> {
     public void channelActive(ChannelHandlerContext ctx) {
         // SslHandler holds this until the handshake is done.
         ctx.writeAndFlush(new Join(Protocol.VERSION, code, name, ""));
+        pinger = ctx.executor().scheduleAtFixedRate(() -> ctx.writeAndFlush(new Ping(System.nanoTime())),
+                pingEveryNanos, pingEveryNanos, TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
 
@@ -190,6 +201,9 @@ final class RoomPlayer extends SimpleChannelInboundHandler<QuizMessage> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (pinger != null) {
+            pinger.cancel(false);
+        }
         end.closedByPeer();
         finish();
         ctx.fireChannelInactive();

@@ -69,7 +69,8 @@ final class RoomPlayers implements PlayerFleet, RoomPlayer.Listener {
         }
         long player = (long) settings.firstConnection() + index;
         ConnectionEnd end = new ConnectionEnd(errors);
-        RoomPlayer handler = new RoomPlayer(plan, player, codes.get(plan.roomOf(player)), clock, errors, end, this);
+        RoomPlayer handler = new RoomPlayer(plan, player, codes.get(plan.roomOf(player)), clock, errors, end, this,
+                settings.pingInterval().toNanos());
         players.add(handler);
         ChannelFuture connected = client.connect(index, false, false, end, channel -> {
             QuizCodec.install(channel.pipeline(), Side.CLIENT, CodecLimits.DEFAULT);

@@ -87,9 +87,13 @@ final class RoomRun {
                 }
             }
             if (fleet.seated() < plan.players()) {
-                throw new IllegalStateException("only " + fleet.seated() + " of " + plan.players()
-                        + " players could join (errors: " + errors.snapshot() + "); check the server's room limits"
-                        + " (--max-room-players, --max-rooms, --join-attempts, --max-connections-per-ip)");
+                long seated = fleet.seated();
+                Map<String, Long> failures = new TreeMap<>(fleet.outcome(marks).errors());
+                errors.snapshot().forEach((k, v) -> failures.merge(k, v, Long::sum));
+                throw new IllegalStateException("only " + seated + " of " + plan.players()
+                        + " players could join (errors: " + failures + "); check the server's room limits"
+                        + " (--max-room-players, --max-rooms, --join-attempts, --max-connections-per-ip) and its"
+                        + " log, and give a loaded machine a longer --connect-timeout or a smaller --connect-window");
             }
             say("all " + plan.players() + " players seated in " + plan.rooms() + " room" + (plan.rooms() == 1 ? "" : "s"));
             long gameStart = System.nanoTime();
@@ -114,7 +118,8 @@ final class RoomRun {
     private List<String> openRooms() throws InterruptedException {
         for (int room = 0; room < plan.rooms(); room++) {
             ConnectionEnd end = new ConnectionEnd(errors);
-            RoomHost host = new RoomHost(plan, room, token, ANSWER_WINDOW_MILLIS, clock, marks, bursts, errors, end);
+            RoomHost host = new RoomHost(plan, room, token, ANSWER_WINDOW_MILLIS, clock, marks, bursts, errors, end,
+                    settings.pingInterval().toNanos());
             hosts.add(host);
             hostChannels.add(client.connect(room, false, false, end, channel -> {
                 QuizCodec.install(channel.pipeline(), Side.CLIENT, CodecLimits.DEFAULT);
