@@ -3,10 +3,11 @@ package dev.tlsquiz.bench.load;
 import org.HdrHistogram.Histogram;
 
 /**
- * Turns the players' arrival times into the two latency distributions of a room run, once the
- * host's marks are known: question fan-out (PROBLEM arrival minus the opening command) and
- * standings (STANDINGS arrival minus the closing command), both on the common time line of
- * {@link EpochClock}. An arrival stamped before its command can only come from a clock error larger
+ * Turns the players' arrival times into the latency distributions of a room run, once the host's
+ * marks are known: question fan-out (PROBLEM arrival minus the opening command) and standings
+ * (STANDINGS arrival minus the closing command), both on the common time line of
+ * {@link EpochClock}. The last question's standings are kept apart: they are the final ones, which
+ * the server sends only once the game's results are kept (a write to its results store). An arrival stamped before its command can only come from a clock error larger
  * than the calibration's: it is counted ({@link #inverted}) and recorded as the smallest value.
  */
 final class RoomLatencies {
@@ -16,6 +17,7 @@ final class RoomLatencies {
 
     private final Histogram fanout = Histograms.newHistogram();
     private final Histogram standings = Histograms.newHistogram();
+    private final Histogram finalStandings = Histograms.newHistogram();
     private long missing;
     private long inverted;
 
@@ -28,7 +30,7 @@ final class RoomLatencies {
     void add(QuestionMarks marks, int room, long[] problemAt, long[] standingsAt) {
         for (int i = 0; i < problemAt.length; i++) {
             record(fanout, marks.openedAt(room, i + 1), problemAt[i]);
-            record(standings, marks.closedAt(room, i + 1), standingsAt[i]);
+            record(i == problemAt.length - 1 ? finalStandings : standings, marks.closedAt(room, i + 1), standingsAt[i]);
         }
     }
 
@@ -48,8 +50,14 @@ final class RoomLatencies {
         return fanout;
     }
 
+    /** Every question's standings but the last's. */
     Histogram standings() {
         return standings;
+    }
+
+    /** The last question's standings: the final ones. */
+    Histogram finalStandings() {
+        return finalStandings;
     }
 
     /** Arrivals without a mark, or marks without an arrival (a player that dropped, a question closed by the server). */

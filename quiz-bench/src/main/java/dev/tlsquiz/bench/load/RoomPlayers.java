@@ -209,6 +209,7 @@ final class RoomPlayers implements PlayerFleet, RoomPlayer.Listener {
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.of("question_fanout", latencies.fanout(), 0));
         metrics.add(Metric.of("standings_after_close", latencies.standings(), 0));
+        metrics.add(Metric.of("final_standings_after_close", latencies.finalStandings(), 0));
         return new Outcome(metrics, gauges, errors.snapshot(), ranks);
     }
 

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code question_fanout}: for every player and question, PROBLEM arrival minus the host's
  *       opening command ({@code start}, then {@code next} between questions);</li>
  *   <li>{@code standings_after_close}: STANDINGS arrival minus the host's closing command
- *       ({@code next});</li>
+ *       ({@code next}), every question but the last; {@code final_standings_after_close} the same for
+ *       the last question, whose standings wait for the results to be kept;</li>
  *   <li>{@code answers_judged}: answers per second of burst ({@link AnswerBursts});</li>
  *   <li>gauges {@code score_mismatches} (players whose score anywhere differs from their own sum of
  *       verdict points, see {@link PlayerTally}), {@code verdict_mismatches} and

@@ -51,7 +51,8 @@ class RoomBenchTest {
         assertNoMismatch(result);
         assertEquals(1L, result.gauges().get("rooms"));
         assertEquals(40, result.metric("question_fanout").count(), result.toString());
-        assertEquals(40, result.metric("standings_after_close").count(), result.toString());
+        assertEquals(20, result.metric("standings_after_close").count(), result.toString());
+        assertEquals(20, result.metric("final_standings_after_close").count(), result.toString());
         // One seat in 20 stays silent each question, so that the host closes it.
         assertEquals(38, result.metric("answers_judged").count(), result.toString());
         assertEquals(0L, result.gauges().get("arrivals_missing"), result.toString());

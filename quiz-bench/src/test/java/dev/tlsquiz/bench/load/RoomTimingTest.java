@@ -45,8 +45,11 @@ class RoomTimingTest {
         assertEquals(3, latencies.fanout().getTotalCount());
         assertEquals(40 * MS, latencies.fanout().getMaxValue(), 40 * MS / 1000.0);
         assertEquals(5 * MS, latencies.fanout().getMinValue(), 5 * MS / 1000.0);
-        assertEquals(3, latencies.standings().getTotalCount());
+        // The last question's standings are the final ones, kept apart.
+        assertEquals(2, latencies.standings().getTotalCount());
         assertEquals(30 * MS, latencies.standings().getMaxValue(), 30 * MS / 1000.0);
+        assertEquals(1, latencies.finalStandings().getTotalCount());
+        assertEquals(20 * MS, latencies.finalStandings().getMaxValue(), 20 * MS / 1000.0);
         assertEquals(2, latencies.missing());
         assertEquals(0, latencies.inverted());
     }
