@@ -70,6 +70,20 @@ class RoomBenchTest {
         assertEquals(18, result.metric("answers_judged").count(), result.toString());
     }
 
+    @Test
+    void room_whenPlayersInTwoProcesses_thenTheirArrivalsAreTimedAgainstTheHostsCommands() throws Exception {
+        // Children are real JVMs: they get the codes and, after the game, the host's marks on stdin.
+        BenchResult result = bench("--scenario", "room", "--rooms", "2", "--connections", "8", "--questions", "2",
+                "--processes", "2");
+
+        assertNoMismatch(result);
+        assertEquals(2, result.processes());
+        assertEquals(16, result.metric("question_fanout").count(), result.toString());
+        assertEquals(8, result.metric("final_standings_after_close").count(), result.toString());
+        assertEquals(0L, result.gauges().get("arrivals_missing"), result.toString());
+        assertEquals(0L, result.gauges().get("arrivals_before_command"), result.toString());
+    }
+
     private static void assertNoMismatch(BenchResult result) {
         assertEquals(0L, result.gauges().get("score_mismatches"), result.toString());
         assertEquals(0L, result.gauges().get("verdict_mismatches"), result.toString());
