@@ -126,9 +126,9 @@ abstract class RoomSession extends SimpleChannelInboundHandler<QuizMessage> impl
             return violation(ErrorCode.UNSUPPORTED_VERSION, what + " needs protocol version 2 (this client speaks "
                     + version + "); update the client");
         }
-        if (!Protocol.SUPPORTED_VERSIONS.contains(version) && version > Protocol.VERSION) {
-            // A newer client: it speaks 2 as well, as HELLO's negotiation assumes.
-            LOG.debug("{}: {} with version {}; speaking {}", remote(), what, version, Protocol.VERSION);
+        if (!Protocol.SUPPORTED_VERSIONS.contains(version)) {
+            return violation(ErrorCode.UNSUPPORTED_VERSION, "protocol version " + version
+                    + " is not supported (rooms speak version " + Protocol.VERSION_2 + ")");
         }
         if (env.shuttingDown().getAsBoolean()) {
             return violation(ErrorCode.SERVER_SHUTTING_DOWN,
@@ -192,6 +192,16 @@ abstract class RoomSession extends SimpleChannelInboundHandler<QuizMessage> impl
     public void send(QuizMessage message) {
         // The channel's void promise fires a failed write into the pipeline, which closes the connection.
         channel.writeAndFlush(message, channel.voidPromise());
+    }
+
+    @Override
+    public void send(List<QuizMessage> messages) {
+        for (int i = 0; i < messages.size() - 1; i++) {
+            channel.write(messages.get(i), channel.voidPromise());
+        }
+        if (!messages.isEmpty()) {
+            channel.writeAndFlush(messages.get(messages.size() - 1), channel.voidPromise());
+        }
     }
 
     @Override

@@ -494,4 +494,152 @@ class RoomServerTest {
             assertNotEquals(0, ann.next(Summary.class).total());
         }
     }
+
+    @Test
+    void certMode_letsOnlyHostCertificatesHost() throws Exception {
+        start(c -> c.tls(x -> x.withClientAuth(dev.tlsquiz.tls.ClientAuthMode.OPTIONAL, pki.caCert()))
+                .rooms(r -> r.withHosts(RoomHosts.CERT)));
+        dev.tlsquiz.tls.pki.IssuedCertificate issued = pki.ca().issue(dev.tlsquiz.tls.pki.CertificateRequest
+                .client("teach", Duration.ofDays(1)).withUsage(dev.tlsquiz.tls.pki.CertificateUsage.HOST));
+        Path hostCert = Files.createTempFile(dir, "host", ".pem");
+        Path hostKey = dir.resolve(hostCert.getFileName() + ".key");
+        Files.delete(hostCert);
+        dev.tlsquiz.tls.pki.Pem.writeCertificate(hostCert, issued.certificate());
+        dev.tlsquiz.tls.pki.Pem.writePrivateKey(hostKey, issued.privateKey());
+        try (ClientTls hostTls = withCertificate(hostCert, hostKey);
+             ClientTls playerTls = withCertificate(pki.clientCert(), pki.clientKey())) {
+            try (RoomTestClient anonymous = connect();
+                 RoomTestClient player = RoomTestClient.connect(clientGroup, playerTls, server.localAddress())) {
+                anonymous.send(RoomTestClient.host("teacher", "", 1, true));
+                anonymous.expectError(ErrorCode.HOST_REFUSED);
+                // A plain client certificate (no host role) is a player's, not a host's.
+                player.send(RoomTestClient.host("teacher", "", 1, true));
+                assertTrue(player.expectError(ErrorCode.HOST_REFUSED).message().contains("--role host"));
+            }
+            try (RoomTestClient host = RoomTestClient.connect(clientGroup, hostTls, server.localAddress())) {
+                host.open(RoomTestClient.host("ignored", "", 1, true));
+                // Under mutual TLS the certificate names the host.
+                assertEquals("teach", host.welcome.playerName());
+                assertEquals("teach", host.room.hostName());
+            }
+        }
+    }
+
+    private static ClientTls withCertificate(Path cert, Path key) throws Exception {
+        return ClientTls.create(new dev.tlsquiz.tls.ClientTlsConfig(new dev.tlsquiz.tls.ClientTrust.CaFile(pki.caCert()),
+                cert, key, dev.tlsquiz.tls.TlsProvider.AUTO, dev.tlsquiz.tls.TlsProfile.MODERN, Protocol.ALPN_ID));
+    }
+
+    @Test
+    void hostWhoDrops_takesTheRoomBack_andARoomWithoutHost_endsAfterTheGrace() throws Exception {
+        start(c -> c.rooms(r -> r.withHostGrace(Duration.ofMillis(500))));
+        RoomTestClient host = openRoom(3);
+        String code = host.room.code();
+        try (RoomTestClient ann = connect()) {
+            ann.join(code, "ann", "");
+            host.send(HostCommand.of(HostCommand.Action.START));
+            ann.next(Problem.class);
+            host.close();
+            try (RoomTestClient back = connect()) {
+                back.send(dev.tlsquiz.codec.Host.reclaim("teacher", code, token));
+                back.next(dev.tlsquiz.codec.Welcome.class);
+                Room room = back.next(Room.class);
+                assertEquals(RoomRole.HOST, room.role());
+                assertEquals(code, room.code());
+                // Back in charge: its command works.
+                back.send(HostCommand.of(HostCommand.Action.END));
+                assertTrue(back.nextOf(Standings.class).finalStandings());
+                assertEquals(RoomCloseReason.HOST_ENDED, back.nextOf(RoomClosed.class).reason());
+            }
+            assertTrue(ann.nextOf(Standings.class).finalStandings());
+            ann.next(Summary.class);
+            assertEquals(RoomCloseReason.HOST_ENDED, ann.next(RoomClosed.class).reason());
+        }
+        try (RoomTestClient second = openRoom(3); RoomTestClient bob = connect(); RoomTestClient late = connect()) {
+            String other = second.room.code();
+            bob.join(other, "bob", "");
+            second.close();
+            // Nobody takes the room back: after the grace period everyone gets the final standings.
+            assertTrue(bob.nextOf(Standings.class).finalStandings());
+            bob.next(Summary.class);
+            assertEquals(RoomCloseReason.HOST_GONE, bob.next(RoomClosed.class).reason());
+            late.joinRefused(other, "late", "", ErrorCode.ROOM_NOT_FOUND);
+        }
+    }
+
+    @Test
+    void reclaimingSomeoneElsesRoom_isRefused() throws Exception {
+        start(c -> c.rooms(r -> r.withHosts(RoomHosts.ANYONE)));
+        try (RoomTestClient host = connect(); RoomTestClient other = connect()) {
+            String code = host.open(RoomTestClient.host("teacher", "", 1, true));
+            other.send(dev.tlsquiz.codec.Host.reclaim("mallory", code, ""));
+            other.expectError(ErrorCode.HOST_REFUSED);
+        }
+    }
+
+    @Test
+    void lateJoiner_startsAtZero_andNoLateJoinRefuses() throws Exception {
+        start(c -> c);
+        try (RoomTestClient host = connect(); RoomTestClient ann = connect(); RoomTestClient late = connect()) {
+            String code = host.open(RoomTestClient.host("teacher", token, 2, false));
+            assertFalse(host.room.lateJoin());
+            ann.join(code, "ann", "");
+            host.send(HostCommand.of(HostCommand.Action.START));
+            ann.next(Problem.class);
+            late.joinRefused(code, "late", "", ErrorCode.LATE_JOIN_REFUSED);
+        }
+        try (RoomTestClient host = openRoom(2); RoomTestClient ann = connect(); RoomTestClient late = connect()) {
+            String code = host.room.code();
+            ann.join(code, "ann", "");
+            host.send(HostCommand.of(HostCommand.Action.START));
+            ann.next(Problem.class);
+            late.join(code, "late", "");
+            Problem problem = late.next(Problem.class);
+            assertEquals(1, problem.problemId());
+        }
+    }
+
+    @Test
+    void serverShutdown_endsTheRoom_withFinalStandingsForEveryone() throws Exception {
+        start(c -> c);
+        try (RoomTestClient host = openRoom(3); RoomTestClient ann = connect()) {
+            ann.join(host.room.code(), "ann", "");
+            host.send(HostCommand.of(HostCommand.Action.START));
+            ann.next(Problem.class);
+            server.shutdownGracefully(Duration.ZERO);
+            server = null;
+            assertEquals(Outcome.TIMEOUT, ann.next(Verdict.class).outcome());
+            assertTrue(ann.next(Standings.class).finalStandings());
+            ann.next(Summary.class);
+            assertEquals(RoomCloseReason.SERVER_SHUTTING_DOWN, ann.next(RoomClosed.class).reason());
+            assertEquals(RoomCloseReason.SERVER_SHUTTING_DOWN, host.nextOf(RoomClosed.class).reason());
+            assertEquals(1, kept.size());
+        }
+    }
+
+    @Test
+    void tokenMode_logsWhereTheTokenIsAndTheCommand_butNeverTheToken() throws Exception {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(QuizServer.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        // Whatever level another test left the logger at.
+        ch.qos.logback.classic.Level previous = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            start(c -> c);
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(previous);
+        }
+        List<String> lines;
+        synchronized (appender.list) {
+            lines = appender.list.stream().map(e -> e.getFormattedMessage()).toList();
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("created the host token") && l.contains("host --token-file")),
+                lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains(token)), "the token must never be logged");
+    }
 }

@@ -38,6 +38,8 @@ public final class RoomGame {
     private final Supplier<String> seatTokens;
     /** By name, in joining order. */
     private final Map<String, Seat> seats = new LinkedHashMap<>();
+    /** The same seats in joining order, for the newest joiners without copying 10,000 seats per join. */
+    private final List<Seat> joinOrder = new ArrayList<>();
     private final List<AskedQuestion> asked = new ArrayList<>();
 
     private RoomState state = RoomState.LOBBY;
@@ -52,6 +54,12 @@ public final class RoomGame {
     private long lastClosedProblemId;
     private long startedAtNanos;
     private Standings lastStandings;
+    /** Connected, unkicked seats; kept as it changes, as a room of 10,000 asks for it on every answer. */
+    private int connected;
+    /** Unkicked seats that answered the open question. */
+    private int answered;
+    /** Connected, unkicked seats that answered the open question: when it reaches {@link #connected}, it closes. */
+    private int answeredConnected;
 
     /**
      * @param settings   the game's settings
@@ -161,6 +169,12 @@ public final class RoomGame {
                 return new JoinOutcome.Refused(JoinRefusal.KICKED, "the host removed you from this room");
             }
             boolean replaced = existing.connected();
+            if (!replaced) {
+                connected++;
+                if (existing.pending() != null) {
+                    answeredConnected++;
+                }
+            }
             existing.connected(true);
             return new JoinOutcome.Seated(existing, true, replaced, openFor(existing, nowNanos));
         }
@@ -174,6 +188,8 @@ public final class RoomGame {
         }
         Seat seat = new Seat(nextSeatNumber++, name, verified, seatTokens.get(), fingerprint, settings.timeLimit());
         seats.put(name, seat);
+        joinOrder.add(seat);
+        connected++;
         if (open != null) {
             // A late joiner gets the open question, with the time left: it counts as asked.
             seat.scorecard().asked();
@@ -190,8 +206,13 @@ public final class RoomGame {
             return;
         }
         seat.connected(false);
+        connected--;
+        if (seat.pending() != null) {
+            answeredConnected--;
+        }
         if (state == RoomState.LOBBY) {
             seats.remove(seat.name());
+            joinOrder.remove(seat);
         }
     }
 
@@ -200,6 +221,15 @@ public final class RoomGame {
         Seat seat = seats.get(name);
         if (seat == null || seat.kicked()) {
             return Optional.empty();
+        }
+        if (seat.connected()) {
+            connected--;
+            if (seat.pending() != null) {
+                answeredConnected--;
+            }
+        }
+        if (seat.pending() != null) {
+            answered--;
         }
         // Kept, marked, so that the name cannot come back; it is no longer ranked.
         seat.kick();
@@ -247,10 +277,12 @@ public final class RoomGame {
         Duration elapsed = Duration.ofNanos(nowNanos - openedAtNanos);
         Marking marking = Marking.answer(open, text, elapsed, openTimeLimit, seat.scorecard());
         seat.pending(marking);
+        answered++;
+        if (seat.connected()) {
+            answeredConnected++;
+        }
         seat.log(new Seat.AnswerLog(round, text, marking, elapsed.toMillis()));
-        int answered = answeredCount();
-        int players = connectedCount();
-        return new AnswerOutcome.Accepted(marking, answered, players, answered >= players);
+        return new AnswerOutcome.Accepted(marking, answered, connected, everyoneAnswered());
     }
 
     /** Whether a question is open. */
@@ -290,6 +322,8 @@ public final class RoomGame {
         }
         lastClosedProblemId = round;
         open = null;
+        answered = 0;
+        answeredConnected = 0;
         boolean last = round >= rounds;
         if (last) {
             state = RoomState.FINISHED;
@@ -435,30 +469,17 @@ public final class RoomGame {
 
     /** Players connected now (kicked ones are not). */
     public int connectedCount() {
-        int count = 0;
-        for (Seat seat : seats.values()) {
-            if (seat.connected() && !seat.kicked()) {
-                count++;
-            }
-        }
-        return count;
+        return connected;
     }
 
     /** Players who answered the open question. */
     public int answeredCount() {
-        int count = 0;
-        for (Seat seat : seats.values()) {
-            if (seat.pending() != null && !seat.kicked()) {
-                count++;
-            }
-        }
-        return count;
+        return answered;
     }
 
     /** Whether every connected player has answered the open question (and there is at least one). */
     public boolean everyoneAnswered() {
-        int players = connectedCount();
-        return open != null && players > 0 && answeredCount() >= players;
+        return open != null && connected > 0 && answeredConnected >= connected;
     }
 
     /** The questions asked, in order. */
@@ -468,10 +489,9 @@ public final class RoomGame {
 
     /** The newest {@code count} connected players' names, newest first. */
     public List<String> newestNames(int count) {
-        List<Seat> all = new ArrayList<>(seats.values());
-        List<String> names = new ArrayList<>();
-        for (int i = all.size() - 1; i >= 0 && names.size() < count; i--) {
-            Seat seat = all.get(i);
+        List<String> names = new ArrayList<>(Math.min(count, connected));
+        for (int i = joinOrder.size() - 1; i >= 0 && names.size() < count; i--) {
+            Seat seat = joinOrder.get(i);
             if (seat.connected() && !seat.kicked()) {
                 names.add(seat.name());
             }
@@ -490,6 +510,8 @@ public final class RoomGame {
         OptionalInt own = question.header().timeLimit();
         openTimeLimit = own.isPresent() ? Duration.ofSeconds(own.getAsInt()) : settings.timeLimit();
         asked.add(new AskedQuestion(round, question));
+        answered = 0;
+        answeredConnected = 0;
         for (Seat seat : seats.values()) {
             seat.pending(null);
             if (!seat.kicked()) {
@@ -517,6 +539,6 @@ public final class RoomGame {
     private boolean wasAsked(Seat seat) {
         // A seat's asked count includes the open question when it was in the room at the opening or joined
         // while it was open; its log holds the questions already closed for it.
-        return seat.scorecard().askedCount() > seat.answers().size();
+        return seat.scorecard().askedCount() > seat.loggedCount();
     }
 }

@@ -96,6 +96,11 @@ public final class Seat {
         return List.copyOf(answers);
     }
 
+    /** How many questions this seat's log holds. */
+    int loggedCount() {
+        return answers.size();
+    }
+
     void connected(boolean value) {
         connected = value;
     }

@@ -59,6 +59,11 @@ public final class LiveRoom {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRoom.class);
     static final long HOST_PROGRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     static final long PLAYER_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * The newest joiners a LOBBY lists: a screen's worth. A frame could hold a few hundred, but a room of
+     * 10,000 sends its LOBBY to every player; the count of players is always exact.
+     */
+    static final int LOBBY_NAMES = 100;
 
     private final String code;
     private final EventExecutor loop;
@@ -170,7 +175,7 @@ public final class LiveRoom {
         cancel(hostGraceTimer);
         LOG.info("room {}: host is back", displayCode());
         welcomeHost(member);
-        if (game.round() > 0) {
+        if (game.standings().round() > 0) {
             member.send(standingsFor(null, game.standings()));
         }
     }
@@ -278,15 +283,17 @@ public final class LiveRoom {
             context.metrics().roomPlayersChanged(1);
         }
         seatOf.put(member, seat);
-        member.send(new Welcome(Protocol.VERSION_2, member.sessionId(), game.rounds(),
+        List<dev.tlsquiz.codec.QuizMessage> welcome = new java.util.ArrayList<>(5);
+        welcome.add(new Welcome(Protocol.VERSION_2, member.sessionId(), game.rounds(),
                 game.settings().timeLimit().toMillis(), seat.name(), context.serverName()));
-        member.send(new Room(displayCode(), RoomRole.PLAYER, seat.token(), RoomWire.state(game.state()),
+        welcome.add(new Room(displayCode(), RoomRole.PLAYER, seat.token(), RoomWire.state(game.state()),
                 game.connectedCount(), hostName, game.settings().lateJoin()));
-        member.send(lobby());
-        if (game.round() > 0 && game.standings().round() > 0) {
-            member.send(standingsFor(seat, game.standings()));
+        welcome.add(lobby());
+        if (game.standings().round() > 0) {
+            welcome.add(standingsFor(seat, game.standings()));
         }
-        seated.problem().ifPresent(problem -> member.send(RoomWire.problem(problem)));
+        seated.problem().ifPresent(problem -> welcome.add(RoomWire.problem(problem)));
+        member.send(welcome);
         lobbyChanged();
     }
 
@@ -417,12 +424,10 @@ public final class LiveRoom {
             if (member == null) {
                 continue;
             }
-            member.send(new Verdict(closed.problemId(), RoomWire.outcome(verdict.marking().judgement()),
+            Verdict message = new Verdict(closed.problemId(), RoomWire.outcome(verdict.marking().judgement()),
                     verdict.marking().expectedAnswer(), verdict.marking().points(),
-                    RoomWire.clampU32(verdict.score()), verdict.marking().feedback()));
-            if (!last) {
-                member.send(standings(closed.standings(), top, verdict.seat()));
-            }
+                    RoomWire.clampU32(verdict.score()), verdict.marking().feedback());
+            member.send(last ? List.of(message) : List.of(message, standings(closed.standings(), top, verdict.seat())));
         }
         if (!last && host != null) {
             host.send(standings(closed.standings(), top, null));
@@ -513,7 +518,7 @@ public final class LiveRoom {
 
     private Lobby lobby() {
         return new Lobby(RoomWire.state(game.state()), game.connectedCount(),
-                RoomWire.fitNames(game.newestNames(0xFFFF)));
+                RoomWire.fitNames(game.newestNames(LOBBY_NAMES)));
     }
 
     private void notice(String message) {

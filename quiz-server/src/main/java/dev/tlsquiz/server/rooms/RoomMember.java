@@ -16,6 +16,9 @@ public interface RoomMember {
     /** Sends one message. */
     void send(QuizMessage message);
 
+    /** Sends messages in order with one flush (a VERDICT and its STANDINGS leave as one TLS write). */
+    void send(List<QuizMessage> messages);
+
     /** Sends one message and runs {@code written} once the write is done (or failed), on any thread. */
     void send(QuizMessage message, Runnable written);
 

@@ -9,6 +9,7 @@ import dev.tlsquiz.server.cli.QuizServerMain;
 import dev.tlsquiz.tls.pki.Certificates;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.Fingerprints;
+import dev.tlsquiz.tls.pki.CertificateUsage;
 import dev.tlsquiz.tls.pki.Pem;
 import dev.tlsquiz.tls.pki.SubjectAltNames;
 import dev.tlsquiz.tls.testing.HostileText;
@@ -253,6 +254,22 @@ class CertsCommandTest {
         assertTrue(run.out().contains("alice connects with: quiz play --host localhost --cert "
                 + pki.clientCertificate("alice") + " --key " + pki.clientKey("alice") + " --cafile "
                 + pki.caCertificate() + "\n"), run.out());
+    }
+
+    @Test
+    void client_withRoleHost_thenMarksTheCertificateWithTheHostRole() throws Exception {
+        certs("init");
+
+        Run run = certs("client", "teach", "--role", "host");
+        certs("client", "alice");
+
+        assertEquals(0, run.exitCode(), run.err());
+        X509Certificate teach = Pem.readCertificate(pki.clientCertificate("teach"));
+        assertEquals(List.of("1.3.6.1.5.5.7.3.2", CertificateUsage.HOST_ROLE_OID), teach.getExtendedKeyUsage());
+        assertTrue(CertificateUsage.hasHostRole(teach));
+        assertFalse(CertificateUsage.hasHostRole(Pem.readCertificate(pki.clientCertificate("alice"))));
+        assertTrue(run.out().contains("teach may open rooms on a server started with --room-hosts cert"), run.out());
+        assertEquals(2, certs("client", "bob", "--role", "boss").exitCode());
     }
 
     @Test

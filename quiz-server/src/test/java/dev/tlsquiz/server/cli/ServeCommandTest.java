@@ -118,6 +118,36 @@ class ServeCommandTest {
         assertTrue(order.getMessage().contains("'random' (expected: shuffle or file)"), order.getMessage());
     }
 
+    @Test
+    void toConfig_whenRoomOptionsGiven_thenTheyLandInTheRoomRules() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--room-hosts", "cert", "--max-rooms", "3", "--max-room-players", "40",
+                "--room-standings", "5", "--join-attempts", "7", "--room-host-grace", "30s", "--room-lobby-interval",
+                "1s", "--room-reveal-time", "0s", "--room-max-bank-bytes", "2048");
+
+        dev.tlsquiz.server.config.RoomRules rooms = serve.toConfig().rooms();
+
+        assertEquals(new dev.tlsquiz.server.config.RoomRules(dev.tlsquiz.server.config.RoomHosts.CERT, 3, 40, 5, 7,
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ZERO, 2048), rooms);
+        assertEquals(dev.tlsquiz.server.config.RoomRules.defaults(), new ServeCommandDefaults().rooms());
+    }
+
+    @Test
+    void toConfig_whenARoomLimitIsOutOfRange_thenAUsageErrorNamingTheOption() {
+        assertTrue(usageError("--room-standings", "0").startsWith("--room-standings: 0 (expected: 1..255)"));
+        assertTrue(usageError("--max-rooms", "0").startsWith("--max-rooms: 0"));
+        assertTrue(usageError("--room-host-grace", "0s").startsWith("--room-host-grace: 0s"));
+    }
+
+    /** The room rules of a command line without room options. */
+    private static final class ServeCommandDefaults {
+        dev.tlsquiz.server.config.RoomRules rooms() {
+            ServeCommand serve = new ServeCommand();
+            new CommandLine(serve).parseArgs();
+            return serve.toConfig().rooms();
+        }
+    }
+
     private static String usageError(String... args) {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs(args);

@@ -318,4 +318,29 @@ class RoomGameTest {
             assertEquals(expected, seat.score(), seat.name());
         }
     }
+
+    @Test
+    void everyoneAnswered_countsOnlyConnectedPlayers_evenWhenOneWhoAnsweredLeaves() {
+        RoomGame game = game(2, true, 10);
+        Seat ann = join(game, "ann");
+        Seat bob = join(game, "bob");
+        Seat cat = join(game, "cat");
+        game.start(at(0));
+        game.answer(ann, 1, "41", at(100));
+        game.leave(ann);
+        AnswerOutcome.Accepted bobAnswer = assertInstanceOf(AnswerOutcome.Accepted.class,
+                game.answer(bob, 1, "41", at(200)));
+        assertFalse(bobAnswer.everyone(), "cat has not answered");
+        assertEquals(2, bobAnswer.answered());
+        assertEquals(2, bobAnswer.players());
+        seated(game.join("ann", false, ann.token(), null, at(300)));
+        assertFalse(game.everyoneAnswered());
+        game.kick("cat");
+        assertTrue(game.everyoneAnswered());
+        assertEquals(2, game.answeredCount());
+        assertEquals(2, game.connectedCount());
+        game.close(at(400));
+        assertEquals(0, game.answeredCount());
+        assertTrue(cat.kicked());
+    }
 }
