@@ -17,6 +17,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -41,6 +44,10 @@ import picocli.CommandLine.Model.CommandSpec;
  *   <li>{@code roundtrips}: ANSWER→VERDICT (or frame→echo) round trips, back to back per connection,
  *       or at a constant total {@code --rate} with latency from each request's intended send time;</li>
  *   <li>{@code idle}: open sessions, say HELLO, hold them; reports how many are held.</li>
+ *   <li>{@code room}: {@code --rooms} hosts open rooms, {@code --connections} players join them and
+ *       play {@code --questions} questions together; reports the question fan-out, the standings
+ *       after each close, answers judged per second, and every score, verdict and rank the server
+ *       gave that differs from the bench's own recomputation ({@link RoomRun}).</li>
  * </ul>
  * The result (HdrHistogram percentiles, throughput, errors by kind) goes to stdout as text or JSON;
  * a progress line goes to stderr once a second. Beyond one process's open-file limit,
@@ -128,8 +135,36 @@ public final class BenchCommand implements Callable<Integer> {
     private int connectWindow;
 
     @Option(names = "--ping-interval", defaultValue = "20s", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "idle: send a PING this often so the server's idle timeout keeps the session (default: ${DEFAULT-VALUE}).")
+            description = "idle, room: send a PING this often so the server's idle timeout keeps the session"
+                    + " (default: ${DEFAULT-VALUE}).")
     private Duration pingInterval;
+
+    @Option(names = "--rooms", defaultValue = "1", paramLabel = "N",
+            description = "room: rooms played at once, each with its own host; --connections players are shared"
+                    + " evenly among them (default: ${DEFAULT-VALUE}).")
+    private int rooms;
+
+    @Option(names = "--questions", defaultValue = "3", paramLabel = "N",
+            description = "room: questions in each room's game (default: ${DEFAULT-VALUE}).")
+    private int questions;
+
+    @Option(names = "--wrong-percent", defaultValue = "25", paramLabel = "PERCENT",
+            description = "room: the share of answers sent deliberately wrong, to check the verdicts"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int wrongPercent;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "room: seed the questions and the choice of wrong answers (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--host-token-file", paramLabel = "FILE",
+            description = "room: read the server's host token from FILE (a server started with --room-hosts token);"
+                    + " not needed with --room-hosts anyone.")
+    private Path hostTokenFile;
+
+    @Option(names = "--all-connections", hidden = true,
+            description = "Set by a --processes parent of a room run: the players over all processes.")
+    private Integer allConnections;
 
     @Option(names = "--first-connection", defaultValue = "0", hidden = true,
             description = "Set by a --processes parent: the global index of this child's first connection.")
@@ -158,7 +193,9 @@ public final class BenchCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         BenchResult result;
         try {
-            if (processes > 1) {
+            if (scenario == Scenario.ROOM) {
+                result = child ? roomChild(err) : runRoom(json, err);
+            } else if (processes > 1) {
                 List<String> benchArgs = spec.commandLine().getParseResult().originalArgs();
                 long timeout = 120 + 3 * (warmup.toSeconds() + 2 * duration.toSeconds()) + connections / 50;
                 result = ResultMerger.merge(new ChildProcesses(json, err)
@@ -187,6 +224,12 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("quiz-bench: cannot write the result: " + e.getMessage());
             return ExitCodes.INTERNAL_ERROR;
         }
+        if (scenario == Scenario.ROOM && !child && RoomRun.scoresWrong(result)) {
+            err.println("quiz-bench: the server's scores, verdicts or ranks differ from the bench's recomputation,"
+                    + " or players never finished (see score_mismatches, verdict_mismatches, rank_mismatches and"
+                    + " players_unfinished above)");
+            return ExitCodes.PROTOCOL_ERROR;
+        }
         if (nothingWorked(result)) {
             Map.Entry<String, Long> top = result.errors().entrySet().stream()
                     .max(Map.Entry.comparingByValue()).orElse(Map.entry("none", 0L));
@@ -198,14 +241,67 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchResult runHere(PrintStream err) {
-        BenchSettings settings = new BenchSettings(scenario, peer, connect.host(), connect.port(), connections,
-                firstConnection, duration, warmup, rate, rounds, handshakeMode, sourceAddresses, transport,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), connect.connectTimeout(),
-                connectWindow, pingInterval);
+        BenchSettings settings = settings();
         String label = "bench " + scenario.name().toLowerCase(Locale.ROOT);
         try (ClientTls tls = tlsOptions.createTls(); BenchClient client = newClient(settings, tls)) {
             return new BenchRun(settings, client, err, label).run();
         }
+    }
+
+    /** A room run: the hosts here, the players here too or in {@code --processes} children. */
+    private BenchResult runRoom(ObjectMapper json, PrintStream err) throws IOException, InterruptedException {
+        BenchSettings settings = settings();
+        RoomPlan plan = roomPlan(connections);
+        String token = hostToken();
+        EpochClock clock = EpochClock.calibrated();
+        try (ClientTls tls = tlsOptions.createTls(); BenchClient client = newClient(settings, tls)) {
+            PlayerFleet fleet = processes > 1
+                    ? new RoomChildren(json, err, spec.commandLine().getParseResult().originalArgs(),
+                            Shares.split(connections, 0, processes), connections, plan.rounds())
+                    : new RoomPlayers(client, settings, plan, clock, new ErrorCounts());
+            return new RoomRun(settings, plan, token, client, clock, new ErrorCounts(), fleet, processes, err).run();
+        }
+    }
+
+    /** One child of a room run: its share of the players, steered through stdin ({@link RoomChild}). */
+    private BenchResult roomChild(PrintStream err) throws IOException, InterruptedException {
+        BenchSettings settings = settings();
+        int total = allConnections != null ? allConnections : connections;
+        RoomPlan plan = roomPlan(total);
+        EpochClock clock = EpochClock.calibrated();
+        try (ClientTls tls = tlsOptions.createTls(); BenchClient client = newClient(settings, tls)) {
+            RoomPlayers players = new RoomPlayers(client, settings, plan, clock, new ErrorCounts());
+            try {
+                PlayerFleet.Outcome outcome = new RoomChild(players, plan, err).run(terminal.in());
+                return new BenchResult("room", "quiz", settings.host() + ":" + settings.port(), client.providerName(),
+                        client.transportName(), connections, 1, 0, 0, outcome.metrics(), outcome.gauges(),
+                        outcome.errors());
+            } finally {
+                players.close();
+            }
+        }
+    }
+
+    private RoomPlan roomPlan(int players) {
+        return new RoomPlan(rooms, players / rooms, questions, wrongPercent, seed);
+    }
+
+    private String hostToken() throws IOException {
+        if (hostTokenFile == null) {
+            return "";
+        }
+        String token = Files.readString(hostTokenFile, StandardCharsets.UTF_8).strip();
+        if (token.isEmpty()) {
+            throw new IOException("--host-token-file " + hostTokenFile + " is empty; pass the file the server wrote");
+        }
+        return token;
+    }
+
+    private BenchSettings settings() {
+        return new BenchSettings(scenario, peer, connect.host(), connect.port(), connections,
+                firstConnection, duration, warmup, rate, rounds, handshakeMode, sourceAddresses, transport,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), connect.connectTimeout(),
+                connectWindow, pingInterval);
     }
 
     private static BenchClient newClient(BenchSettings settings, ClientTls tls) {
@@ -244,6 +340,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
             return "--rate: " + rate + " (expected: >= 0; 0 = closed loop)";
+        }
+        if (scenario == Scenario.ROOM) {
+            String room = validateRoom();
+            if (room != null) {
+                return room;
+            }
         }
         if (rate > 0 && scenario != Scenario.ROUNDTRIPS) {
             return "--rate applies to --scenario roundtrips only";
@@ -286,6 +388,28 @@ public final class BenchCommand implements Callable<Integer> {
             return perProcess + " connections per process exceed this process's open-file limit (" + limit
                     + "); add --processes " + (connections / Math.max(1, limit - SPARE_FILES) + 1)
                     + " to spread them";
+        }
+        return null;
+    }
+
+    private String validateRoom() {
+        if (peer != Peer.QUIZ) {
+            return "--scenario room needs a quiz server: leave out --peer";
+        }
+        int players = allConnections != null ? allConnections : connections;
+        if (rooms < 1 || players % rooms != 0 || players / rooms < 2) {
+            return "--rooms " + rooms + " with --connections " + players + " (expected: --connections a multiple of"
+                    + " --rooms, at least 2 players a room)";
+        }
+        if (questions < 1 || questions > 0xFFFF) {
+            return "--questions: " + questions + " (expected: 1..65535)";
+        }
+        if (wrongPercent < 0 || wrongPercent > 100) {
+            return "--wrong-percent: " + wrongPercent + " (expected: 0..100)";
+        }
+        if (hostTokenFile != null && !Files.isReadable(hostTokenFile)) {
+            return "--host-token-file " + hostTokenFile + " cannot be read; pass the host-token file in the server's"
+                    + " certs folder";
         }
         return null;
     }

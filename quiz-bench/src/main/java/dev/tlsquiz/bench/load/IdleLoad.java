@@ -160,6 +160,8 @@ final class IdleLoad extends LoadDriver {
                 // PROBLEM and VERDICT (TIMEOUT): an idle player lets them pass. The decoder refuses the
                 // client's own types from a server.
                 case PROBLEM, VERDICT, PONG, HELLO, ANSWER, BYE -> null;
+                // Room messages: a solo session never gets them.
+                case HOST, BANK_PART, JOIN, ROOM, LOBBY, PROGRESS, STANDINGS, NOTICE, ROOM_CLOSED, HOST_COMMAND -> null;
             };
             if (endedBy != null) {
                 end(ctx, endedBy);

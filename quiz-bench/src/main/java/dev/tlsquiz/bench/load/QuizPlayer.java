@@ -96,6 +96,8 @@ final class QuizPlayer extends SimpleChannelInboundHandler<QuizMessage> {
             }
             // PONG needs nothing; the decoder refuses the client's own types from a server.
             case PONG, HELLO, ANSWER, BYE -> false;
+            // Room messages: a solo session never gets them.
+            case HOST, BANK_PART, JOIN, ROOM, LOBBY, PROGRESS, STANDINGS, NOTICE, ROOM_CLOSED, HOST_COMMAND -> false;
         };
         if (sessionOver) {
             ctx.close();

@@ -9,5 +9,7 @@ public enum Scenario {
     /** Answer to verdict (or frame to echo) as fast as possible, or at a constant rate. */
     ROUNDTRIPS,
     /** Open sessions, say HELLO, hold them. */
-    IDLE
+    IDLE,
+    /** Hosts open rooms, players join and play a game together: fan-out, standings, scores checked. */
+    ROOM
 }

@@ -72,6 +72,8 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<QuizMessage
             case PROBLEM, VERDICT, SUMMARY, ERROR -> true;
             // The decoder refuses these from a server (WRONG_DIRECTION); the play loop ignores them.
             case HELLO, ANSWER, BYE -> true;
+            // Room messages: a solo session never gets them; the play loop ignores them.
+            case HOST, BANK_PART, JOIN, ROOM, LOBBY, PROGRESS, STANDINGS, NOTICE, ROOM_CLOSED, HOST_COMMAND -> true;
         };
         if (forPlayLoop && !sink.emit(new ClientEvent.MessageReceived(message), resumeReading)) {
             gate.loopFellBehind();

@@ -325,6 +325,8 @@ public final class PlaySession {
             }
             // The handler answers PINGs and swallows PONGs; the decoder refuses client-only types.
             case PING, PONG, HELLO, ANSWER, BYE -> false;
+            // Room messages: a solo session never gets them (the server sends them to room sessions only).
+            case HOST, BANK_PART, JOIN, ROOM, LOBBY, PROGRESS, STANDINGS, NOTICE, ROOM_CLOSED, HOST_COMMAND -> false;
         };
     }
 
