@@ -5,6 +5,8 @@ import dev.tlsquiz.cli.UsageErrors;
 import dev.tlsquiz.cli.VersionOptions;
 import dev.tlsquiz.client.play.PlayCommand;
 import dev.tlsquiz.client.render.OutputFormat;
+import dev.tlsquiz.client.room.HostRoomCommand;
+import dev.tlsquiz.client.room.JoinCommand;
 import dev.tlsquiz.client.render.SessionRenderer;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
  * in {@link #SUBCOMMANDS} and in the synopsis. The load generator is a program of its own, {@code quiz-bench}.
  */
 @Command(name = "quiz", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        synopsisSubcommandLabel = "[play | known-hosts | help]",
+        synopsisSubcommandLabel = "[play | host | join | known-hosts | help]",
         description = "The tlsquiz terminal client: an arithmetic quiz over TLS.")
 public final class QuizCommand implements Runnable {
 
@@ -37,7 +39,7 @@ public final class QuizCommand implements Runnable {
     }
 
     /** The subcommands' names, as the synopsis lists them (a test checks they match the tree). */
-    static final Set<String> SUBCOMMANDS = Set.of("play", "known-hosts", "help");
+    static final Set<String> SUBCOMMANDS = Set.of("play", "host", "join", "known-hosts", "help");
 
     /**
      * The complete command tree, talking through {@code terminal}: help and version text go to
@@ -48,6 +50,8 @@ public final class QuizCommand implements Runnable {
     public static CommandLine newCommandLine(Terminal terminal) {
         CommandLine commandLine = new CommandLine(new QuizCommand())
                 .addSubcommand("play", new PlayCommand(terminal))
+                .addSubcommand("host", new HostRoomCommand(terminal))
+                .addSubcommand("join", new JoinCommand(terminal))
                 .addSubcommand("known-hosts", KnownHostsCommand.newCommandLine(terminal))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

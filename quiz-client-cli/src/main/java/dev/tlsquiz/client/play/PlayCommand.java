@@ -128,7 +128,7 @@ public final class PlayCommand implements Callable<Integer> {
      * "Start-up") even when nothing is recording. A session allocates a handful of buffers, so it goes
      * without those events; {@code -Dio.netty.jfr.enabled=true} still turns them on.
      */
-    static void skipNettyJfrEvents() {
+    public static void skipNettyJfrEvents() {
         if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
             System.setProperty(NETTY_JFR_PROPERTY, "false");
         }
