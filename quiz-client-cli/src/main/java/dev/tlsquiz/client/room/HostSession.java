@@ -61,6 +61,8 @@ final class HostSession {
     private boolean startSent;
     private long startAtNanos;
     private RoomClosed closed;
+    /** Commands read before the room opened. */
+    private final List<HostCommand> early = new ArrayList<>();
 
     HostSession(HostSettings settings, InputStream commands, RoomView view, Supplier<ClientTls> tlsFactory,
                 ClientTimeouts timeouts) {
@@ -210,6 +212,8 @@ final class HostSession {
             startAtNanos = System.nanoTime() + Math.max(1, delay.toNanos());
         });
         startWhenEnough(opened.players());
+        early.forEach(this::send);
+        early.clear();
     }
 
     private void startWhenEnough(long players) {
@@ -239,7 +243,8 @@ final class HostSession {
         HostInput input = HostInput.parse(line);
         if (input instanceof HostInput.Send send) {
             if (room == null) {
-                view.note("the room is not open yet: type the command again once its code is shown");
+                // A script's commands may come before the room is open: they go out, in order, once it is.
+                early.add(send.command());
                 return;
             }
             send(send.command());
