@@ -26,6 +26,11 @@ public final class PipelineNames {
     public static final String RATE_LIMIT = "rateLimit";
     /** Closes a connection whose peer stops reading what it is sent (server only). */
     public static final String SLOW_CONSUMER = "slowConsumer";
+    /**
+     * Server only: looks at a connection's first message and puts the session it opens in place
+     * (HELLO: solo play; HOST or JOIN: a room), then leaves.
+     */
+    public static final String SESSION_ROUTER = "sessionRouter";
     /** The session state machine. */
     public static final String SESSION = "session";
     /** The last handler: logs and closes on any exception that got this far. */

@@ -8,7 +8,18 @@ import dev.tlsquiz.server.quiz.ArithmeticProblems;
 import dev.tlsquiz.server.quiz.BankProblems;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
 import dev.tlsquiz.server.services.ResultSink;
-import dev.tlsquiz.server.services.RoomRegistry;
+import dev.tlsquiz.server.config.RoomHosts;
+import dev.tlsquiz.server.room.RoomCodes;
+import dev.tlsquiz.server.rooms.HostGate;
+import dev.tlsquiz.server.rooms.HostTokenFile;
+import dev.tlsquiz.server.rooms.JoinAttempts;
+import dev.tlsquiz.server.rooms.LocalRoomRegistry;
+import dev.tlsquiz.server.rooms.RoomContext;
+import dev.tlsquiz.server.rooms.RoomQuestions;
+import dev.tlsquiz.server.rooms.RoomRegistry;
+import dev.tlsquiz.server.rooms.RoomServices;
+import dev.tlsquiz.server.certs.InstalledCommands;
+import dev.tlsquiz.tls.pki.InsecureKeyFileException;
 import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.server.services.SessionIds;
 import dev.tlsquiz.text.Counts;
@@ -35,8 +46,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
+import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,6 +93,8 @@ public final class QuizServer implements AutoCloseable {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final ChannelGroup connections;
+    /** Parses the banks hosts send, off the event loops; the server's own unless a test gave one. */
+    private ExecutorService roomWork;
     /** Watches the question banks, when they come from files; closed with the server. */
     private BankReloader bankReloader;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
@@ -116,7 +135,9 @@ public final class QuizServer implements AutoCloseable {
         private ProblemSourceFactory problems;
         private ResultSink results = ResultSink.none();
         private ServerMetrics metrics = ServerMetrics.none();
-        private RoomRegistry rooms = RoomRegistry.none();
+        private RoomRegistry rooms;
+        private HostGate hostGate;
+        private Executor roomWork;
         private GameClock clock = GameClock.system();
         private SessionIds sessionIds = SessionIds.random();
         private Duration bankReloadInterval = BankReloader.DEFAULT_INTERVAL;
@@ -178,9 +199,28 @@ public final class QuizServer implements AutoCloseable {
             return this;
         }
 
-        /** The live rooms. Default: {@link RoomRegistry#none()}. */
+        /** The open rooms. Default: a {@link LocalRoomRegistry} of at most {@code --max-rooms}. */
         public Builder rooms(RoomRegistry rooms) {
             this.rooms = Objects.requireNonNull(rooms, "rooms");
+            return this;
+        }
+
+        /**
+         * Who may open rooms. Default: as {@code --room-hosts} says; under {@code token}, the token in the
+         * certs folder's {@code host-token}, created at the first start. A server given its TLS context
+         * ({@link #tls}) leaves the certs folder alone: without a gate, it lets host certificates host.
+         */
+        public Builder hostGate(HostGate hostGate) {
+            this.hostGate = Objects.requireNonNull(hostGate, "hostGate");
+            return this;
+        }
+
+        /**
+         * Where the banks hosts send are parsed. Default: two threads of the server's own with a bounded
+         * queue (a host beyond it gets SERVER_BUSY).
+         */
+        public Builder roomWork(Executor roomWork) {
+            this.roomWork = Objects.requireNonNull(roomWork, "roomWork");
             return this;
         }
 
@@ -224,6 +264,14 @@ public final class QuizServer implements AutoCloseable {
                 ServerTls serverTls = ownsTls ? opened.tls() : tls;
                 server = new QuizServer(this, serverTls, ownsTls);
                 server.bankReloader = reloader;
+                if (hostGate == null) {
+                    // A server given its TLS context (an embedding, a test) does not touch the certs folder.
+                    hostGate = ownsTls ? hostGate() : HostGate.certificate();
+                }
+                if (roomWork == null) {
+                    server.roomWork = newRoomWork();
+                    roomWork = server.roomWork;
+                }
                 server.bind(environment(serverTls.clientAuth(), server.shuttingDown::get,
                         banks != null ? banks : questions()));
                 // Only now is the hint true: a server that could not bind has told nobody how to connect.
@@ -241,6 +289,50 @@ public final class QuizServer implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+
+        /** Who may host, as {@code --room-hosts} says; under {@code token} the token file is read or created. */
+        private HostGate hostGate() throws ServerStartException {
+            RoomHosts mode = config.rooms().hosts();
+            switch (mode) {
+                case ANYONE -> {
+                    LOG.warn("--room-hosts anyone: whoever can connect may open rooms; for a demo on one machine only");
+                    return HostGate.anyone();
+                }
+                case CERT -> {
+                    LOG.info("room hosts: client certificates issued with '{} certs client NAME --role host'",
+                            InstalledCommands.current().quizServer());
+                    return HostGate.certificate();
+                }
+                default -> {
+                    try {
+                        HostTokenFile.Loaded token = HostTokenFile.loadOrCreate(config.tls().certsDir(),
+                                new SecureRandom());
+                        // The token itself is never logged: only where it is, and the command that reads it.
+                        LOG.info("room hosts: {} the host token {}; open a room with: {} host --token-file {}",
+                                token.created() ? "created" : "using", LogText.value(token.file().toString()),
+                                InstalledCommands.current().quiz(), LogText.value(token.file().toString()));
+                        return HostGate.token(token.token());
+                    } catch (InsecureKeyFileException e) {
+                        throw new ServerStartException(ServerStartException.Reason.KEY_PERMISSIONS, e.getMessage()
+                                + "; it is a secret: chmod 600 " + e.file(), e);
+                    } catch (IOException e) {
+                        throw new ServerStartException(ServerStartException.Reason.TLS_SETUP, "cannot read or create"
+                                + " the host token in " + config.tls().certsDir() + ": " + e.getMessage()
+                                + " (or start with --room-hosts cert)", e);
+                    }
+                }
+            }
+        }
+
+        private static ExecutorService newRoomWork() {
+            java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+            return new ThreadPoolExecutor(2, 2, 30, java.util.concurrent.TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(16), task -> {
+                        Thread thread = new Thread(task, "tlsquiz-room-banks-" + threads.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    }, new ThreadPoolExecutor.AbortPolicy());
         }
 
         /** The first load of the banks, handed to the reloader that has watched them since before it. */
@@ -268,8 +360,20 @@ public final class QuizServer implements AutoCloseable {
 
         private SessionEnvironment environment(ClientAuthMode clientAuth, BooleanSupplier shuttingDown,
                                                ProblemSourceFactory questions) {
-            return new SessionEnvironment(config, clientAuth, ServerVersion.serverName(), shuttingDown, questions,
-                    results, metrics, rooms, clock, sessionIds);
+            String serverName = ServerVersion.serverName();
+            RoomRegistry registry = rooms != null ? rooms
+                    : new LocalRoomRegistry(config.rooms().maxRooms(), new RoomCodes(new SecureRandom()));
+            RoomServices roomServices = new RoomServices(
+                    new RoomContext(config.rooms(), registry, results, metrics, clock, serverName, serverName),
+                    // Without start() (a test's environment), hosting needs a host certificate, and banks are
+                    // parsed on the calling thread, which keeps an EmbeddedChannel test deterministic.
+                    hostGate != null ? hostGate : HostGate.certificate(),
+                    new JoinAttempts(config.rooms().joinAttempts()),
+                    new RoomQuestions(questions, config.game(), config.rooms().maxBankBytes(),
+                            config.limits().maxFrameBytes()),
+                    roomWork != null ? roomWork : Runnable::run);
+            return new SessionEnvironment(config, clientAuth, serverName, shuttingDown, questions,
+                    results, metrics, roomServices, clock, sessionIds);
         }
     }
 
@@ -442,6 +546,9 @@ public final class QuizServer implements AutoCloseable {
         shuttingDown.set(true);
         if (bankReloader != null) {
             bankReloader.close();
+        }
+        if (roomWork != null) {
+            roomWork.shutdownNow();
         }
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly();

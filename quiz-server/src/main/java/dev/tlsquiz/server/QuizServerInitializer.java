@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * connectionLimit -&gt; clientHelloGuard -&gt; ssl -&gt; [flushConsolidation] -&gt; frameDecoder -&gt; messageDecoder
- *     -&gt; messageEncoder -&gt; idle -&gt; rateLimit -&gt; slowConsumer -&gt; session -&gt; exceptions
+ *     -&gt; messageEncoder -&gt; idle -&gt; rateLimit -&gt; slowConsumer -&gt; sessionRouter -&gt; session -&gt; exceptions
  * </pre>
  *
  * A connection over a connection limit is reset by the first handler, before the rest of the
@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * Inbound bytes are decrypted, split into bounded frames and decoded into messages; the idle
  * handler sees whole messages only, so a peer trickling bytes of a frame still counts as idle; the
  * rate limiter counts those messages; the slow-consumer handler closes a connection whose peer stops
- * reading; the session runs the protocol; the exception handler closes whatever failed. Outbound
+ * reading; the session router puts a room session in place of the solo one when the first message is
+ * HOST or JOIN, then leaves; the session runs the protocol; the exception handler closes whatever failed. Outbound
  * messages pass the encoder and TLS on the way out.
  */
 final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
@@ -96,6 +97,9 @@ final class QuizServerInitializer extends ChannelInitializer<SocketChannel> {
         // Backpressure: no reading while the channel is unwritable, and a connection that stays so longer
         // than --slow-consumer-timeout (its client does not read) is closed.
         pipeline.addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.limits().slowConsumerTimeout()));
+
+        // The first message decides the session: HELLO stays solo, HOST or JOIN swaps in a room session.
+        pipeline.addLast(PipelineNames.SESSION_ROUTER, new SessionRouter(env));
 
         // The protocol state machine: one instance per connection, its state confined to this event loop.
         pipeline.addLast(PipelineNames.SESSION, new QuizSession(env));

@@ -163,6 +163,18 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         ctx.fireExceptionCaught(cause);
     }
 
+    /**
+     * Replaced by a room session ({@link SessionRouter}, at a first HOST or JOIN): its HELLO deadline
+     * must not fire into a connection it no longer runs.
+     */
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (state == State.AWAITING_HELLO) {
+            cancelTimers();
+            state = State.FINISHED;
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         cancelTimers();

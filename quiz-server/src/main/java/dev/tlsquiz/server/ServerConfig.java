@@ -3,6 +3,7 @@ package dev.tlsquiz.server;
 import dev.tlsquiz.server.config.GameRules;
 import dev.tlsquiz.server.config.Limits;
 import dev.tlsquiz.server.config.Listening;
+import dev.tlsquiz.server.config.RoomRules;
 import dev.tlsquiz.server.config.Timeouts;
 import dev.tlsquiz.server.config.TlsSource;
 import java.util.Objects;
@@ -23,8 +24,10 @@ import java.util.function.UnaryOperator;
  * @param game      the quiz every session plays
  * @param limits    what clients may take of the server
  * @param timeouts  how long each step may take
+ * @param rooms     live rooms: who may host, and their limits
  */
-public record ServerConfig(Listening listening, TlsSource tls, GameRules game, Limits limits, Timeouts timeouts) {
+public record ServerConfig(Listening listening, TlsSource tls, GameRules game, Limits limits, Timeouts timeouts,
+                           RoomRules rooms) {
 
     public ServerConfig {
         Objects.requireNonNull(listening, "listening");
@@ -32,6 +35,7 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
         Objects.requireNonNull(game, "game");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(rooms, "rooms");
         if (timeouts.idleTimeout().compareTo(game.timeLimit()) <= 0) {
             throw new IllegalArgumentException("--idle-timeout (" + Durations.format(timeouts.idleTimeout())
                     + ") must be longer than --time-limit (" + Durations.format(game.timeLimit())
@@ -39,10 +43,15 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
         }
     }
 
+    /** A configuration with the default room rules. */
+    public ServerConfig(Listening listening, TlsSource tls, GameRules game, Limits limits, Timeouts timeouts) {
+        this(listening, tls, game, limits, timeouts, RoomRules.defaults());
+    }
+
     /** The configuration with every option at its default. */
     public static ServerConfig defaults() {
         return new ServerConfig(Listening.defaults(), TlsSource.defaults(), GameRules.defaults(), Limits.defaults(),
-                Timeouts.defaults());
+                Timeouts.defaults(), RoomRules.defaults());
     }
 
     /** A builder starting from the defaults. */
@@ -65,6 +74,7 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
         private Function<GameRules, GameRules> game = Function.identity();
         private Function<Limits, Limits> limits = Function.identity();
         private Function<Timeouts, Timeouts> timeouts = Function.identity();
+        private Function<RoomRules, RoomRules> rooms = Function.identity();
         private final ServerConfig start;
 
         private Builder(ServerConfig start) {
@@ -96,6 +106,11 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
             return this;
         }
 
+        public Builder rooms(UnaryOperator<RoomRules> change) {
+            rooms = rooms.andThen(change);
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -103,7 +118,7 @@ public record ServerConfig(Listening listening, TlsSource tls, GameRules game, L
          */
         public ServerConfig build() {
             return new ServerConfig(listening.apply(start.listening), tls.apply(start.tls), game.apply(start.game),
-                    limits.apply(start.limits), timeouts.apply(start.timeouts));
+                    limits.apply(start.limits), timeouts.apply(start.timeouts), rooms.apply(start.rooms));
         }
     }
 }

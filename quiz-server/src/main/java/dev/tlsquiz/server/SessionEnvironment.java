@@ -2,8 +2,8 @@ package dev.tlsquiz.server;
 
 import dev.tlsquiz.server.game.GameClock;
 import dev.tlsquiz.server.quiz.ProblemSourceFactory;
+import dev.tlsquiz.server.rooms.RoomServices;
 import dev.tlsquiz.server.services.ResultSink;
-import dev.tlsquiz.server.services.RoomRegistry;
 import dev.tlsquiz.server.services.ServerMetrics;
 import dev.tlsquiz.server.services.SessionIds;
 import dev.tlsquiz.tls.ClientAuthMode;
@@ -24,13 +24,13 @@ import java.util.function.BooleanSupplier;
  * @param problems     one problem source per session
  * @param results      where the results of played sessions go
  * @param metrics      counters of the server's games
- * @param rooms        the live rooms players may join
+ * @param roomServices the live rooms, who may host them, and what they share
  * @param clock        the clock games are timed by; it must agree with the event loops' scheduler
  * @param sessionIds   where session ids come from
  */
 record SessionEnvironment(ServerConfig config, ClientAuthMode clientAuth, String serverName,
                           BooleanSupplier shuttingDown, ProblemSourceFactory problems, ResultSink results,
-                          ServerMetrics metrics, RoomRegistry rooms, GameClock clock, SessionIds sessionIds) {
+                          ServerMetrics metrics, RoomServices roomServices, GameClock clock, SessionIds sessionIds) {
 
     SessionEnvironment {
         Objects.requireNonNull(config, "config");
@@ -40,7 +40,7 @@ record SessionEnvironment(ServerConfig config, ClientAuthMode clientAuth, String
         Objects.requireNonNull(problems, "problems");
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(metrics, "metrics");
-        Objects.requireNonNull(rooms, "rooms");
+        Objects.requireNonNull(roomServices, "roomServices");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sessionIds, "sessionIds");
     }

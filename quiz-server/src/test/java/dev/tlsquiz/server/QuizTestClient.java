@@ -120,6 +120,13 @@ public final class QuizTestClient implements AutoCloseable {
         return (QuizMessage) next;
     }
 
+    /** Every message received and not yet taken, without waiting. */
+    public java.util.List<Object> drainNow() {
+        java.util.List<Object> drained = new java.util.ArrayList<>();
+        received.drainTo(drained);
+        return drained;
+    }
+
     /** The next message, which must be of {@code type}. */
     public <T extends QuizMessage> T next(Class<T> type) throws InterruptedException {
         return assertInstanceOf(type, next());

@@ -1,6 +1,7 @@
 package dev.tlsquiz.server.certs;
 
 import dev.tlsquiz.tls.pki.CertificateAuthority;
+import dev.tlsquiz.tls.pki.CertificateUsage;
 import dev.tlsquiz.tls.pki.DevPki;
 import dev.tlsquiz.tls.pki.IssuedCertificate;
 import dev.tlsquiz.tls.pki.Pem;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code quiz-server certs client NAME [--days N] [--force]}: a client certificate for player NAME in
+ * {@code quiz-server certs client NAME [--role player|host] [--days N] [--force]}: a client certificate for player NAME in
  * {@code clients/NAME.pem} and {@code clients/NAME.key}, and the exact {@code quiz play} command that
  * uses it.
  */
@@ -32,6 +33,12 @@ final class CertsClientCommand extends CertsSubcommand {
             description = "Days the certificate is valid (default: ${DEFAULT-VALUE}).")
     private int days;
 
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "player",
+            converter = ClientRoleConverter.class, completionCandidates = ClientRoleConverter.class,
+            description = "Issue it for this role: ${COMPLETION-CANDIDATES}; a host may also open live rooms on a"
+                    + " server started with --room-hosts cert (default: ${DEFAULT-VALUE}).")
+    private ClientRole role;
+
     @Option(names = "--force", description = "Replace an existing certificate for NAME (the old one stays valid "
             + "until it expires; revoke it first to stop it).")
     private boolean force;
@@ -40,9 +47,10 @@ final class CertsClientCommand extends CertsSubcommand {
     void run() throws IOException {
         requireDays("--days", days);
         DevPki pki = certs.pki();
-        IssuedCertificate client = pki.issueClient(name, Duration.ofDays(days),
+        IssuedCertificate client = pki.issueClient(name, Duration.ofDays(days), role.usage(),
                 force ? WriteMode.REPLACE : WriteMode.CREATE_NEW);
-        out().printf("Issued a client certificate for %s, valid until %s:%n", name,
+        out().printf("Issued a %s certificate for %s, valid until %s:%n", role == ClientRole.HOST ? "host" : "client",
+                name,
                 CertificateText.day(client.certificate().getNotAfter()));
         out().printf("  %-12s %s%n", "certificate", pki.clientCertificate(name));
         out().printf("  %-12s %s  (secret, mode 0600: give it only to %s)%n", "key", pki.clientKey(name), name);
@@ -51,6 +59,9 @@ final class CertsClientCommand extends CertsSubcommand {
                 .option("--cert", pki.clientCertificate(name).toString())
                 .option("--key", pki.clientKey(name).toString())
                 .option("--cafile", pki.caCertificate().toString()));
+        if (role == ClientRole.HOST) {
+            out().printf("%s may open rooms on a server started with --room-hosts cert.%n", name);
+        }
     }
 
     /** The server's first name, so the printed command reaches the server this PKI serves; localhost otherwise. */

@@ -53,6 +53,9 @@ public final class ServeCommand implements Callable<Integer> {
     private LimitOptions limits;
 
     @Mixin
+    private RoomOptions rooms;
+
+    @Mixin
     private TuningOptions tuning;
 
     @Option(names = "--verbose", description = "Debug logging, and stack traces for failures.")
@@ -112,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig toConfig() {
         try {
             return new ServerConfig(listening.toListening(), tls.toTlsSource(), game.toGameRules(),
-                    limits.toLimits(), timeouts.toTimeouts());
+                    limits.toLimits(), timeouts.toTimeouts(), rooms.toRoomRules());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

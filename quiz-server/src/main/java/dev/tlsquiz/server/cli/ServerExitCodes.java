@@ -52,7 +52,7 @@ public final class ServerExitCodes {
                 + " this machine's");
         list.put(Integer.toString(TLS_SETUP), "TLS cannot be set up: a certificate, key, CA or CRL"
                 + " file is missing, unreadable or invalid, or the provider refuses --tls-provider/--tls-groups");
-        list.put(Integer.toString(KEY_PERMISSIONS), "a private key file is readable by group or others");
+        list.put(Integer.toString(KEY_PERMISSIONS), "a private key or host token file is readable by group or others");
         return list;
     }
 }

@@ -86,12 +86,9 @@ public final class PlayerGame {
             return new AnswerRefused(problemId, openProblemId);
         }
         Duration elapsed = Duration.ofNanos(nowNanos - openedAtNanos);
-        dev.tlsquiz.bank.Judgement judged = openQuestion.judge(text);
-        // NOT_AN_ANSWER counts as wrong: the player had their one try; its feedback says how to answer.
-        boolean correct = judged.correct();
-        long points = correct ? scorecard.correct(elapsed, openTimeLimit) : scorecard.wrong();
+        Marking marking = Marking.answer(openQuestion, text, elapsed, openTimeLimit, scorecard);
         lastTimedOutProblemId = NO_PROBLEM;
-        return judge(correct ? Judgement.CORRECT : Judgement.WRONG, judged.accepted(), judged.feedback(), points);
+        return judge(marking);
     }
 
     /**
@@ -102,9 +99,9 @@ public final class PlayerGame {
         if (state != State.PLAYING || problemId != openProblemId) {
             return Optional.empty();
         }
-        long points = scorecard.timedOut();
+        Marking marking = Marking.timedOut(openQuestion, scorecard);
         lastTimedOutProblemId = problemId;
-        return Optional.of(judge(Judgement.TIMEOUT, openQuestion.acceptedAnswers(), "", points));
+        return Optional.of(judge(marking));
     }
 
     /** After a judgement: opens the next problem, or finishes the game when every round is played. */
@@ -136,20 +133,12 @@ public final class PlayerGame {
         return state == State.FINISHED;
     }
 
-    private Judged judge(Judgement judgement, String accepted, String answerFeedback, long points) {
-        Judged judged = new Judged(openProblemId, judgement, accepted,
-                feedback(answerFeedback, openQuestion.header().generalFeedback()), points, scorecard.score());
+    private Judged judge(Marking marking) {
+        Judged judged = new Judged(openProblemId, marking.judgement(), marking.expectedAnswer(), marking.feedback(),
+                marking.points(), scorecard.score());
         openProblemId = NO_PROBLEM;
         openQuestion = null;
         return judged;
-    }
-
-    /** The answer's feedback, then the question's general feedback (shown whatever the answer), one a line. */
-    private static String feedback(String answerFeedback, String generalFeedback) {
-        if (answerFeedback.isEmpty() || generalFeedback.isEmpty()) {
-            return answerFeedback + generalFeedback;
-        }
-        return answerFeedback + "\n" + generalFeedback;
     }
 
     private ProblemOpened open(long nowNanos) {

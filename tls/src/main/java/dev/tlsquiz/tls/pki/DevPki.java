@@ -315,6 +315,19 @@ public final class DevPki {
      * @throws IllegalArgumentException when {@code name} is not 1-64 of {@code A-Z a-z 0-9 . _ -}
      */
     public IssuedCertificate issueClient(String name, Duration validity, WriteMode mode) throws IOException {
+        return issueClient(name, validity, CertificateUsage.CLIENT, mode);
+    }
+
+    /**
+     * Issues a client certificate as {@link #issueClient(String, Duration, WriteMode)} does, with
+     * {@code usage} {@link CertificateUsage#CLIENT} (a player) or {@link CertificateUsage#HOST} (a player who
+     * may also host rooms).
+     */
+    public IssuedCertificate issueClient(String name, Duration validity, CertificateUsage usage, WriteMode mode)
+            throws IOException {
+        if (usage == CertificateUsage.SERVER) {
+            throw new IllegalArgumentException("usage: SERVER (expected: CLIENT or HOST)");
+        }
         Path cert = clientCertificate(name);
         Path key = clientKey(name);
         try (CertsFolderLock lock = lockExistingPki()) {
@@ -325,7 +338,7 @@ public final class DevPki {
                     }
                 }
             }
-            IssuedCertificate client = ca().issueClientCertificate(name, validity);
+            IssuedCertificate client = ca().issue(CertificateRequest.client(name, validity).withUsage(usage));
             Pem.writePrivateKey(key, client.privateKey(), mode);
             Pem.writeCertificates(cert, List.of(client.certificate()), mode);
             return client;
