@@ -126,28 +126,32 @@ final class JoinSeat implements RoomSeat {
         if (errorCode == null) {
             return Failures.serverError(error);
         }
-        String said = " (" + errorCode.name() + ": " + error.message() + ")";
         return switch (errorCode) {
             case ROOM_NOT_FOUND -> {
                 forgetToken();
-                yield new ClientFailure(ExitCodes.ROOM_NOT_FOUND, errorCode.name(), error.code(),
-                        "no open room has the code " + code + said + " — check the code with the host", null);
+                yield refused(ExitCodes.ROOM_NOT_FOUND, error, "check the code with the host");
             }
             case KICKED -> {
                 forgetToken();
-                yield new ClientFailure(ExitCodes.KICKED, errorCode.name(), error.code(),
-                        "the host removed you from room " + code + "; you cannot rejoin it" + said, null);
+                yield refused(ExitCodes.KICKED, error, "the host removed you; you cannot rejoin this room");
             }
-            case NAME_TAKEN -> new ClientFailure(ExitCodes.ROOM_REFUSED, errorCode.name(), error.code(),
-                    "room " + code + " has a player named " + name + " already" + said + " — choose another --name,"
-                            + " or rejoin from the machine (and user) that holds the seat", null);
-            case LATE_JOIN_REFUSED -> new ClientFailure(ExitCodes.ROOM_REFUSED, errorCode.name(), error.code(),
-                    "room " + code + " has started and takes no late joiners" + said + " — wait for the next game",
-                    null);
-            case ROOM_FULL, RATE_LIMITED -> new ClientFailure(ExitCodes.ROOM_REFUSED, errorCode.name(),
-                    error.code(), "room " + code + " refused you" + said + " — tell the host; try again later", null);
+            case NAME_TAKEN -> refused(ExitCodes.ROOM_REFUSED, error, "choose another --name, or rejoin from the"
+                    + " machine (and user) that holds the seat");
+            case LATE_JOIN_REFUSED -> refused(ExitCodes.ROOM_REFUSED, error, "wait for the next game");
+            case ROOM_FULL, RATE_LIMITED -> refused(ExitCodes.ROOM_REFUSED, error, "tell the host; try again later");
             default -> Failures.serverError(error);
         };
+    }
+
+    /**
+     * {@code cannot join room K7Q-2MF: <the server's words> (NAME_TAKEN)}; the client's own advice only when
+     * the server gave no message.
+     */
+    private ClientFailure refused(int exitCode, ErrorMessage error, String advice) {
+        String name = error.errorCode().map(Enum::name).orElseThrow();
+        String said = error.message().isBlank() ? advice : error.message();
+        return new ClientFailure(exitCode, name, error.code(), "cannot join room " + code + ": " + said + " (" + name
+                + ")", null);
     }
 
     @Override

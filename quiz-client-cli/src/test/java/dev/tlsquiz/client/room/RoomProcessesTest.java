@@ -43,22 +43,29 @@ import org.junit.jupiter.api.io.TempDir;
  * threads and a small heap; the questions have a generous time limit, so that the game waits for the
  * scripts rather than racing them; the whole test is bounded.
  */
-@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class RoomProcessesTest {
 
     private static final int PLAYERS = 40;
     private static final int ROUNDS = 3;
-    private static final Duration WAIT = Duration.ofMinutes(4);
+    /** Every wait's bound: 42 JVMs starting on two cores that other builds share take minutes, not seconds. */
+    private static final Duration WAIT = Duration.ofMinutes(8);
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) .*");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The lightest JVM that runs a session: the launcher's client flags, and less. */
     private static final List<String> LIGHT_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-XX:ActiveProcessorCount=1", "-Xss512k", "-Xmx64m", "-XX:-UsePerfData", "-Xshare:auto");
+            "-XX:ActiveProcessorCount=1", "-Xss512k", "-Xmx64m", "-XX:-UsePerfData", "-Xshare:auto", "-Xlog:cds*=off",
+            "-Xlog:cds=off");
 
     @TempDir
     Path dir;
 
     private final List<Proc> processes = new ArrayList<>();
+    /**
+     * The client's classes as one JVM loaded them, archived (AppCDS) for the others: a client starts on
+     * about half the CPU, as scripts/quiz's archive makes it. Empty until {@link #trainClientArchive}.
+     */
+    private final List<String> clientArchive = new ArrayList<>();
 
     @AfterEach
     void killLeftovers() {
@@ -68,6 +75,7 @@ class RoomProcessesTest {
     @Test
     void classOfForty_whenScriptedThroughAGame_thenScoresRanksRevealRejoinKickAndNamesAsPromised() throws Exception {
         int port = startServer();
+        trainClientArchive(port);
         Proc host = start("host", true, QuizMain.class, "host", "--port", Integer.toString(port), "--cafile",
                 ca(), "--token-file", dir.resolve("certs").resolve("host-token").toString(), "--name", "teacher",
                 "--rounds", Integer.toString(ROUNDS), "--time-limit", "100s", "--ops", "add,sub", "--seed", "11",
@@ -166,6 +174,18 @@ class RoomProcessesTest {
         assertFalse(Files.exists(dir.resolve("seats-p00").resolve(code)), "the seat token is gone with the game");
     }
 
+    /** One solo session that archives the classes a client loads (a JVM that cannot goes on without). */
+    private void trainClientArchive(int port) throws Exception {
+        Path archive = dir.resolve("client.jsa");
+        Proc training = start("training", false, QuizMain.class, "-XX:ArchiveClassesAtExit=" + archive, "play", "--auto",
+                "--rounds", "1", "--port", Integer.toString(port), "--cafile", ca(), "--output", "json");
+        assertTrue(training.process().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), training.describe());
+        assertEquals(ExitCodes.OK, training.process().exitValue(), training.describe());
+        if (Files.exists(archive)) {
+            clientArchive.add("-XX:SharedArchiveFile=" + archive);
+        }
+    }
+
     private String ca() {
         return dir.resolve("certs").resolve("ca.pem").toString();
     }
@@ -207,8 +227,16 @@ class RoomProcessesTest {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LIGHT_JVM);
+        List<String> arguments = new ArrayList<>(List.of(args));
+        // JVM options first in args (the training run's): they go before the class.
+        while (!arguments.isEmpty() && arguments.get(0).startsWith("-XX:")) {
+            command.add(arguments.remove(0));
+        }
+        if (main == QuizMain.class) {
+            command.addAll(clientArchive);
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
-        command.addAll(List.of(args));
+        command.addAll(arguments);
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
