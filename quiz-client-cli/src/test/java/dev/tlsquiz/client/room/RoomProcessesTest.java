@@ -61,6 +61,7 @@ class RoomProcessesTest {
     Path dir;
 
     private final List<Proc> processes = new ArrayList<>();
+    private String childClassPath;
     /**
      * The client's classes as one JVM loaded them, archived (AppCDS) for the others: a client starts on
      * about half the CPU, as scripts/quiz's archive makes it. Empty until {@link #trainClientArchive}.
@@ -78,6 +79,7 @@ class RoomProcessesTest {
         trainClientArchive(port);
         Proc host = start("host", true, QuizMain.class, "host", "--port", Integer.toString(port), "--cafile",
                 ca(), "--token-file", dir.resolve("certs").resolve("host-token").toString(), "--name", "teacher",
+                "--connect-timeout", "5m",
                 "--rounds", Integer.toString(ROUNDS), "--time-limit", "100s", "--ops", "add,sub", "--seed", "11",
                 "--start-when", Integer.toString(PLAYERS), "--output", "json");
         Conditions.await(() -> "the host's room event\n" + host.describe(), WAIT, () -> !host.events("room").isEmpty());
@@ -92,8 +94,9 @@ class RoomProcessesTest {
         }
 
         // Question 1: 39 answered, one has not, so the question is open and nobody may know a verdict.
-        Conditions.await(() -> "39 answers to question 1\n" + host.describe(), WAIT, () -> host.events("progress")
-                .stream().anyMatch(p -> p.get("problemId").asLong() == 1 && p.get("answered").asLong() == PLAYERS - 1));
+        Conditions.await(() -> "39 answers to question 1\n" + host.describe() + ended(players), WAIT,
+                () -> noneEnded(players) && host.events("progress").stream()
+                        .anyMatch(p -> p.get("problemId").asLong() == 1 && p.get("answered").asLong() == PLAYERS - 1));
         for (Proc player : players.values()) {
             assertTrue(player.events("verdict").isEmpty(), "a verdict before the question closed\n" + player.describe());
         }
@@ -180,10 +183,26 @@ class RoomProcessesTest {
         Proc training = start("training", false, QuizMain.class, "-XX:ArchiveClassesAtExit=" + archive, "play", "--auto",
                 "--rounds", "1", "--port", Integer.toString(port), "--cafile", ca(), "--output", "json");
         assertTrue(training.process().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), training.describe());
-        assertEquals(ExitCodes.OK, training.process().exitValue(), training.describe());
-        if (Files.exists(archive)) {
+        assertEquals(1, training.events("summary").size(), training.describe());
+        if (training.process().exitValue() == ExitCodes.OK && Files.exists(archive)) {
             clientArchive.add("-XX:SharedArchiveFile=" + archive);
         }
+    }
+
+    /** Fails at once when a player ended before the game did: waiting on would only time out. */
+    private static boolean noneEnded(Map<String, Proc> players) {
+        String ended = ended(players);
+        if (!ended.isEmpty()) {
+            throw new AssertionError("players ended before the game:\n" + ended);
+        }
+        return true;
+    }
+
+    /** What the players that ended already wrote: none should end before the game does. */
+    private static String ended(Map<String, Proc> players) {
+        StringBuilder ended = new StringBuilder();
+        players.values().stream().filter(p -> !p.process().isAlive()).forEach(p -> ended.append(p.describe()));
+        return ended.toString();
     }
 
     private String ca() {
@@ -207,7 +226,7 @@ class RoomProcessesTest {
 
     private Proc join(String name, String code, boolean stdinPiped, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("join", code.toLowerCase(java.util.Locale.ROOT).replace("-", ""),
-                "--port", portOf(), "--cafile", ca(), "--name", name, "--output", "json"));
+                "--port", portOf(), "--cafile", ca(), "--name", name, "--output", "json", "--connect-timeout", "5m"));
         if (List.of(extra).stream().noneMatch("--seat-dir"::equals)) {
             args.addAll(List.of("--seat-dir", dir.resolve("seats-" + name).toString()));
         }
@@ -235,7 +254,7 @@ class RoomProcessesTest {
         if (main == QuizMain.class) {
             command.addAll(clientArchive);
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of("-cp", classPath(), main.getName()));
         command.addAll(arguments);
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
@@ -248,6 +267,38 @@ class RoomProcessesTest {
         Proc proc = new Proc(name, builder.start(), out, err);
         processes.add(proc);
         return proc;
+    }
+
+    /**
+     * The test's class path for the children, each folder of classes packed into a jar: a class-data archive
+     * takes jars only. Test classes stay out; the programs' own classes are all in jars then.
+     */
+    private String classPath() throws IOException {
+        if (childClassPath == null) {
+            List<String> entries = new ArrayList<>();
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path path = Path.of(entry);
+                if (!Files.isDirectory(path)) {
+                    entries.add(entry);
+                } else if (!path.getFileName().toString().equals("test-classes")) {
+                    entries.add(jarOf(path, dir.resolve("classes-" + entries.size() + ".jar")).toString());
+                }
+            }
+            childClassPath = String.join(java.io.File.pathSeparator, entries);
+        }
+        return childClassPath;
+    }
+
+    private static Path jarOf(Path folder, Path jar) throws IOException {
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(folder.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     /** A process of the test, its stdout and stderr in files. */
