@@ -84,8 +84,9 @@ final class JoinSeat implements RoomSeat {
             case ROOM_CLOSED -> {
                 closed = (RoomClosed) message;
                 view.closed(closed);
-                if (closed.reason() != RoomCloseReason.SERVER_SHUTTING_DOWN) {
-                    // Kicked, or the game ended: the seat cannot be taken back.
+                if (closed.reason() != RoomCloseReason.SERVER_SHUTTING_DOWN && closed.reason() != RoomCloseReason.KICKED) {
+                    // The game ended: there is no seat to take back. A kicked seat's token is kept: it proves the
+                    // seat, so a later join of this code is told KICKED (and forgets it) rather than NAME_TAKEN.
                     forgetToken();
                 }
             }
