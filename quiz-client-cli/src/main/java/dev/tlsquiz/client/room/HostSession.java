@@ -61,6 +61,7 @@ final class HostSession {
     private boolean startSent;
     private long startAtNanos;
     private RoomClosed closed;
+    private Lobby lastLobby;
     /** Commands read before the room opened. */
     private final List<HostCommand> early = new ArrayList<>();
 
@@ -176,7 +177,10 @@ final class HostSession {
             case LOBBY -> {
                 Lobby lobby = (Lobby) message;
                 state = lobby.state();
-                view.lobby(lobby, false);
+                if (!lobby.equals(lastLobby)) {
+                    view.lobby(lobby, false);
+                }
+                lastLobby = lobby;
                 startWhenEnough(lobby.players());
             }
             case PROGRESS -> view.progress((Progress) message, false);

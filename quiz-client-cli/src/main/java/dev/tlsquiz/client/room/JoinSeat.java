@@ -40,6 +40,7 @@ final class JoinSeat implements RoomSeat {
 
     private Welcome welcome;
     private Progress lastProgress;
+    private Lobby lastLobby;
     private long answeredProblemId = -1;
     private Standings finalStandings;
     private RoomClosed closed;
@@ -66,7 +67,14 @@ final class JoinSeat implements RoomSeat {
         switch (message.type()) {
             case WELCOME -> welcome = (Welcome) message;
             case ROOM -> onRoom((Room) message);
-            case LOBBY -> view.lobby((Lobby) message, answering);
+            case LOBBY -> {
+                Lobby lobby = (Lobby) message;
+                // A new player gets the room's LOBBY, and the coalesced one after it may say the same.
+                if (!lobby.equals(lastLobby)) {
+                    view.lobby(lobby, answering);
+                }
+                lastLobby = lobby;
+            }
             case PROGRESS -> {
                 Progress progress = (Progress) message;
                 lastProgress = progress;

@@ -68,6 +68,8 @@ class FakeRoomSession extends SimpleChannelInboundHandler<QuizMessage> {
             ctx.write(new Welcome(Protocol.VERSION, 9, 2, 20_000, name, "fake-room"));
             ctx.write(new Room(CODE, RoomRole.PLAYER, TOKEN, RoomState.LOBBY, lobbyNames.size(), "the host", true));
             ctx.write(new Lobby(RoomState.LOBBY, lobbyNames.size(), lobbyNames));
+            // The same again, as a coalesced broadcast after a join can be: shown once.
+            ctx.write(new Lobby(RoomState.LOBBY, lobbyNames.size(), lobbyNames));
             ask(ctx);
         } else if (message instanceof Answer answer) {
             boolean right = answer.text().strip().equals(round == 1 ? "7" : "2");
