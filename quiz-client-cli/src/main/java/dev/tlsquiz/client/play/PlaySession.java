@@ -79,8 +79,6 @@ public final class PlaySession {
     /** {@code --auto} said it cannot answer the open problem, which is left to time out. */
     private boolean autoSkipped;
     private boolean byeSent;
-    /** A room line interrupted the player's typing: ask for the answer again once it is shown. */
-    private boolean askAgainAfterRoomLine;
     /** The editor was asked for a line that has not come yet. */
     private boolean lineAsked;
     /** Lines the editor delivered for a problem that closed before they were seen: dropped. */
@@ -362,13 +360,13 @@ public final class PlaySession {
                     // Lobby and progress lines wait while the player types; anything else is worth the redraw.
                     boolean answering = editor != null && lineAsked && openProblem != null && sentAnswer == null;
                     boolean waits = message.type() == MessageType.LOBBY || message.type() == MessageType.PROGRESS;
+                    boolean interrupts = answering && !waits;
                     if (!(answering && waits)) {
                         freeTerminal();
-                        askAgainAfterRoomLine = answering;
                     }
                     room.onMessage(message, answering && waits);
-                    if (askAgainAfterRoomLine) {
-                        askAgainAfterRoomLine = false;
+                    if (interrupts) {
+                        // The line the player was typing was ended for this one: ask for the answer again.
                         askAgain();
                     }
                 }
