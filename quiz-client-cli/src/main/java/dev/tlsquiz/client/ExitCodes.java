@@ -22,6 +22,15 @@ public final class ExitCodes {
     public static final int TLS_FAILED = 4;
     /** A protocol error, or the server ended the session abnormally. */
     public static final int PROTOCOL_ERROR = 5;
+    /** {@code quiz join}: no open room has that code (or its game is over). */
+    public static final int ROOM_NOT_FOUND = 6;
+    /** {@code quiz join}: the host removed this player, who cannot come back. */
+    public static final int KICKED = 7;
+    /**
+     * {@code quiz join} or {@code quiz host}: the room (or server) refused: the name is taken, the game
+     * takes no late joiners, the room is full, too many join attempts, hosting not allowed, too many rooms.
+     */
+    public static final int ROOM_REFUSED = 8;
 
     private ExitCodes() {
     }
@@ -38,6 +47,10 @@ public final class ExitCodes {
                 + " refused unknown server, pin mismatch, client certificate rejected)");
         list.put(Integer.toString(PROTOCOL_ERROR),
                 "protocol error, or the server ended the session abnormally");
+        list.put(Integer.toString(ROOM_NOT_FOUND), "join: no open room has that code (or its game is over)");
+        list.put(Integer.toString(KICKED), "join: the host removed you from the room");
+        list.put(Integer.toString(ROOM_REFUSED), "join or host: refused (name taken, no late joiners, room full,"
+                + " too many attempts, hosting not allowed, too many rooms)");
         return list;
     }
 }

@@ -5,6 +5,8 @@ import dev.tlsquiz.cli.UsageErrors;
 import dev.tlsquiz.cli.VersionOptions;
 import dev.tlsquiz.client.play.PlayCommand;
 import dev.tlsquiz.client.render.OutputFormat;
+import dev.tlsquiz.client.room.HostRoomCommand;
+import dev.tlsquiz.client.room.JoinCommand;
 import dev.tlsquiz.client.render.SessionRenderer;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
  * its own, {@code quiz-bench}.
  */
 @Command(name = "quiz", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        synopsisSubcommandLabel = "[play | known-hosts | help]",
+        synopsisSubcommandLabel = "[play | host | join | known-hosts | help]",
         description = "The tlsquiz terminal client: an arithmetic quiz over TLS.")
 public final class QuizCommand implements Runnable {
 
@@ -42,7 +44,7 @@ public final class QuizCommand implements Runnable {
     static final String DEFAULT_SUBCOMMAND = "play";
 
     /** The subcommands' names, in the order help lists them (and the synopsis names them). */
-    static final List<String> SUBCOMMAND_NAMES = List.of("play", "known-hosts", "help");
+    static final List<String> SUBCOMMAND_NAMES = List.of("play", "host", "join", "known-hosts", "help");
 
     /** The subcommands' names (a test checks they match the tree). */
     static final Set<String> SUBCOMMANDS = Set.copyOf(SUBCOMMAND_NAMES);
@@ -56,6 +58,8 @@ public final class QuizCommand implements Runnable {
     private static Object newSubcommand(String name, Terminal terminal) {
         return switch (name) {
             case "play" -> new PlayCommand(terminal);
+            case "host" -> new HostRoomCommand(terminal);
+            case "join" -> new JoinCommand(terminal);
             case "known-hosts" -> KnownHostsCommand.newCommandLine(terminal);
             case HELP -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no subcommand " + name);

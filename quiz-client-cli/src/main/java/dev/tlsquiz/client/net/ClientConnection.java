@@ -6,8 +6,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
+import dev.tlsquiz.tls.pki.Fingerprints;
 import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -50,6 +54,22 @@ public final class ClientConnection implements AutoCloseable {
     public boolean presentedCertificate() {
         Certificate[] sent = ssl.engine().getSession().getLocalCertificates();
         return sent != null && sent.length > 0;
+    }
+
+    /**
+     * The pin of the server's public key ({@code SHA256:...}, as {@code --pin} takes it), from the
+     * certificate it presented in the handshake; empty if there was none.
+     */
+    public Optional<String> serverKeyPin() {
+        try {
+            Certificate[] peer = ssl.engine().getSession().getPeerCertificates();
+            if (peer.length > 0 && peer[0] instanceof X509Certificate certificate) {
+                return Optional.of(Fingerprints.publicKeyPin(certificate));
+            }
+        } catch (SSLPeerUnverifiedException e) {
+            // No handshake, or no certificate: nothing to pin.
+        }
+        return Optional.empty();
     }
 
     /** The negotiated protocol and cipher suite, for {@code --verbose}. */

@@ -70,10 +70,10 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<QuizMessage
                 yield true;
             }
             case PROBLEM, VERDICT, SUMMARY, ERROR -> true;
+            // A room's messages: the play loop (or the host's loop) acts on them.
+            case ROOM, LOBBY, PROGRESS, STANDINGS, NOTICE, ROOM_CLOSED -> true;
             // The decoder refuses these from a server (WRONG_DIRECTION); the play loop ignores them.
-            case HELLO, ANSWER, BYE -> true;
-            // Room messages: a solo session never gets them; the play loop ignores them.
-            case HOST, BANK_PART, JOIN, ROOM, LOBBY, PROGRESS, STANDINGS, NOTICE, ROOM_CLOSED, HOST_COMMAND -> true;
+            case HELLO, ANSWER, BYE, HOST, BANK_PART, JOIN, HOST_COMMAND -> true;
         };
         if (forPlayLoop && !sink.emit(new ClientEvent.MessageReceived(message), resumeReading)) {
             gate.loopFellBehind();

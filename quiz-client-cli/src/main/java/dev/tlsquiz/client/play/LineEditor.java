@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  *
  * <p>Everything here is called from the play loop's thread; reading happens on the editor's own.
  */
-interface LineEditor extends AutoCloseable {
+public interface LineEditor extends AutoCloseable {
 
     /**
      * Takes the terminal over from now on: keys typed are no longer echoed until asked for.

@@ -16,6 +16,7 @@ import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.MessageType;
 import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.Protocol;
 import dev.tlsquiz.codec.QuizMessage;
@@ -62,6 +63,8 @@ public final class PlaySession {
     private final ProgressDeadline progress;
     private final LineEditor editor;
     private final SessionTally tally = new SessionTally();
+    /** The room this session is a seat in ({@code quiz join}), or {@code null} for solo play. */
+    private final RoomSeat room;
 
     private ClientTls tls;
     private ClientConnection connection;
@@ -98,13 +101,27 @@ public final class PlaySession {
      */
     PlaySession(PlaySettings settings, Terminal terminal, SessionRenderer renderer,
                 Supplier<ClientTls> tlsFactory, ClientTimeouts timeouts, boolean verbose, LineEditor editor) {
+        this(settings, terminal, renderer, tlsFactory, timeouts, verbose, editor, null);
+    }
+
+    /**
+     * A seat in a room: the same play, opened by {@code room}'s message, with the room's messages
+     * handed to it.
+     *
+     * @param editor as above
+     * @param room   the seat, or {@code null} for solo play
+     */
+    public PlaySession(PlaySettings settings, Terminal terminal, SessionRenderer renderer,
+                       Supplier<ClientTls> tlsFactory, ClientTimeouts timeouts, boolean verbose, LineEditor editor,
+                       RoomSeat room) {
+        this.room = room;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.terminal = Objects.requireNonNull(terminal, "terminal");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.tlsFactory = Objects.requireNonNull(tlsFactory, "tlsFactory");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.verbose = verbose;
-        this.progress = new ProgressDeadline(timeouts);
+        this.progress = new ProgressDeadline(timeouts, room != null);
         this.editor = editor;
     }
 
@@ -143,7 +160,8 @@ public final class PlaySession {
                 if (verbose) {
                     renderer.notice("connected to " + address() + " (" + connection.describeTls() + ")");
                 }
-                connection.send(new Hello(Protocol.VERSION, settings.playerName(), settings.requestedRounds()));
+                connection.send(room != null ? room.opening()
+                        : new Hello(Protocol.VERSION, settings.playerName(), settings.requestedRounds()));
                 progress.expectReply("WELCOME", System.nanoTime());
                 return play();
             } finally {
@@ -245,6 +263,11 @@ public final class PlaySession {
                 throw Failures.serverSilent(silent.silentMillis(), when());
             } else if (event instanceof ClientEvent.ConnectionClosed) {
                 freeTerminal();
+                if (room != null) {
+                    room.closedByServer().ifPresent(failure -> {
+                        throw failure;
+                    });
+                }
                 throw Failures.closedEarly(when());
             }
             requireOutputOpen();
@@ -273,7 +296,12 @@ public final class PlaySession {
                 progress.expectReply("first problem", System.nanoTime());
                 // The server asks for a certificate only when it names players after them, and refuses
                 // the handshake when it does not accept ours: a WELCOME after we sent one is in its name.
-                renderer.welcome(welcome, connection.presentedCertificate());
+                if (room != null) {
+                    // The room's line (after ROOM) says who and where the player is.
+                    room.onMessage(welcome, false);
+                } else {
+                    renderer.welcome(welcome, connection.presentedCertificate());
+                }
                 yield false;
             }
             case PROBLEM -> {
@@ -311,7 +339,11 @@ public final class PlaySession {
             }
             case SUMMARY -> {
                 freeTerminal();
-                renderer.summary(tally.complete((Summary) message));
+                if (room != null) {
+                    room.summary(tally.complete((Summary) message));
+                } else {
+                    renderer.summary(tally.complete((Summary) message));
+                }
                 yield true;
             }
             case ERROR -> {
@@ -321,12 +353,28 @@ public final class PlaySession {
                     // No SUMMARY will come: show what we counted before saying why the session ended.
                     renderer.summary(tally.partial(System.nanoTime()));
                 }
-                throw Failures.serverError(error);
+                throw room != null ? room.serverError(error) : Failures.serverError(error);
+            }
+            case ROOM, LOBBY, PROGRESS, STANDINGS, NOTICE, ROOM_CLOSED -> {
+                if (room != null) {
+                    // Lobby and progress lines wait while the player types; anything else is worth the redraw.
+                    boolean answering = editor != null && lineAsked && openProblem != null && sentAnswer == null;
+                    boolean waits = message.type() == MessageType.LOBBY || message.type() == MessageType.PROGRESS;
+                    boolean interrupts = answering && !waits;
+                    if (!(answering && waits)) {
+                        freeTerminal();
+                    }
+                    room.onMessage(message, answering && waits);
+                    if (interrupts) {
+                        // The line the player was typing was ended for this one: ask for the answer again.
+                        askAgain();
+                    }
+                }
+                // Solo play: a room message is not for us; like a PONG it changes nothing.
+                yield false;
             }
             // The handler answers PINGs and swallows PONGs; the decoder refuses client-only types.
-            case PING, PONG, HELLO, ANSWER, BYE -> false;
-            // Room messages: a solo session never gets them (the server sends them to room sessions only).
-            case HOST, BANK_PART, JOIN, ROOM, LOBBY, PROGRESS, STANDINGS, NOTICE, ROOM_CLOSED, HOST_COMMAND -> false;
+            case PING, PONG, HELLO, ANSWER, BYE, HOST, BANK_PART, JOIN, HOST_COMMAND -> false;
         };
     }
 
@@ -465,6 +513,9 @@ public final class PlaySession {
         progress.expectReplySooner("verdict on problem " + openProblem.round() + "/" + openProblem.rounds(),
                 System.nanoTime());
         renderer.answerSent(openProblem, answer, typed);
+        if (room != null) {
+            room.answerSent(openProblem);
+        }
     }
 
     private void sendBye() {

@@ -13,31 +13,60 @@ import java.util.concurrent.TimeUnit;
  * ANSWER, SUMMARY to BYE) and the next problem after a verdict are due within the silence limit; the
  * verdict on an open problem is due by its time limit plus a grace, as the server's own timer judges it.
  *
+ * <p>In a room the server follows the room's clock, not the player: the lobby lasts until the host
+ * starts, and the next question comes when the host goes on. There only the verdict on an open problem
+ * (due at its close, which is at the latest its time limit) and the reply to a BYE are due; the rest of
+ * the time the heartbeat and the silence limit tell a live server from a dead one.
+ *
  * <p>Confined to the play loop's thread. Times are {@link System#nanoTime()} values.
  */
 final class ProgressDeadline {
 
     private final ClientTimeouts timeouts;
+    private final boolean room;
     private long deadlineNanos;
+    /** Nothing is due (a room between questions). */
+    private boolean none;
     private String awaited = "a message";
     private String allowance;
 
     ProgressDeadline(ClientTimeouts timeouts) {
+        this(timeouts, false);
+    }
+
+    /** @param room whether the session is a seat in a room, where the server replies on the room's clock */
+    ProgressDeadline(ClientTimeouts timeouts, boolean room) {
         this.timeouts = timeouts;
+        this.room = room;
         expectReply("a message", System.nanoTime());
     }
 
-    /** The server owes {@code what} within the silence limit from {@code now}. */
+    /** The server owes {@code what} within the silence limit from {@code now} (in a room: nothing is due). */
     void expectReply(String what, long now) {
+        if (room) {
+            none = true;
+            return;
+        }
+        due(what, now);
+    }
+
+    private void due(String what, long now) {
         set(what, now + millis(timeouts.serverSilentMillis()),
                 "within " + Failures.millis(timeouts.serverSilentMillis()));
     }
 
     /**
      * As {@link #expectReply}, unless what is already owed is due sooner: an open problem's verdict,
-     * which a BYE or an ANSWER only makes more urgent.
+     * which a BYE or an ANSWER only makes more urgent. In a room the reply is due only when nothing else
+     * is (an ANSWER's verdict waits for the question's close; a BYE in the lobby gets its SUMMARY at once).
      */
     void expectReplySooner(String what, long now) {
+        if (room) {
+            if (none) {
+                due(what, now);
+            }
+            return;
+        }
         if (now + millis(timeouts.serverSilentMillis()) - deadlineNanos < 0) {
             expectReply(what, now);
         }
@@ -53,7 +82,7 @@ final class ProgressDeadline {
 
     /** How long the play loop may still wait, in nanoseconds; zero or less once the deadline passed. */
     long remainingNanos(long now) {
-        return deadlineNanos - now;
+        return none ? Long.MAX_VALUE : deadlineNanos - now;
     }
 
     /** The failure that ends the session when the deadline passed; {@code when} says where in the session. */
@@ -62,6 +91,7 @@ final class ProgressDeadline {
     }
 
     private void set(String what, long deadline, String allowance) {
+        this.none = false;
         this.awaited = what;
         this.deadlineNanos = deadline;
         this.allowance = allowance;

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>From {@link #start()} on the terminal stays in raw mode: keys typed while no answer is asked
  * for are neither echoed nor read, and {@link #ask} discards them before it draws a new problem.
  */
-final class TerminalLineEditor implements LineEditor {
+public final class TerminalLineEditor implements LineEditor {
 
     private static final Logger log = LoggerFactory.getLogger(TerminalLineEditor.class);
 
@@ -112,7 +112,7 @@ final class TerminalLineEditor implements LineEditor {
      *
      * @throws IOException when no real terminal can be had (a dumb one would redraw nothing)
      */
-    static TerminalLineEditor open() throws IOException {
+    public static TerminalLineEditor open() throws IOException {
         Terminal terminal = TerminalBuilder.builder()
                 .system(true)
                 .dumb(false)

@@ -156,13 +156,15 @@ final class JsonRenderer implements SessionRenderer {
         err.flush();
     }
 
-    private static Map<String, Object> event(String type) {
+    /** A new event of {@code type}, its fields in the order they are put (the room views' too). */
+    static Map<String, Object> event(String type) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", type);
         return event;
     }
 
-    private void write(Map<String, Object> event) {
+    /** Writes {@code event} as one line on stdout (the room views write through it too). */
+    void write(Map<String, Object> event) {
         StringWriter line = new StringWriter();
         try (JsonGenerator generator = factory.createGenerator(line)) {
             generator.writeStartObject();
@@ -192,6 +194,13 @@ final class JsonRenderer implements SessionRenderer {
             generator.writeNumber(number);
         } else if (value instanceof Double number) {
             generator.writeNumber(number);
+        } else if (value instanceof Map<?, ?> object) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> field : object.entrySet()) {
+                generator.writeFieldName((String) field.getKey());
+                writeValue(generator, field.getValue());
+            }
+            generator.writeEndObject();
         } else if (value instanceof List<?> list) {
             generator.writeStartArray();
             for (Object element : list) {

@@ -190,7 +190,8 @@ final class TextRenderer implements SessionRenderer {
         return TerminalText.sanitize(text);
     }
 
-    private void closePrompt() {
+    /** Ends an open prompt's line, so that the next line (the room view's too) starts on its own. */
+    void closePrompt() {
         if (promptOpen) {
             out.println();
             out.flush();
