@@ -65,6 +65,11 @@ final class RoomHostSession extends RoomSession {
         if (refused.isPresent()) {
             return refused;
         }
+        if (!message.reclaims() && !env.results().accepting()) {
+            // A new game whose results could not be kept: refused, as a solo HELLO is, rather than lost.
+            return violation(ErrorCode.SERVER_BUSY, "results store unavailable: the server keeps no new games until"
+                    + " its results store catches up; try again in a minute");
+        }
         PlayerIdentity identity;
         try {
             identity = PlayerIdentity.admit(env.clientAuth(), clientCertificate(), message.hostName());

@@ -19,6 +19,7 @@ import dev.tlsquiz.server.rooms.RoomServices;
 import dev.tlsquiz.text.LogText;
 import dev.tlsquiz.tls.PeerIdentity;
 import io.netty.channel.Channel;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -205,8 +206,8 @@ abstract class RoomSession extends SimpleChannelInboundHandler<QuizMessage> impl
     }
 
     @Override
-    public void send(QuizMessage message, Runnable written) {
-        channel.writeAndFlush(message).addListener(future -> written.run());
+    public EventExecutor executor() {
+        return channel.eventLoop();
     }
 
     @Override

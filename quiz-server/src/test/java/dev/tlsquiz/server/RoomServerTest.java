@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlsquiz.bank.Question;
 import dev.tlsquiz.codec.Answer;
 import dev.tlsquiz.codec.ErrorCode;
+import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.HostCommand;
 import dev.tlsquiz.codec.Lobby;
 import dev.tlsquiz.codec.Outcome;
@@ -63,11 +64,20 @@ class RoomServerTest {
     private static ClientTls tls;
 
     private final List<GameRecord> kept = new CopyOnWriteArrayList<>();
+    /** A store that takes no new games (its queue is full), when false. */
+    private volatile boolean storeAccepting = true;
+    /** A store that never answers (down, with the writer retrying), when true. */
+    private volatile boolean storeHangs;
     private final ResultSink results = new ResultSink() {
         @Override
         public CompletionStage<Void> gameEnded(GameRecord game) {
             kept.add(game);
-            return CompletableFuture.completedFuture(null);
+            return storeHangs ? new CompletableFuture<>() : CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public boolean accepting() {
+            return storeAccepting;
         }
     };
     private QuizServer server;
@@ -617,6 +627,41 @@ class RoomServerTest {
             assertEquals(RoomCloseReason.SERVER_SHUTTING_DOWN, ann.next(RoomClosed.class).reason());
             assertEquals(RoomCloseReason.SERVER_SHUTTING_DOWN, host.nextOf(RoomClosed.class).reason());
             assertEquals(1, kept.size());
+        }
+    }
+
+    @Test
+    void resultsStoreThatDoesNotKeepTheGameInTime_givesServerBusyInsteadOfTheFinalStandings() throws Exception {
+        start(c -> c.results(r -> r.withSummaryWait(Duration.ofMillis(300))));
+        storeHangs = true;
+        try (RoomTestClient host = openRoom(1); RoomTestClient ann = connect()) {
+            ann.join(host.room.code(), "ann", "");
+            host.send(HostCommand.of(HostCommand.Action.START));
+            Problem problem = ann.next(Problem.class);
+            ann.send(new Answer(problem.problemId(), "0"));
+            ann.next(Verdict.class);
+            ErrorMessage error = ann.expectError(ErrorCode.SERVER_BUSY);
+            assertTrue(error.message().startsWith("results store unavailable"), error.message());
+            assertEquals(ErrorCode.SERVER_BUSY.code(), host.nextOf(ErrorMessage.class).code());
+            assertTrue(ann.seen.stream().noneMatch(m -> m instanceof Standings), "no standings the store may lose");
+            assertEquals(1, kept.size(), "the game stays handed over, to be kept once the store is back");
+        }
+    }
+
+    @Test
+    void resultsStoreWithAFullQueue_refusesNewRooms_butNotAHostTakingItsRoomBack() throws Exception {
+        start(c -> c);
+        try (RoomTestClient host = openRoom(1)) {
+            storeAccepting = false;
+            try (RoomTestClient another = connect()) {
+                another.send(RoomTestClient.host("teacher", token, 1, true));
+                ErrorMessage error = another.expectError(ErrorCode.SERVER_BUSY);
+                assertTrue(error.message().startsWith("results store unavailable"), error.message());
+            }
+            try (RoomTestClient ann = connect()) {
+                assertEquals(RoomRole.PLAYER, ann.join(host.room.code(), "ann", "").role(),
+                        "a room already open still seats players: its game was admitted");
+            }
         }
     }
 

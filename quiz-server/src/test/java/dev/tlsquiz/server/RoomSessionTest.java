@@ -63,11 +63,14 @@ class RoomSessionTest {
     }
 
     private static <T extends QuizMessage> T read(EmbeddedChannel channel, Class<T> type) {
+        // A room hands its broadcasts to each channel's loop as a task: run them before reading.
+        channel.runPendingTasks();
         return assertInstanceOf(type, channel.readOutbound());
     }
 
     /** The next message that is not a LOBBY or PROGRESS. */
     private static <T extends QuizMessage> T readSkipping(EmbeddedChannel channel, Class<T> type) {
+        channel.runPendingTasks();
         while (true) {
             Object message = channel.readOutbound();
             if (!(message instanceof Lobby || message instanceof Progress)) {

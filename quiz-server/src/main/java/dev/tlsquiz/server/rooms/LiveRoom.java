@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +93,8 @@ public final class LiveRoom {
     private long playerProgressSent = -1;
     private Instant started;
     private boolean finishing;
+    /** The final messages (or the error in their place) have gone out. */
+    private boolean delivered;
 
     /**
      * @param code     the room's canonical code
@@ -368,16 +369,11 @@ public final class LiveRoom {
         hostProgressSent = -1;
         playerProgressSent = -1;
         Problem problem = RoomWire.problem(opened);
-        int players = memberOf.size();
-        AtomicInteger pending = new AtomicInteger(players);
-        Runnable written = () -> {
-            if (pending.decrementAndGet() == 0) {
-                context.metrics().roomFanOut(context.clock().nanoTime() - from);
-            }
-        };
+        Broadcast broadcast = new Broadcast();
         for (RoomMember member : memberOf.values()) {
-            member.send(problem, written);
+            broadcast.add(member, problem);
         }
+        broadcast.send(() -> context.metrics().roomFanOut(context.clock().nanoTime() - from));
         long problemId = opened.problemId();
         questionTimer = schedule(() -> {
             if (game.openProblemId() == problemId) {
@@ -419,6 +415,7 @@ public final class LiveRoom {
     private void reveal(QuestionClosed closed) {
         boolean last = closed.standings().last();
         List<Standings.Entry> top = RoomWire.entries(closed.standings(), context.rules().standingsTop());
+        Broadcast broadcast = new Broadcast();
         for (SeatVerdict verdict : closed.verdicts()) {
             RoomMember member = memberOf.get(verdict.seat());
             if (member == null) {
@@ -427,11 +424,13 @@ public final class LiveRoom {
             Verdict message = new Verdict(closed.problemId(), RoomWire.outcome(verdict.marking().judgement()),
                     verdict.marking().expectedAnswer(), verdict.marking().points(),
                     RoomWire.clampU32(verdict.score()), verdict.marking().feedback());
-            member.send(last ? List.of(message) : List.of(message, standings(closed.standings(), top, verdict.seat())));
+            broadcast.add(member, last ? List.of(message)
+                    : List.of(message, standings(closed.standings(), top, verdict.seat())));
         }
         if (!last && host != null) {
-            host.send(standings(closed.standings(), top, null));
+            broadcast.add(host, standings(closed.standings(), top, null));
         }
+        broadcast.send();
     }
 
     // ---- the end ----
@@ -463,23 +462,36 @@ public final class LiveRoom {
         cancel(lobbyTimer);
         cancelProgress();
         GameRecord record = RoomResults.record(this, game, reason, context.instance());
-        context.results().gameEnded(record).whenComplete((kept, failure) -> loop.execute(() ->
-                deliverFinal(reason, message, failure)));
+        // As a solo SUMMARY: a store that has not kept the game in time is said so, and the game stays queued.
+        ScheduledFuture<?> waitOver = schedule(() -> deliverFinal(reason, message, Optional.of(resultsSlow())),
+                context.resultsWait().toNanos());
+        context.results().gameEnded(record).whenComplete((kept, failure) -> loop.execute(() -> {
+            cancel(waitOver);
+            if (failure != null) {
+                LOG.warn("room {}: the results could not be kept: {}", displayCode(), failure.toString());
+            }
+            deliverFinal(reason, message, failure != null ? Optional.of(resultsLost()) : Optional.empty());
+        }));
     }
 
-    private void deliverFinal(RoomCloseReason reason, String message, Throwable failure) {
+    /**
+     * The final messages: the standings, or, when the store has not kept the game, {@code instead}. Once:
+     * whichever of the store's answer and the wait's end comes first.
+     */
+    private void deliverFinal(RoomCloseReason reason, String message, Optional<ErrorMessage> instead) {
+        if (delivered) {
+            return;
+        }
+        delivered = true;
         dev.tlsquiz.server.room.Standings standings = game.standings();
         List<Standings.Entry> top = RoomWire.entries(standings, context.rules().standingsTop());
-        if (failure != null) {
-            LOG.warn("room {}: the results could not be kept: {}", displayCode(), failure.toString());
-        }
         for (Map.Entry<Seat, RoomMember> entry : memberOf.entrySet()) {
-            entry.getValue().finish(failure != null ? List.of(resultsLost())
+            entry.getValue().finish(instead.isPresent() ? List.of(instead.get())
                     : List.of(standings(standings, top, entry.getKey()), summary(entry.getKey()),
                             new RoomClosed(reason, message)));
         }
         if (host != null) {
-            host.finish(failure != null ? List.of(resultsLost())
+            host.finish(instead.isPresent() ? List.of(instead.get())
                     : List.of(standings(standings, top, null), new RoomClosed(reason, message)));
         }
         context.metrics().roomPlayersChanged(-memberOf.size());
@@ -493,8 +505,13 @@ public final class LiveRoom {
     }
 
     private static ErrorMessage resultsLost() {
-        return new ErrorMessage(ErrorCode.INTERNAL_ERROR, "the server could not keep this game's results, so it"
-                + " shows none; tell the server's operator");
+        return new ErrorMessage(ErrorCode.SERVER_BUSY, "results store unavailable: this game could not be kept,"
+                + " so its final standings are not shown; please play again later");
+    }
+
+    private static ErrorMessage resultsSlow() {
+        return new ErrorMessage(ErrorCode.SERVER_BUSY, "results store unavailable: this game is kept once the"
+                + " store is back, but its final standings cannot be shown now; try again later");
     }
 
     // ---- what players see ----
@@ -551,12 +568,14 @@ public final class LiveRoom {
         lobbyDirty = false;
         lastLobbyNanos = now();
         Lobby lobby = lobby();
+        Broadcast broadcast = new Broadcast();
         for (RoomMember member : memberOf.values()) {
-            member.send(lobby);
+            broadcast.add(member, lobby);
         }
         if (host != null) {
-            host.send(lobby);
+            broadcast.add(host, lobby);
         }
+        broadcast.send();
     }
 
     private void progressChanged() {
@@ -594,9 +613,11 @@ public final class LiveRoom {
             playerProgressSent = answered;
             lastPlayerProgressNanos = now();
             Progress progress = new Progress(game.openProblemId(), answered, game.connectedCount());
+            Broadcast broadcast = new Broadcast();
             for (RoomMember member : memberOf.values()) {
-                member.send(progress);
+                broadcast.add(member, progress);
             }
+            broadcast.send();
         }
     }
 

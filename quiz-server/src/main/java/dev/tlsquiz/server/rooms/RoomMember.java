@@ -1,6 +1,7 @@
 package dev.tlsquiz.server.rooms;
 
 import dev.tlsquiz.codec.QuizMessage;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.List;
 
 /**
@@ -10,6 +11,9 @@ import java.util.List;
  */
 public interface RoomMember {
 
+    /** The event loop of this connection: writes made on it run at once, not as queued tasks. */
+    EventExecutor executor();
+
     /** The id sent in this connection's WELCOME. */
     long sessionId();
 
@@ -18,9 +22,6 @@ public interface RoomMember {
 
     /** Sends messages in order with one flush (a VERDICT and its STANDINGS leave as one TLS write). */
     void send(List<QuizMessage> messages);
-
-    /** Sends one message and runs {@code written} once the write is done (or failed), on any thread. */
-    void send(QuizMessage message, Runnable written);
 
     /** Sends the last messages, then closes the connection (after a bounded wait for a peer that does not read). */
     void finish(List<QuizMessage> last);
