@@ -205,21 +205,88 @@ class RoomProcessesTest {
         return ended.toString();
     }
 
+    @Test
+    void hostModes_whenTokenCertificateOrAnyone_thenOnlyWhoTheServerAllowsOpensARoom() throws Exception {
+        // token (the default): no token, a wrong one, then the server's own.
+        int tokenPort = startServer();
+        Path wrongToken = dir.resolve("wrong-token");
+        Files.writeString(wrongToken, "not-the-token\n");
+        Files.setPosixFilePermissions(wrongToken, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertHostRefused(host("no-token", tokenPort), "HOST_REFUSED");
+        assertHostRefused(host("wrong-token", tokenPort, "--token-file", wrongToken.toString()), "HOST_REFUSED");
+        assertHostOpensARoom(host("token", tokenPort, "--token-file",
+                dir.resolve("certs").resolve("host-token").toString()));
+
+        // cert: only a certificate issued with --role host; a player's certificate, or none, is refused.
+        issueClientCertificate("alice", "--role", "host");
+        issueClientCertificate("bob");
+        int certPort = startServer("--room-hosts", "cert", "--client-auth", "optional");
+        assertHostRefused(host("no-cert", certPort), "HOST_REFUSED");
+        assertHostRefused(host("player-cert", certPort, "--cert", clientFile("bob.pem"), "--key",
+                clientFile("bob.key")), "HOST_REFUSED");
+        assertHostOpensARoom(host("host-cert", certPort, "--cert", clientFile("alice.pem"), "--key",
+                clientFile("alice.key")));
+
+        // anyone: a demo on one machine, no token, no certificate.
+        int anyonePort = startServer("--room-hosts", "anyone");
+        assertHostOpensARoom(host("anyone", anyonePort));
+    }
+
+    private Proc host(String name, int port, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("host", "--port", Integer.toString(port), "--cafile", ca(),
+                "--name", "teacher", "--rounds", "1", "--output", "json", "--connect-timeout", "5m"));
+        args.addAll(List.of(extra));
+        return start("host-" + name, true, QuizMain.class, args.toArray(String[]::new));
+    }
+
+    private void assertHostRefused(Proc host, String error) throws InterruptedException {
+        assertTrue(host.process().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), host.describe());
+        assertEquals(ExitCodes.ROOM_REFUSED, host.process().exitValue(), host.describe());
+        assertEquals(error, host.events("error").get(0).get("name").asText(), host.describe());
+        assertTrue(host.events("room").isEmpty(), host.describe());
+    }
+
+    private void assertHostOpensARoom(Proc host) throws Exception {
+        Conditions.await(() -> "the host's room event\n" + host.describe(), WAIT, () -> !host.events("room").isEmpty()
+                || !host.process().isAlive());
+        assertFalse(host.events("room").isEmpty(), host.describe());
+        host.send("end");
+        assertTrue(host.process().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), host.describe());
+        assertEquals(ExitCodes.OK, host.process().exitValue(), host.describe());
+    }
+
+    private void issueClientCertificate(String name, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("certs", "client", name, "--certs-dir",
+                dir.resolve("certs").toString()));
+        args.addAll(List.of(extra));
+        Proc issue = start("certs-" + name, false, QuizServerMain.class, args.toArray(String[]::new));
+        assertTrue(issue.process().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), issue.describe());
+        assertEquals(0, issue.process().exitValue(), issue.describe());
+    }
+
+    private String clientFile(String file) {
+        return dir.resolve("certs").resolve("clients").resolve(file).toString();
+    }
+
     private String ca() {
         return dir.resolve("certs").resolve("ca.pem").toString();
     }
 
-    private int startServer() throws Exception {
-        Proc server = start("server", false, QuizServerMain.class, "serve", "--port", "0", "--certs-dir",
+    private int startServer(String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--certs-dir",
                 dir.resolve("certs").toString(), "--room-reveal-time", "300ms", "--room-lobby-interval", "200ms",
-                "--shutdown-grace", "1s");
+                "--shutdown-grace", "1s", "--data-dir", dir.resolve("data").toString()));
+        args.addAll(List.of(extra));
+        Proc server = start("server-" + processes.size(), false, QuizServerMain.class, args.toArray(String[]::new));
         int[] port = new int[1];
         Conditions.await(() -> "the server's listening line\n" + server.describe(), WAIT, () -> {
             Matcher listening = LISTENING.matcher(server.stdout().lines().findFirst().orElse(""));
             if (listening.matches()) {
                 port[0] = Integer.parseInt(listening.group(1));
             }
-            return port[0] != 0 && Files.exists(dir.resolve("certs").resolve("host-token"));
+            // Hosting by token (the default), the token file is there before the server listens.
+            return port[0] != 0 && (List.of(extra).contains("--room-hosts")
+                    || Files.exists(dir.resolve("certs").resolve("host-token")));
         });
         return port[0];
     }
