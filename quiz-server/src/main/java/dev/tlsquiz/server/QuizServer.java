@@ -402,7 +402,7 @@ public final class QuizServer implements AutoCloseable {
                     : new LocalRoomRegistry(config.rooms().maxRooms(), new RoomCodes(new SecureRandom()));
             RoomServices roomServices = new RoomServices(
                     new RoomContext(config.rooms(), registry, results, metrics, clock, serverName, instance,
-                            config.results().summaryWait()),
+                            config.results()),
                     // Without start() (a test's environment), hosting needs a host certificate, and banks are
                     // parsed on the calling thread, which keeps an EmbeddedChannel test deterministic.
                     hostGate != null ? hostGate : HostGate.certificate(),

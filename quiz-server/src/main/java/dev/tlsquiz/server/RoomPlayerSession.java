@@ -37,7 +37,7 @@ final class RoomPlayerSession extends RoomSession {
         if (refused.isPresent()) {
             return refused;
         }
-        InetAddress address = address();
+        InetAddress address = inetAddress();
         if (address != null && !rooms.attempts().allowed(address, now())) {
             return violation(ErrorCode.RATE_LIMITED, "too many failed room joins from your address; wait a minute"
                     + " and check the code with the host");

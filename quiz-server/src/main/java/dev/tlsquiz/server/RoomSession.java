@@ -206,6 +206,12 @@ abstract class RoomSession extends SimpleChannelInboundHandler<QuizMessage> impl
     }
 
     @Override
+    public String address() {
+        java.net.InetAddress address = inetAddress();
+        return address == null ? null : address.getHostAddress();
+    }
+
+    @Override
     public EventExecutor executor() {
         return channel.eventLoop();
     }
@@ -254,7 +260,7 @@ abstract class RoomSession extends SimpleChannelInboundHandler<QuizMessage> impl
     }
 
     /** The client's address, for the join-attempt limit; null when the channel has none (a test's). */
-    java.net.InetAddress address() {
+    java.net.InetAddress inetAddress() {
         SocketAddress address = channel.remoteAddress();
         return address instanceof InetSocketAddress inet ? inet.getAddress() : null;
     }

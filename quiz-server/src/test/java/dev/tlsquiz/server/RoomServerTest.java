@@ -649,6 +649,26 @@ class RoomServerTest {
     }
 
     @Test
+    void addresses_areKeptWithTheResults_onlyUnderStoreAddresses() throws Exception {
+        for (boolean storeAddresses : new boolean[] {false, true}) {
+            kept.clear();
+            start(c -> c.results(r -> r.withStoreAddresses(storeAddresses)));
+            try (RoomTestClient host = openRoom(1); RoomTestClient ann = connect()) {
+                ann.join(host.room.code(), "ann", "");
+                host.send(HostCommand.of(HostCommand.Action.START));
+                Problem problem = ann.next(Problem.class);
+                ann.send(new Answer(problem.problemId(), "0"));
+                ann.nextOf(Summary.class);
+            }
+            server.close();
+            server = null;
+            assertEquals(1, kept.size());
+            assertEquals(storeAddresses ? "127.0.0.1" : null, kept.get(0).players().get(0).address(),
+                    "--store-addresses " + storeAddresses);
+        }
+    }
+
+    @Test
     void resultsStoreWithAFullQueue_refusesNewRooms_butNotAHostTakingItsRoomBack() throws Exception {
         start(c -> c);
         try (RoomTestClient host = openRoom(1)) {

@@ -78,6 +78,8 @@ public final class LiveRoom {
     private final String hostKey;
     private final Map<RoomMember, Seat> seatOf = new HashMap<>();
     private final Map<Seat, RoomMember> memberOf = new HashMap<>();
+    /** Where each seat last joined from; kept only under {@code --store-addresses}, for the results. */
+    private final Map<Seat, String> addressOf = new HashMap<>();
 
     private ScheduledFuture<?> questionTimer;
     private ScheduledFuture<?> nextTimer;
@@ -284,6 +286,9 @@ public final class LiveRoom {
             context.metrics().roomPlayersChanged(1);
         }
         seatOf.put(member, seat);
+        if (context.keeping().storeAddresses()) {
+            addressOf.put(seat, member.address());
+        }
         List<dev.tlsquiz.codec.QuizMessage> welcome = new java.util.ArrayList<>(5);
         welcome.add(new Welcome(Protocol.VERSION_2, member.sessionId(), game.rounds(),
                 game.settings().timeLimit().toMillis(), seat.name(), context.serverName()));
@@ -464,7 +469,7 @@ public final class LiveRoom {
         GameRecord record = RoomResults.record(this, game, reason, context.instance());
         // As a solo SUMMARY: a store that has not kept the game in time is said so, and the game stays queued.
         ScheduledFuture<?> waitOver = schedule(() -> deliverFinal(reason, message, Optional.of(resultsSlow())),
-                context.resultsWait().toNanos());
+                context.keeping().summaryWait().toNanos());
         context.results().gameEnded(record).whenComplete((kept, failure) -> loop.execute(() -> {
             cancel(waitOver);
             if (failure != null) {
@@ -502,6 +507,11 @@ public final class LiveRoom {
         seatOf.clear();
         host = null;
         context.registry().closed(this);
+    }
+
+    /** The address {@code seat} last joined from, or null when the server keeps no addresses. */
+    String address(Seat seat) {
+        return addressOf.get(seat);
     }
 
     private static ErrorMessage resultsLost() {

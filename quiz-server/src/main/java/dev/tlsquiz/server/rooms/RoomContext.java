@@ -1,6 +1,6 @@
 package dev.tlsquiz.server.rooms;
 
-import java.time.Duration;
+import dev.tlsquiz.server.config.ResultsKeeping;
 
 import dev.tlsquiz.server.config.RoomRules;
 import dev.tlsquiz.server.game.GameClock;
@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param clock      the clock games are timed by; it must agree with the event loops' scheduler
  * @param serverName the name and version sent in WELCOME
  * @param instance   this server instance, for the results
- * @param resultsWait how long the final standings wait for the store to keep the game (as a solo SUMMARY does)
+ * @param keeping    how games are kept: how long the final standings wait for the store (as a solo SUMMARY
+ *                   does), and whether players' addresses are kept
  */
 public record RoomContext(RoomRules rules, RoomRegistry registry, ResultSink results, ServerMetrics metrics,
-                          GameClock clock, String serverName, String instance, Duration resultsWait) {
+                          GameClock clock, String serverName, String instance, ResultsKeeping keeping) {
     public RoomContext {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(registry, "registry");
@@ -30,6 +31,6 @@ public record RoomContext(RoomRules rules, RoomRegistry registry, ResultSink res
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(instance, "instance");
-        Objects.requireNonNull(resultsWait, "resultsWait");
+        Objects.requireNonNull(keeping, "keeping");
     }
 }

@@ -14,6 +14,9 @@ public interface RoomMember {
     /** The event loop of this connection: writes made on it run at once, not as queued tasks. */
     EventExecutor executor();
 
+    /** The peer's IP address, as text; null when the connection has none. */
+    String address();
+
     /** The id sent in this connection's WELCOME. */
     long sessionId();
 

@@ -25,7 +25,7 @@ final class RoomResults {
         List<Standings.Ranked> ranked = game.standings().ranked();
         for (int index = 0; index < ranked.size(); index++) {
             Seat seat = ranked.get(index).seat();
-            players.add(new PlayerRecord(seat.name(), seat.verified(), seat.certificateFingerprint(), null,
+            players.add(new PlayerRecord(seat.name(), seat.verified(), seat.certificateFingerprint(), room.address(seat),
                     seat.score(), ranked.get(index).rank(), seat.scorecard().correctCount(),
                     seat.scorecard().answeredCount()));
             for (Seat.AnswerLog log : seat.answers()) {
