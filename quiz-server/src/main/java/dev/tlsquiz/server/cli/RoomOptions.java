@@ -30,8 +30,9 @@ public final class RoomOptions {
     private int standingsTop;
 
     @Option(names = "--join-attempts", defaultValue = "20", paramLabel = "N",
-            description = "Allow this many room joins per minute per connection and per client address, failed"
-                    + " ones included; more get ERROR RATE_LIMITED (default: ${DEFAULT-VALUE}).")
+            description = "Allow this many failed room joins (a wrong code, a taken name...) per minute from one"
+                    + " client address; more get ERROR RATE_LIMITED. A refused JOIN also closes its connection"
+                    + " (default: ${DEFAULT-VALUE}).")
     private int joinAttempts;
 
     @Option(names = "--room-host-grace", defaultValue = "2m", paramLabel = "DURATION",

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param maxRooms          the most rooms open at once ({@code --max-rooms})
  * @param maxRoomPlayers    the most players one room seats ({@code --max-room-players})
  * @param standingsTop      how many of the best players STANDINGS lists ({@code --room-standings})
- * @param joinAttempts      JOIN attempts per minute one connection, and one address, may make; failed
- *                          ones (unknown codes) count ({@code --join-attempts})
+ * @param joinAttempts      failed JOINs (unknown codes, taken names...) one address may make per minute; a
+ *                          refused JOIN closes its connection, so one connection makes one ({@code --join-attempts})
  * @param hostGrace         how long a room may be without its host before its game ends ({@code --room-host-grace})
  * @param lobbyInterval     at most one LOBBY update per room per this interval ({@code --room-lobby-interval})
  * @param revealTime        the pause between a question's close (verdicts, standings) and the next
