@@ -3,26 +3,22 @@ package dev.tlsquiz.client.play;
 import dev.tlsquiz.cli.DurationConverter;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.ConnectOptions;
+import dev.tlsquiz.client.FailureReport;
 import dev.tlsquiz.client.Failures;
 import dev.tlsquiz.client.NettyJfrEvents;
+import dev.tlsquiz.client.OutputOption;
+import dev.tlsquiz.client.PlayerName;
+import dev.tlsquiz.client.ServerTimeoutLimit;
 import dev.tlsquiz.client.Terminal;
 import dev.tlsquiz.client.TlsOptions;
+import dev.tlsquiz.client.VerboseOption;
 import dev.tlsquiz.client.VersionProvider;
-import dev.tlsquiz.client.converters.OutputFormatConverter;
 import dev.tlsquiz.client.net.ClientTimeouts;
-import dev.tlsquiz.client.render.OutputFormat;
 import dev.tlsquiz.client.render.SessionRenderer;
 import dev.tlsquiz.codec.Hello;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,9 +40,6 @@ import picocli.CommandLine.Spec;
             "Choices are answered with a letter or a number (several as a,c)."
         })
 public final class PlayCommand implements Callable<Integer> {
-
-    /** Below a second, an ordinary network hiccup would end sessions. */
-    static final Duration MIN_SERVER_TIMEOUT = Duration.ofSeconds(1);
 
     @Spec
     private CommandSpec spec;
@@ -75,11 +68,8 @@ public final class PlayCommand implements Callable<Integer> {
             + " are named on the output and left to time out.")
     private boolean auto;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            converter = OutputFormatConverter.class, completionCandidates = OutputFormatConverter.class,
-            description = "Output format: ${COMPLETION-CANDIDATES}; json is one JSON object per line and event"
-                    + " (default: ${DEFAULT-VALUE}).")
-    private OutputFormat output;
+    @Mixin
+    private OutputOption output;
 
     @Option(names = "--server-timeout", paramLabel = "DURATION", defaultValue = "60s",
             converter = DurationConverter.class,
@@ -88,8 +78,8 @@ public final class PlayCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private Duration serverTimeout;
 
-    @Option(names = "--verbose", description = "Show connection details and stack traces of failures.")
-    private boolean verbose;
+    @Mixin
+    private VerboseOption verbose;
 
     private final Terminal terminal;
 
@@ -102,52 +92,17 @@ public final class PlayCommand implements Callable<Integer> {
         NettyJfrEvents.skip();
         validate();
         PlaySettings settings = settings();
-        LineEditor editor = lineEditor(settings);
-        SessionRenderer renderer = SessionRenderer.create(output, terminal, editor != null);
+        LineEditor editor = SessionLineEditor.open(settings.mode(), terminal, output.format(), PlayCommand.class);
+        SessionRenderer renderer = SessionRenderer.create(output.format(), terminal, editor != null);
         try {
             PlaySession session = new PlaySession(settings, terminal, renderer, tls::createTls,
-                    ClientTimeouts.forServerTimeout(serverTimeout), verbose, editor);
+                    ClientTimeouts.forServerTimeout(serverTimeout), verbose.on(), editor);
             return session.run();
         } catch (ClientFailure failure) {
-            report(renderer, failure);
-            return failure.exitCode();
+            return FailureReport.exitCode(renderer, failure, verbose.on(), PlayCommand.class);
         } catch (RuntimeException e) {
-            ClientFailure failure = Failures.internal(e);
-            report(renderer, failure);
-            return failure.exitCode();
+            return FailureReport.exitCode(renderer, Failures.internal(e), verbose.on(), PlayCommand.class);
         }
-    }
-
-    /**
-     * The line editor for a person playing in text at a real terminal (stdin and stdout both), or
-     * {@code null}: scripts, pipes, {@code --auto} and JSON read lines plainly, and never load JLine.
-     */
-    private LineEditor lineEditor(PlaySettings settings) {
-        if (settings.mode() != AnswerMode.INTERACTIVE || !terminal.lineEditing() || output != OutputFormat.TEXT) {
-            return null;
-        }
-        try {
-            return TerminalLineEditor.open();
-        } catch (IOException | RuntimeException e) {
-            // TERM=dumb, or a terminal JLine cannot drive: play on with plain lines, as before.
-            log().debug("no line editor for this terminal", e);
-            return null;
-        }
-    }
-
-    private void report(SessionRenderer renderer, ClientFailure failure) {
-        renderer.failure(failure);
-        if (verbose && failure.getCause() != null) {
-            log().warn("details of the failure above", failure.getCause());
-        }
-    }
-
-    /**
-     * The logger, looked up when something is logged rather than when the class loads: building the command
-     * line then does not wait for logging to start (which Netty starts anyway, on the warm-up thread).
-     */
-    private static Logger log() {
-        return LoggerFactory.getLogger(PlayCommand.class);
     }
 
     private void validate() {
@@ -155,18 +110,17 @@ public final class PlayCommand implements Callable<Integer> {
         if (problem == null) {
             problem = tls.validate();
         }
-        if (problem == null && auto && answers != null) {
-            problem = "--auto and --answers exclude each other: let the client solve, or give the answers";
+        if (problem == null) {
+            problem = AnswerSource.conflict(auto, answers);
         }
         if (problem == null && rounds != null && (rounds < 1 || rounds > 0xFFFF)) {
             problem = "--rounds: " + rounds + " (expected: 1..65535)";
         }
-        if (problem == null && name != null && name.isBlank()) {
-            problem = "--name must not be empty";
+        if (problem == null) {
+            problem = PlayerName.problem(name);
         }
-        if (problem == null && serverTimeout.compareTo(MIN_SERVER_TIMEOUT) < 0) {
-            problem = "--server-timeout: " + Failures.millis(serverTimeout.toMillis()) + " is too short (expected: at"
-                    + " least " + Failures.millis(MIN_SERVER_TIMEOUT.toMillis()) + ")";
+        if (problem == null) {
+            problem = ServerTimeoutLimit.problem(serverTimeout);
         }
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
@@ -174,47 +128,9 @@ public final class PlayCommand implements Callable<Integer> {
     }
 
     private PlaySettings settings() {
-        AnswerMode mode;
-        InputStream lines;
-        boolean fromTerminal;
-        if (auto) {
-            mode = AnswerMode.AUTO;
-            lines = null;
-            fromTerminal = false;
-        } else if (answers != null && !answers.equals("-")) {
-            mode = AnswerMode.SCRIPTED;
-            lines = openAnswers(Path.of(answers));
-            fromTerminal = false;
-        } else if (answers == null && terminal.interactive()) {
-            mode = AnswerMode.INTERACTIVE;
-            lines = terminal.in();
-            fromTerminal = true;
-        } else {
-            // "--answers -", or stdin is a pipe or file: a script of answers.
-            mode = AnswerMode.SCRIPTED;
-            lines = terminal.in();
-            fromTerminal = true;
-        }
-        return new PlaySettings(connect.host(), connect.port(), connect.connectTimeout(), playerName(),
-                rounds == null ? Hello.SERVER_DEFAULT_ROUNDS : rounds, mode, lines, fromTerminal,
-                tls.usesKnownHosts() ? tls.knownHostsFile() : null);
-    }
-
-    private String playerName() {
-        if (name != null) {
-            return name.strip();
-        }
-        String user = System.getProperty("user.name");
-        return user == null || user.isBlank() ? "player" : user;
-    }
-
-    private InputStream openAnswers(Path file) {
-        try {
-            return Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "--answers: no such file: " + file);
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--answers: cannot read " + file + ": " + e.getMessage());
-        }
+        AnswerSource source = AnswerSource.choose(auto, answers, terminal, spec.commandLine());
+        return new PlaySettings(connect.host(), connect.port(), connect.connectTimeout(),
+                PlayerName.resolve(name, "player"), rounds == null ? Hello.SERVER_DEFAULT_ROUNDS : rounds,
+                source.mode(), source.lines(), source.fromTerminal(), tls.usesKnownHosts() ? tls.knownHostsFile() : null);
     }
 }

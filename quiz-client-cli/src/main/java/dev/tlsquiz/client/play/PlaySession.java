@@ -7,6 +7,7 @@ import dev.tlsquiz.client.Terminal;
 import dev.tlsquiz.client.net.ClientConnection;
 import dev.tlsquiz.client.net.ClientConnector;
 import dev.tlsquiz.client.net.ClientTimeouts;
+import dev.tlsquiz.client.net.HandshakeOutcome;
 import dev.tlsquiz.client.render.PromptText;
 import dev.tlsquiz.client.render.SessionRenderer;
 import dev.tlsquiz.client.session.ClientEvent;
@@ -24,17 +25,13 @@ import dev.tlsquiz.codec.Summary;
 import dev.tlsquiz.codec.Verdict;
 import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.tls.ClientTls;
-import dev.tlsquiz.tls.HandshakeFailure;
 import dev.tlsquiz.tls.UnknownServerKeyException;
-import io.netty.channel.Channel;
-import io.netty.util.concurrent.Future;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLException;
 
 /**
  * One {@code quiz play} run on the calling (main) thread: connect, settle trust, say HELLO, then
@@ -176,23 +173,14 @@ public final class PlaySession {
         while (true) {
             closeTls();
             tls = tlsFactory.get();
-            ClientConnection candidate = connector.connect(tls, settings.host(), settings.port(),
-                    settings.connectTimeout(), events);
-            Future<Channel> handshake = candidate.handshakeFuture();
-            // SslHandler's own handshake timeout fails the future; the margin is only a backstop.
-            handshake.awaitUninterruptibly(settings.connectTimeout().toMillis() + 5_000);
-            if (handshake.isSuccess()) {
-                candidate.release();
-                return candidate;
+            HandshakeOutcome outcome = HandshakeOutcome.await(connector.connect(tls, settings.host(), settings.port(),
+                    settings.connectTimeout(), events), settings.connectTimeout());
+            if (outcome.succeeded()) {
+                return outcome.connection();
             }
-            candidate.detach();
-            candidate.close();
-            Throwable cause = handshake.cause() != null ? handshake.cause()
-                    : new SSLException("TLS handshake did not finish in time");
-            Optional<UnknownServerKeyException> unknown =
-                    HandshakeFailure.classify(cause, settings.host(), settings.port()).unknownServerKey();
+            Optional<UnknownServerKeyException> unknown = outcome.unknownServerKey(settings.host(), settings.port());
             if (unknown.isEmpty() || settings.knownHosts() == null || trustDecided) {
-                throw Failures.tlsFailed(cause, settings.host(), settings.port());
+                throw Failures.tlsFailed(outcome.cause(), settings.host(), settings.port());
             }
             if (!terminal.interactive()) {
                 throw Failures.unknownServerRefused(unknown.get(), settings.knownHosts(), false);

@@ -123,6 +123,15 @@ final class JsonRenderer implements SessionRenderer {
     @Override
     public void summary(SessionSummary summary) {
         Map<String, Object> event = event("summary");
+        putSummary(event, summary);
+        write(event);
+    }
+
+    /**
+     * The fields of a {@code summary} event, in order: a room's summary ({@link RoomJsonView}) is the same
+     * with the room's fields after them, so that one script reads both.
+     */
+    static void putSummary(Map<String, Object> event, SessionSummary summary) {
         event.put("correct", summary.correct());
         event.put("answered", summary.answered());
         event.put("total", summary.total());
@@ -135,7 +144,6 @@ final class JsonRenderer implements SessionRenderer {
         event.put("averageAnswerMillis", summary.averageAnswerMillis().isPresent()
                 ? summary.averageAnswerMillis().getAsLong() : null);
         event.put("partial", summary.partial());
-        write(event);
     }
 
     @Override

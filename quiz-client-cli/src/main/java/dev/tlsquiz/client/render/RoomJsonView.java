@@ -128,17 +128,7 @@ final class RoomJsonView implements RoomView {
     @Override
     public void summary(SessionSummary summary, Standings finalStandings, String code) {
         Map<String, Object> event = JsonRenderer.event("summary");
-        event.put("correct", summary.correct());
-        event.put("answered", summary.answered());
-        event.put("total", summary.total());
-        event.put("score", summary.score());
-        event.put("durationMillis", summary.durationMillis());
-        event.put("accuracyPercent", summary.accuracyPercent().isPresent()
-                ? Math.round(summary.accuracyPercent().getAsDouble() * 10) / 10.0 : null);
-        event.put("bestStreak", summary.bestStreak());
-        event.put("averageAnswerMillis", summary.averageAnswerMillis().isPresent()
-                ? summary.averageAnswerMillis().getAsLong() : null);
-        event.put("partial", summary.partial());
+        JsonRenderer.putSummary(event, summary);
         event.put("code", code);
         // null when the player left before the end: their seat is kept, and they have no final rank yet.
         event.put("final", finalStandings != null);

@@ -8,14 +8,16 @@ import dev.tlsquiz.bank.ParsedBank;
 import dev.tlsquiz.cli.DurationConverter;
 import dev.tlsquiz.client.ClientFailure;
 import dev.tlsquiz.client.ConnectOptions;
+import dev.tlsquiz.client.FailureReport;
 import dev.tlsquiz.client.Failures;
+import dev.tlsquiz.client.NettyJfrEvents;
+import dev.tlsquiz.client.OutputOption;
+import dev.tlsquiz.client.PlayerName;
 import dev.tlsquiz.client.Terminal;
 import dev.tlsquiz.client.TlsOptions;
+import dev.tlsquiz.client.VerboseOption;
 import dev.tlsquiz.client.VersionProvider;
-import dev.tlsquiz.client.converters.OutputFormatConverter;
 import dev.tlsquiz.client.net.ClientTimeouts;
-import dev.tlsquiz.client.NettyJfrEvents;
-import dev.tlsquiz.client.render.OutputFormat;
 import dev.tlsquiz.client.render.RoomView;
 import dev.tlsquiz.client.render.SessionRenderer;
 import dev.tlsquiz.codec.Host;
@@ -34,8 +36,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,8 +55,6 @@ import picocli.CommandLine.Spec;
             "Commands, typed or one a line on stdin: start, next, pause, resume, kick NAME, end, help."
         })
 public final class HostRoomCommand implements Callable<Integer> {
-
-    private static final Logger log = LoggerFactory.getLogger(HostRoomCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -127,20 +125,14 @@ public final class HostRoomCommand implements Callable<Integer> {
             description = "Start the game by itself this long after the room opened.")
     private Duration startAfter;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            converter = OutputFormatConverter.class, completionCandidates = OutputFormatConverter.class,
-            description = "Output format: ${COMPLETION-CANDIDATES}; json is one JSON object per line and event"
-                    + " (default: ${DEFAULT-VALUE}).")
-    private OutputFormat output;
+    @Mixin
+    private OutputOption output;
 
-    @Option(names = "--server-timeout", paramLabel = "DURATION", defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "Give up on a server that sends nothing, not even a heartbeat's answer, for this long"
-                    + " (default: ${DEFAULT-VALUE}).")
-    private Duration serverTimeout;
+    @Mixin
+    private RoomServerTimeoutOption serverTimeout;
 
-    @Option(names = "--verbose", description = "Show connection details and stack traces of failures.")
-    private boolean verbose;
+    @Mixin
+    private VerboseOption verbose;
 
     private final Terminal terminal;
 
@@ -151,7 +143,7 @@ public final class HostRoomCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NettyJfrEvents.skip();
-        SessionRenderer renderer = SessionRenderer.create(output, terminal);
+        SessionRenderer renderer = SessionRenderer.create(output.format(), terminal);
         String reclaimed = validate();
         Optional<String> bankText = bank == null ? Optional.empty() : Optional.of(readBank(renderer));
         String token = tokenFile == null ? "" : readToken();
@@ -161,20 +153,17 @@ public final class HostRoomCommand implements Callable<Integer> {
                     startWhen == null ? OptionalInt.empty() : OptionalInt.of(startWhen), Optional.ofNullable(startAfter),
                     tls.usesKnownHosts() ? tls.knownHostsFile() : null);
             HostSession session = new HostSession(settings, terminal.in(), RoomView.create(renderer, terminal),
-                    tls::createTls, ClientTimeouts.forServerTimeout(serverTimeout));
+                    tls::createTls, ClientTimeouts.forServerTimeout(serverTimeout.duration()));
             return session.run();
         } catch (ClientFailure failure) {
-            report(renderer, failure);
-            return failure.exitCode();
+            return FailureReport.exitCode(renderer, failure, verbose.on(), HostRoomCommand.class);
         } catch (RuntimeException e) {
-            ClientFailure failure = Failures.internal(e);
-            report(renderer, failure);
-            return failure.exitCode();
+            return FailureReport.exitCode(renderer, Failures.internal(e), verbose.on(), HostRoomCommand.class);
         }
     }
 
     private Host opening(String reclaimed, String token, Optional<String> bankText) {
-        String hostName = hostName();
+        String hostName = PlayerName.resolve(name, "host");
         if (reclaimed != null) {
             return Host.reclaim(hostName, reclaimed, token);
         }
@@ -198,13 +187,6 @@ public final class HostRoomCommand implements Callable<Integer> {
                 timeLimit == null ? 0 : timeLimit.toMillis(), source, ops, digits == null ? 0 : digits,
                 seed == null ? 0 : seed, seed != null, order, !noLateJoin,
                 bankText.map(BankUpload::utf8Length).orElse(0L));
-    }
-
-    private void report(SessionRenderer renderer, ClientFailure failure) {
-        renderer.failure(failure);
-        if (verbose && failure.getCause() != null) {
-            log.warn("details of the failure above", failure.getCause());
-        }
     }
 
     /** Checks the options; returns the canonical code of {@code --reclaim}, or {@code null}. */
@@ -253,12 +235,11 @@ public final class HostRoomCommand implements Callable<Integer> {
         if (problem == null && startWhen != null && startWhen < 1) {
             problem = "--start-when: " + startWhen + " (expected: at least 1 player)";
         }
-        if (problem == null && name != null && name.isBlank()) {
-            problem = "--name must not be empty";
+        if (problem == null) {
+            problem = PlayerName.problem(name);
         }
-        if (problem == null && serverTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
-            problem = "--server-timeout: " + Failures.millis(serverTimeout.toMillis()) + " is too short (expected: at"
-                    + " least 1 s)";
+        if (problem == null) {
+            problem = serverTimeout.validate();
         }
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
@@ -316,13 +297,5 @@ public final class HostRoomCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    private String hostName() {
-        if (name != null) {
-            return name.strip();
-        }
-        String user = System.getProperty("user.name");
-        return user == null || user.isBlank() ? "host" : user;
     }
 }

@@ -6,6 +6,7 @@ import dev.tlsquiz.client.Failures;
 import dev.tlsquiz.client.net.ClientConnection;
 import dev.tlsquiz.client.net.ClientConnector;
 import dev.tlsquiz.client.net.ClientTimeouts;
+import dev.tlsquiz.client.net.HandshakeOutcome;
 import dev.tlsquiz.client.play.LineReader;
 import dev.tlsquiz.client.render.RoomView;
 import dev.tlsquiz.client.session.ClientEvent;
@@ -26,17 +27,13 @@ import dev.tlsquiz.codec.RoomState;
 import dev.tlsquiz.codec.Standings;
 import dev.tlsquiz.codec.Welcome;
 import dev.tlsquiz.tls.ClientTls;
-import dev.tlsquiz.tls.HandshakeFailure;
 import dev.tlsquiz.tls.UnknownServerKeyException;
-import io.netty.channel.Channel;
-import io.netty.util.concurrent.Future;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLException;
 
 /**
  * One {@code quiz host} run on the calling thread: connect, open (or reclaim) the room, send the bank,
@@ -102,25 +99,17 @@ final class HostSession {
     private ClientConnection connect(ClientConnector connector) {
         ClientTls tls = tlsFactory.get();
         try {
-            ClientConnection candidate = connector.connect(tls, settings.host(), settings.port(),
-                    settings.connectTimeout(), events);
-            Future<Channel> handshake = candidate.handshakeFuture();
-            handshake.awaitUninterruptibly(settings.connectTimeout().toMillis() + 5_000);
-            if (handshake.isSuccess()) {
-                candidate.release();
-                return candidate;
+            HandshakeOutcome outcome = HandshakeOutcome.await(connector.connect(tls, settings.host(), settings.port(),
+                    settings.connectTimeout(), events), settings.connectTimeout());
+            if (outcome.succeeded()) {
+                return outcome.connection();
             }
-            candidate.detach();
-            candidate.close();
-            Throwable cause = handshake.cause() != null ? handshake.cause()
-                    : new SSLException("TLS handshake did not finish in time");
-            Optional<UnknownServerKeyException> unknown =
-                    HandshakeFailure.classify(cause, settings.host(), settings.port()).unknownServerKey();
+            Optional<UnknownServerKeyException> unknown = outcome.unknownServerKey(settings.host(), settings.port());
             if (unknown.isPresent() && settings.knownHosts() != null) {
                 // A host opens a room for others: trust is decided beforehand (--pin, --cafile, or quiz play once).
                 throw Failures.unknownServerRefused(unknown.get(), settings.knownHosts(), false);
             }
-            throw Failures.tlsFailed(cause, settings.host(), settings.port());
+            throw Failures.tlsFailed(outcome.cause(), settings.host(), settings.port());
         } finally {
             tls.close();
         }
