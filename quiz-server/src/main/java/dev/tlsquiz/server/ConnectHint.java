@@ -15,6 +15,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import io.netty.util.NetUtil;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,9 +36,15 @@ final class ConnectHint {
 
     /** What the hint is made of; {@code devPki} is empty when the server runs with its own certificate. */
     record Facts(InstalledCommands commands, String bindAddress, int port, ClientAuthMode clientAuth,
-                 X509Certificate certificate, Optional<ServerPkiReport> devPki, List<InetAddress> machineAddresses) {
+                 X509Certificate certificate, Optional<ServerPkiReport> devPki, List<InetAddress> machineAddresses,
+                 Optional<Path> hostTokenFile) {
         Facts {
             machineAddresses = List.copyOf(machineAddresses);
+        }
+
+        Facts(InstalledCommands commands, String bindAddress, int port, ClientAuthMode clientAuth,
+              X509Certificate certificate, Optional<ServerPkiReport> devPki, List<InetAddress> machineAddresses) {
+            this(commands, bindAddress, port, clientAuth, certificate, devPki, machineAddresses, Optional.empty());
         }
     }
 
@@ -58,6 +65,9 @@ final class ConnectHint {
             String others = hosts.size() > 1 && isWildcard(facts.bindAddress()) ? "  (or --host " + String.join(" or --host ", hosts.subList(1, hosts.size()))
                     + ")" : "";
             lines.add("clients connect with: " + command(facts, hosts.get(0)) + others);
+            // The same way in, with the token file: a host copies it as a player copies the line above.
+            facts.hostTokenFile().ifPresent(file -> lines.add("hosts open a room with: " + command(facts,
+                    ConnectCommand.hostTo(facts.commands(), hosts.get(0)).option("--token-file", file.toString()))));
         }
         uncoveredAddressNote(facts, hosts).ifPresent(lines::add);
         clientCertificateNote(facts).ifPresent(lines::add);
@@ -65,7 +75,11 @@ final class ConnectHint {
     }
 
     private static String command(Facts facts, String host) {
-        ConnectCommand command = ConnectCommand.to(facts.commands(), host).port(facts.port());
+        return command(facts, ConnectCommand.to(facts.commands(), host));
+    }
+
+    private static String command(Facts facts, ConnectCommand command) {
+        command.port(facts.port());
         if (facts.clientAuth() == ClientAuthMode.REQUIRE) {
             command.placeholder("--cert", clientFile(facts, "pem")).placeholder("--key", clientFile(facts, "key"));
         }

@@ -54,6 +54,7 @@ import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -149,6 +150,8 @@ public final class QuizServer implements AutoCloseable {
         private ServerMetrics metrics = ServerMetrics.none();
         private RoomRegistry rooms;
         private HostGate hostGate;
+        /** The host token file read or created at start ({@code --room-hosts token}); null otherwise. */
+        private Path hostTokenFile;
         private Executor roomWork;
         private GameClock clock = GameClock.system();
         private SessionIds sessionIds = SessionIds.random();
@@ -314,7 +317,8 @@ public final class QuizServer implements AutoCloseable {
                 if (opened != null) {
                     ConnectHint.lines(new ConnectHint.Facts(advice.commands(), config.listening().bindAddress(),
                             server.localAddress().getPort(), serverTls.clientAuth(), serverTls.certificate(),
-                            opened.devPki(), ConnectHint.machineAddresses())).forEach(line -> LOG.info("{}", line));
+                            opened.devPki(), ConnectHint.machineAddresses(), Optional.ofNullable(hostTokenFile)))
+                            .forEach(line -> LOG.info("{}", line));
                 }
                 return server;
             } catch (ServerStartException | RuntimeException e) {
@@ -345,9 +349,10 @@ public final class QuizServer implements AutoCloseable {
                         HostTokenFile.Loaded token = HostTokenFile.loadOrCreate(config.tls().certsDir(),
                                 new SecureRandom());
                         // The token itself is never logged: only where it is, and the command that reads it.
-                        LOG.info("room hosts: {} the host token {}; open a room with: {} host --token-file {}",
-                                token.created() ? "created" : "using", LogText.value(token.file().toString()),
-                                InstalledCommands.current().quiz(), LogText.value(token.file().toString()));
+                        // The command that uses it is a line of the connect hint, once the port is known.
+                        LOG.info("room hosts: {} the host token {}", token.created() ? "created" : "using",
+                                LogText.value(token.file().toString()));
+                        hostTokenFile = token.file();
                         return HostGate.token(token.token());
                     } catch (InsecureKeyFileException e) {
                         throw new ServerStartException(ServerStartException.Reason.KEY_PERMISSIONS, e.getMessage()

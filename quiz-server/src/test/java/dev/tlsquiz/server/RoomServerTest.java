@@ -706,8 +706,11 @@ class RoomServerTest {
         synchronized (appender.list) {
             lines = appender.list.stream().map(e -> e.getFormattedMessage()).toList();
         }
-        assertTrue(lines.stream().anyMatch(l -> l.contains("created the host token") && l.contains("host --token-file")),
-                lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("created the host token")), lines.toString());
+        // Once listening: the whole command a host copies, with the port, the trust and the token file.
+        String port = Integer.toString(server.localAddress().getPort());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("hosts open a room with: ") && l.contains(" host --host ")
+                && l.contains("--port " + port) && l.contains("--token-file ") && l.contains("--pin ")), lines.toString());
         assertTrue(lines.stream().noneMatch(l -> l.contains(token)), "the token must never be logged");
     }
 }

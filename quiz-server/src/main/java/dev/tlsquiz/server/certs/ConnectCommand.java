@@ -4,20 +4,25 @@ import dev.tlsquiz.codec.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@code quiz play} command line printed for players to copy, built option by option. */
+/** A {@code quiz play} (or {@code quiz host}) command line printed for players to copy, built option by option. */
 public final class ConnectCommand {
 
     private final List<String> words = new ArrayList<>();
 
-    private ConnectCommand(InstalledCommands commands, String host) {
+    private ConnectCommand(InstalledCommands commands, String subcommand, String host) {
         words.add(commands.quiz());
-        words.add("play");
+        words.add(subcommand);
         option("--host", host);
     }
 
     /** {@code quiz play --host HOST}. */
     public static ConnectCommand to(InstalledCommands commands, String host) {
-        return new ConnectCommand(commands, host);
+        return new ConnectCommand(commands, "play", host);
+    }
+
+    /** {@code quiz host --host HOST}: a room's host connects as a player does. */
+    public static ConnectCommand hostTo(InstalledCommands commands, String host) {
+        return new ConnectCommand(commands, "host", host);
     }
 
     /** Adds {@code --port PORT} unless it is the default port, which needs no option. */
