@@ -87,7 +87,8 @@ abstract class RoomSession extends SimpleChannelInboundHandler<QuizMessage> impl
             }
             case PONG -> Optional.empty();
             case ERROR -> {
-                LOG.debug("{}: client sent {}", remote(), message);
+                // The ERROR's text is the client's: escaped, as every value a peer chose.
+                LOG.debug("{}: client sent {}", remote(), LogText.value(message.toString()));
                 finished = true;
                 context.close();
                 yield Optional.empty();

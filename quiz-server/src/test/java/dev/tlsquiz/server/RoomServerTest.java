@@ -686,6 +686,38 @@ class RoomServerTest {
     }
 
     @Test
+    void clientError_withControlCharacters_isLoggedOnOneEscapedLine() throws Exception {
+        start(c -> c);
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(RoomSession.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        ch.qos.logback.classic.Level previous = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        appender.start();
+        logger.addAppender(appender);
+        try (RoomTestClient host = openRoom(1); RoomTestClient ann = connect()) {
+            ann.join(host.room.code(), "ann", "");
+            ann.send(new ErrorMessage(ErrorCode.INTERNAL_ERROR, "bye\n12:00:00.000 INFO  forged line\u001b[2J"));
+            Conditions.await(() -> "the client's ERROR in the log", Duration.ofSeconds(30), () -> {
+                synchronized (appender.list) {
+                    return appender.list.stream().anyMatch(e -> e.getFormattedMessage().contains("client sent"));
+                }
+            });
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(previous);
+        }
+        String line;
+        synchronized (appender.list) {
+            line = appender.list.stream().map(e -> e.getFormattedMessage()).filter(l -> l.contains("client sent"))
+                    .findFirst().orElseThrow();
+        }
+        assertTrue(line.contains("forged line"), line);
+        assertFalse(line.contains("\n") || line.contains("\u001b"), "raw control characters in: " + line);
+    }
+
+    @Test
     void tokenMode_logsWhereTheTokenIsAndTheCommand_butNeverTheToken() throws Exception {
         ch.qos.logback.classic.Logger logger =
                 (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(QuizServer.class);

@@ -473,7 +473,9 @@ public final class LiveRoom {
         context.results().gameEnded(record).whenComplete((kept, failure) -> loop.execute(() -> {
             cancel(waitOver);
             if (failure != null) {
-                LOG.warn("room {}: the results could not be kept: {}", displayCode(), failure.toString());
+                // A database's message may quote what it refused (a player's name or answer): escaped.
+                LOG.warn("room {}: the results could not be kept: {}", displayCode(),
+                        LogText.value(failure.toString()));
             }
             deliverFinal(reason, message, failure != null ? Optional.of(resultsLost()) : Optional.empty());
         }));
