@@ -187,10 +187,11 @@ class MetricsHttpHostileTest {
                 socket.connect(http, (int) WAIT.toMillis());
                 idle.add(socket);
             }
-            // The idle ones hold every slot once the server has seen them; until then a probe may still get in.
+            // The idle ones hold every slot once the server has seen them; until then a probe may still get in,
+            // and an idle one that came after it is the one refused: it is opened again, until all hold a slot.
             int[] last = new int[1];
             Conditions.await(() -> "a connection over the cap to be answered 503 (last: " + last[0] + ")", WAIT,
-                    () -> (last[0] = status("/health/live")) == 503);
+                    () -> reopenRefused(idle) && (last[0] = status("/health/live")) == 503);
             HttpProbe.Response refused = HttpProbe.get(http, "/metrics");
             assertEquals(503, refused.status());
             assertTrue(refused.body().contains("too many connections"), refused.body());
@@ -209,6 +210,28 @@ class MetricsHttpHostileTest {
             for (Socket socket : idle) {
                 socket.close();
             }
+        }
+    }
+
+    /** Opens again each of {@code idle} the server answered (a 503) or closed; true once done. */
+    private boolean reopenRefused(List<Socket> idle) {
+        try {
+            for (int i = 0; i < idle.size(); i++) {
+                Socket socket = idle.get(i);
+                socket.setSoTimeout(1);
+                try {
+                    socket.getInputStream().read();
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    continue;
+                }
+                socket.close();
+                Socket again = new Socket();
+                again.connect(http, (int) WAIT.toMillis());
+                idle.set(i, again);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
