@@ -23,11 +23,13 @@ final class JdbcResultsStore implements ResultsStore {
     private final HikariDataSource pool;
     private final String where;
     private final ResultsReader reader;
+    private final GameWriter writer;
 
     JdbcResultsStore(HikariDataSource pool, Dialect dialect, String where) {
         this.pool = pool;
         this.where = where;
         this.reader = new ResultsReader(dialect);
+        this.writer = GameWriter.of(dialect);
     }
 
     /** One unit of work on a connection in a transaction. */
@@ -77,19 +79,15 @@ final class JdbcResultsStore implements ResultsStore {
      */
     @Override
     public void save(GameRecord game) throws GameStoreException {
-        GameWriter.check(game);
-        inTransactionNoIo("keep game " + Long.toHexString(game.gameId()), connection -> GameWriter.write(connection, game));
+        GameRecordCheck.check(game);
+        inTransactionNoIo("keep game " + Long.toHexString(game.gameId()),
+                connection -> writer.write(connection, List.of(game)));
     }
 
     @Override
     public void saveAll(List<GameRecord> games) throws GameStoreException {
-        games.forEach(GameWriter::check);
-        inTransactionNoIo("keep " + games.size() + " games", connection -> {
-            for (GameRecord game : games) {
-                GameWriter.write(connection, game);
-            }
-            return null;
-        });
+        games.forEach(GameRecordCheck::check);
+        inTransactionNoIo("keep " + games.size() + " games", connection -> writer.write(connection, games));
     }
 
     @Override

@@ -129,6 +129,33 @@ abstract class GameStoreContractTest {
     }
 
     @Test
+    void saveAll_whenSeveralGamesWithChoicesInOneGroup_thenEachKeepsItsOwnRows() throws Exception {
+        List<GameRecord> group = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            group.add(i % 2 == 0 ? TestGames.room(100 + i, "R" + i, T0.plusSeconds(i), "ada" + i, "~bob", "~cy" + i)
+                    : TestGames.solo(100 + i, "~p" + i, T0.plusSeconds(i), 1 + i % 4, i % 3));
+        }
+
+        store.saveAll(group);
+
+        for (GameRecord game : group) {
+            assertEquals(List.of(game), store.games(game.gameId()));
+        }
+    }
+
+    @Test
+    void saveAll_whenTheSameGameTwiceInOneGroup_thenKeptOnce() throws Exception {
+        GameRecord game = TestGames.room(7, "K7QX", T0, "ada", "~bob", "~cy");
+
+        store.saveAll(List.of(game, TestGames.solo(8, "~ann", T0, 2, 1), game));
+
+        assertEquals(List.of(game), store.games(7));
+        assertEquals(2, count("games"));
+        assertEquals(8 + 2, count("answers"));
+        assertEquals(3, count("choices"));
+    }
+
+    @Test
     void saveAll_whenOneGameContradictsItself_thenNoneKept() throws Exception {
         GameRecord good = TestGames.solo(1, "~ann", T0, 2, 1);
         GameRecord bad = new GameRecord(2, good.kind(), good.instance(), null, good.settings(), good.started(), good.ended(),
@@ -341,20 +368,52 @@ abstract class GameStoreContractTest {
         NewerSchemaException refused = assertThrows(NewerSchemaException.class, () -> GameStores.open(location()));
 
         assertEquals("99", refused.databaseVersion());
-        assertEquals("version 1", refused.knownVersion());
-        assertTrue(refused.getMessage().contains("has schema version 99, newer than the version 1 this tlsquiz knows"),
+        assertEquals("version 2", refused.knownVersion());
+        assertTrue(refused.getMessage().contains("has schema version 99, newer than the version 2 this tlsquiz knows"),
                 refused.getMessage());
         assertTrue(refused.getMessage().contains("Run that newer version"), refused.getMessage());
     }
 
     @Test
-    void open_whenFresh_thenSchemaHistoryRecordsVersion1() throws Exception {
+    void open_whenFresh_thenSchemaHistoryRecordsEveryVersion() throws Exception {
+        assertEquals(List.of("1", "2"), schemaVersions());
+    }
+
+    @Test
+    void open_whenAtVersion1WithGamesKept_thenMigratedAndEveryGameReadsBackTheSame() throws Exception {
+        store.close();
+        store = null;
+        wipe();
+        SchemaMigrations.configure(dataSource(), dialect()).target("1").load().migrate();
+        GameRecord room = TestGames.room(0x51, "K7QX", T0, "ada", "~bob", "~cy");
+        GameRecord solo = TestGames.solo(0x52, "~dee", T0.plusSeconds(60), 4, 3);
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            GameWriter.of(dialect()).write(connection, List.of(room, solo));
+            connection.commit();
+        }
+
+        store = GameStores.open(location());
+
+        assertEquals(List.of("1", "2"), schemaVersions());
+        assertEquals(List.of(room), store.games(0x51));
+        assertEquals(List.of(solo), store.games(0x52));
+        assertEquals(1, store.prune(T0.plusSeconds(1)));
+        assertEquals(List.of(), store.games(0x51));
+        assertEquals(List.of(solo), store.games(0x52));
+        assertEquals(4, count("answers"), "prune takes the pruned game's rows with it, and only those");
+    }
+
+    private List<String> schemaVersions() throws SQLException {
+        List<String> versions = new ArrayList<>();
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT version FROM " + SchemaMigrations.HISTORY_TABLE
                      + " WHERE success ORDER BY installed_rank")) {
-            assertTrue(rows.next());
-            assertEquals("1", rows.getString(1));
+            while (rows.next()) {
+                versions.add(rows.getString(1));
+            }
         }
+        return versions;
     }
 
     List<List<String>> exportCsv(GameFilter filter) throws Exception {
