@@ -35,7 +35,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Batches (group commit).</b> When several games wait, the writer takes up to {@link #BATCH} at
  * once and keeps them in one transaction ({@link GameStore#saveAll}): a commit (and its flush to
- * disk) is shared by the group, which is what lets a single writer keep up with many event loops. The
+ * disk) is shared by the group, which is what lets a single writer keep up with many event loops.
+ * Commits are spaced at least {@link #COMMIT_SPACING} apart: a game that ends within that time of the
+ * last commit waits for the rest of it, with whatever other games end meanwhile. On a quiet server
+ * the last commit is long past and a game is kept at once; on a busy one a flush to disk (the
+ * dearest part of a commit, above all on a virtual disk) is shared by several games instead of
+ * being paid by each, for a few milliseconds more before a summary is shown. The
  * group is kept whole or not at all, and retried whole; every game in it is complete or absent, never
  * half kept. A group the store refuses for good (a record that contradicts itself) is kept again game
  * by game, so that one bad game costs only its own stage. One game waiting alone is saved on its own.
@@ -55,6 +60,9 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
 
     /** Games taken from the queue at once, when several wait. */
     static final int BATCH = 64;
+    /** The least time from one commit's start to the next's: at most 100 flushes to disk a second. */
+    static final Duration COMMIT_SPACING = Duration.ofMillis(10);
+    private static final long GATHER_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     static final Duration FIRST_RETRY = Duration.ofMillis(100);
     static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
@@ -70,6 +78,7 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
     private final StoreHealth health;
     private final Duration firstRetry;
     private final Duration lastRetry;
+    private final long spacingNanos;
     private final BlockingQueue<Pending> queue;
     /** Games handed over and not yet kept or given up: the queue plus the batch in hand. */
     private final AtomicInteger waiting = new AtomicInteger();
@@ -91,11 +100,12 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
      * @param metrics   told of every game written, every failed write and every retry
      */
     public ResultWriter(GameStore store, int capacity, int hardLimit, ServerMetrics metrics) {
-        this(store, capacity, hardLimit, metrics, new StoreHealth(System::nanoTime), FIRST_RETRY, LAST_RETRY);
+        this(store, capacity, hardLimit, metrics, new StoreHealth(System::nanoTime), FIRST_RETRY, LAST_RETRY,
+                COMMIT_SPACING);
     }
 
     ResultWriter(GameStore store, int capacity, int hardLimit, ServerMetrics metrics, StoreHealth health,
-                 Duration firstRetry, Duration lastRetry) {
+                 Duration firstRetry, Duration lastRetry, Duration commitSpacing) {
         if (capacity < 1 || hardLimit < capacity) {
             throw new IllegalArgumentException("capacity: " + capacity + ", hardLimit: " + hardLimit
                     + " (expected: 1 <= capacity <= hardLimit)");
@@ -106,6 +116,7 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
         this.health = Objects.requireNonNull(health, "health");
         this.firstRetry = firstRetry;
         this.lastRetry = lastRetry;
+        this.spacingNanos = commitSpacing.toNanos();
         this.queue = new LinkedBlockingQueue<>(hardLimit);
         this.writer = new Thread(this::run, "tlsquiz-results-writer");
         // Not a daemon: a JVM that exits normally first lets close() drain the queue.
@@ -148,6 +159,7 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
 
     private void run() {
         List<Pending> batch = new ArrayList<>(BATCH);
+        long lastCommit = System.nanoTime() - spacingNanos;
         try {
             while (true) {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -162,6 +174,8 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
+                gather(batch, lastCommit);
+                lastCommit = System.nanoTime();
                 if (batch.size() == 1 || !keepTogether(batch)) {
                     for (int i = 0; i < batch.size(); i++) {
                         keep(batch.get(i));
@@ -187,6 +201,29 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
                 LOG.error("shutdown: {} not kept; the results store was unavailable until the end of the grace period",
                         Counts.of(left.size(), "finished game"));
             }
+        }
+    }
+
+    /**
+     * Adds to {@code batch} the games that end until {@link #COMMIT_SPACING} has passed since the last
+     * commit started, up to {@link #BATCH}; returns at once when that time is past or the server is
+     * closing (a drain does not wait for games that can no longer start). The writer sleeps through the
+     * rest of the spacing rather than waiting on the queue: a game handed over meanwhile then costs its
+     * event loop no wake-up of this thread, and this thread no wake-up per game.
+     */
+    private void gather(List<Pending> batch, long lastCommit) throws InterruptedException {
+        long left = lastCommit + spacingNanos - System.nanoTime();
+        // In slices, so that close() is noticed within one even if the spacing were long.
+        while (left > 0 && batch.size() + queue.size() < BATCH && !closing()) {
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, GATHER_SLICE_NANOS));
+            left = lastCommit + spacingNanos - System.nanoTime();
+        }
+        queue.drainTo(batch, BATCH - batch.size());
+    }
+
+    private boolean closing() {
+        synchronized (lock) {
+            return closing;
         }
     }
 

@@ -39,9 +39,13 @@ class ResultWriterTest {
     private ResultWriter writer;
 
     private ResultWriter writer(int capacity, int hardLimit) {
+        return writer(capacity, hardLimit, ResultWriter.COMMIT_SPACING);
+    }
+
+    private ResultWriter writer(int capacity, int hardLimit, Duration commitSpacing) {
         writer = new ResultWriter(store, capacity, hardLimit, metrics,
                 new StoreHealth(System::nanoTime, warnings::add, infos::add), Duration.ofMillis(5),
-                Duration.ofMillis(40));
+                Duration.ofMillis(40), commitSpacing);
         return writer;
     }
 
@@ -111,6 +115,37 @@ class ResultWriterTest {
     }
 
     @Test
+    void gamesEndingSoonAfterACommit_waitForTheSpacingAndAreKeptInOneGroup() throws Exception {
+        // A spacing far longer than the test needs to hand over three games, so that they all land in it.
+        writer(1000, 1000, Duration.ofSeconds(3));
+        writer.gameEnded(game(0)).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(1, store.attempts(), "a game on a quiet writer is kept alone, at once");
+
+        List<CompletableFuture<Void>> stages = new ArrayList<>();
+        LongStream.rangeClosed(1, 3).forEach(id -> stages.add(writer.gameEnded(game(id)).toCompletableFuture()));
+        CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertEquals(List.of(3), store.groups());
+        assertEquals(2, store.attempts());
+        assertEquals(LongStream.rangeClosed(0, 3).boxed().toList(),
+                store.games().stream().map(GameRecord::gameId).toList());
+    }
+
+    @Test
+    void close_whileGamesWaitForTheSpacing_thenKeepsThemWithoutWaitingItOut() throws Exception {
+        writer(1000, 1000, Duration.ofMinutes(10));
+        writer.gameEnded(game(0)).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<Void> waiting = writer.gameEnded(game(1)).toCompletableFuture();
+        Conditions.await("the writer to take the game", WAIT, () -> writer.queued() == 1);
+
+        writer.close(WAIT);
+
+        assertTrue(waiting.isDone() && !waiting.isCompletedExceptionally(),
+                "a game waiting for the spacing is kept by the drain, not given up");
+        assertEquals(List.of(0L, 1L), store.games().stream().map(GameRecord::gameId).toList());
+    }
+
+    @Test
     void storeDown_thenGamesWaitTheQueueFillsAndEveryGameIsKeptWhenItIsBack() throws Exception {
         writer(3, 10);
         store.down();
@@ -175,7 +210,7 @@ class ResultWriterTest {
             }
         };
         writer = new ResultWriter(picky, 10, 10, metrics, new StoreHealth(System::nanoTime, warnings::add, infos::add),
-                Duration.ofMillis(5), Duration.ofMillis(40));
+                Duration.ofMillis(5), Duration.ofMillis(40), ResultWriter.COMMIT_SPACING);
         CompletableFuture<Void> bad = writer.gameEnded(game(1)).toCompletableFuture();
         CompletableFuture<Void> good = writer.gameEnded(game(2)).toCompletableFuture();
         good.get(WAIT.toSeconds(), TimeUnit.SECONDS);
