@@ -213,6 +213,30 @@ abstract class GameStoreContractTest {
         assertEquals(1, count("games"), "the games table is still there, with its game");
     }
 
+    /**
+     * PostgreSQL's writer sends each column as an array, whose text form gives meaning to braces,
+     * quotes, backslashes, commas, blanks and the bare word NULL: text made of them is kept as sent.
+     */
+    @Test
+    void saveAll_whenTextLooksLikeArraySyntax_thenKeptExactlyAsSent() throws Exception {
+        List<String> texts = List.of("NULL", "null", "{a,b}", "{}", "\"quoted\"", "back\\slash\\", "a,b", " spaced ",
+                "", "}{\"\\,NULL", "ARRAY[1]", "'{NULL}'::text[]");
+        List<GameRecord> group = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            group.add(new GameRecord(300 + i, GameRecord.GameKind.ROOM, "quiz-a", text, text, T0.minusSeconds(5), T0,
+                    text, List.of(new PlayerRecord(text, false, text, text, 1, 1, 0, 1)),
+                    List.of(new QuestionRecord(1, text, AnswerFormat.ONE_CHOICE, List.of(text, text + "2"), text)),
+                    List.of(new AnswerRecord(0, 1, text, Judgement.WRONG, 0, 10))));
+        }
+
+        store.saveAll(group);
+
+        for (GameRecord game : group) {
+            assertEquals(List.of(game), store.games(game.gameId()), "kept as sent: [" + game.roomCode() + "]");
+        }
+    }
+
     @Test
     void save_whenTheDatabaseRefusesAStatementHalfway_thenNothingOfTheGameIsKeptAndTheStoreGoesOn() throws Exception {
         try (Connection connection = connect()) {
