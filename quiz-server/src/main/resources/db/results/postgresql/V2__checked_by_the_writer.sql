@@ -1,6 +1,6 @@
 -- Version 2 (PostgreSQL): the tables under games keep no foreign keys. PostgreSQL checks a foreign key
 -- with a trigger that runs a query for every row inserted; a game writes some twenty rows, and those
--- checks were more than half of the server's CPU time per game kept (measured: 210 us a game with
+-- checks were more than half of the database's CPU time per game kept (measured: 210 us a game with
 -- them, 88 us without, in groups of 32). What they guarded is guaranteed where the rows are made:
 -- the results writer checks that every answer points at a player and a question of its own game
 -- (GameRecordCheck) and writes a game with all its rows in one statement, or nothing of it; prune
