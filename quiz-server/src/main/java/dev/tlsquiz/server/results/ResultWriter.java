@@ -234,41 +234,53 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
     private boolean keepTogether(List<Pending> group) throws InterruptedException {
         List<GameRecord> games = new ArrayList<>(group.size());
         group.forEach(pending -> games.add(pending.game()));
-        long pauseNanos = firstRetry.toNanos();
-        boolean retry = false;
-        while (true) {
-            if (abandon) {
-                throw new InterruptedException("abandoned");
-            }
-            if (retry) {
-                metrics.resultsRetried();
-            }
-            try {
-                store.saveAll(games);
-            } catch (GameStoreException e) {
-                metrics.resultsWriteFailed();
-                health.failed(e, waiting.get(), Duration.ofNanos(pauseNanos));
-                TimeUnit.NANOSECONDS.sleep(pauseNanos);
-                pauseNanos = Math.min(pauseNanos * 2, lastRetry.toNanos());
-                retry = true;
-                continue;
-            } catch (RuntimeException e) {
-                LOG.debug("the results store refused a group of {}; keeping them one by one", group.size(), e);
-                return false;
-            }
-            health.kept(waiting.get() - group.size());
-            for (int i = 0; i < group.size(); i++) {
-                metrics.resultsWritten();
-                done();
-                group.get(i).kept().complete(null);
-                group.set(i, null);
-            }
-            return true;
+        try {
+            retryWhileUnavailable(() -> store.saveAll(games));
+        } catch (RuntimeException e) {
+            LOG.debug("the results store refused a group of {}; keeping them one by one", group.size(), e);
+            return false;
         }
+        health.kept(waiting.get() - group.size());
+        for (int i = 0; i < group.size(); i++) {
+            metrics.resultsWritten();
+            done();
+            group.get(i).kept().complete(null);
+            group.set(i, null);
+        }
+        return true;
     }
 
     /** Keeps one game, retrying while the store fails. */
     private void keep(Pending pending) throws InterruptedException {
+        try {
+            retryWhileUnavailable(() -> store.save(pending.game()));
+        } catch (RuntimeException e) {
+            // Not the database being away: retrying would block every game behind this one.
+            LOG.error("the results store refused game {} for good; it is not kept: {}",
+                    Long.toHexString(pending.game().gameId()), e.toString(), e);
+            done();
+            pending.kept().completeExceptionally(e);
+            return;
+        }
+        health.kept(waiting.get() - 1);
+        metrics.resultsWritten();
+        done();
+        pending.kept().complete(null);
+    }
+
+    /** A call to the store that fails with {@link GameStoreException} while the database is away. */
+    @FunctionalInterface
+    private interface StoreCall {
+        void run() throws GameStoreException;
+    }
+
+    /**
+     * Runs {@code call} until it succeeds, pausing {@code firstRetry}, doubling to {@code lastRetry},
+     * after each {@link GameStoreException}; any other exception (a refusal for good) is the caller's.
+     *
+     * @throws InterruptedException when close() gave up waiting
+     */
+    private void retryWhileUnavailable(StoreCall call) throws InterruptedException {
         long pauseNanos = firstRetry.toNanos();
         boolean retry = false;
         while (true) {
@@ -279,27 +291,15 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
                 metrics.resultsRetried();
             }
             try {
-                store.save(pending.game());
+                call.run();
+                return;
             } catch (GameStoreException e) {
                 metrics.resultsWriteFailed();
                 health.failed(e, waiting.get(), Duration.ofNanos(pauseNanos));
                 TimeUnit.NANOSECONDS.sleep(pauseNanos);
                 pauseNanos = Math.min(pauseNanos * 2, lastRetry.toNanos());
                 retry = true;
-                continue;
-            } catch (RuntimeException e) {
-                // Not the database being away: retrying would block every game behind this one.
-                LOG.error("the results store refused game {} for good; it is not kept: {}",
-                        Long.toHexString(pending.game().gameId()), e.toString(), e);
-                done();
-                pending.kept().completeExceptionally(e);
-                return;
             }
-            health.kept(waiting.get() - 1);
-            metrics.resultsWritten();
-            done();
-            pending.kept().complete(null);
-            return;
         }
     }
 
