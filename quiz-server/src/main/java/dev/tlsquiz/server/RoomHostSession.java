@@ -7,6 +7,7 @@ import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Host;
 import dev.tlsquiz.codec.HostCommand;
 import dev.tlsquiz.server.config.GameRules;
+import dev.tlsquiz.server.config.RoomHosts;
 import dev.tlsquiz.server.config.RoomRules;
 import dev.tlsquiz.server.quiz.ProblemSource;
 import dev.tlsquiz.server.room.RoomCodes;
@@ -199,7 +200,9 @@ final class RoomHostSession extends RoomSession {
         LiveRoom reclaimed = found.get();
         room = reclaimed;
         state = State.IN_ROOM;
-        reclaimed.execute(() -> reclaimed.reclaim(this, hostKey, () -> finish(List.of(new ErrorMessage(
+        // Under anyone the key is the host's name, which every player of the room is shown.
+        boolean onlyAfterADrop = rooms.hostGate().mode() == RoomHosts.ANYONE;
+        reclaimed.execute(() -> reclaimed.reclaim(this, hostKey, onlyAfterADrop, () -> finish(List.of(new ErrorMessage(
                 ErrorCode.HOST_REFUSED, "room " + reclaimed.displayCode() + " is not yours to take back")))));
         return Optional.empty();
     }

@@ -591,6 +591,21 @@ class RoomServerTest {
     }
 
     @Test
+    void underAnyone_aPlayerWhoKnowsTheCodeAndTheHostsName_cannotTakeTheRoomFromAConnectedHost() throws Exception {
+        start(c -> c.rooms(r -> r.withHosts(RoomHosts.ANYONE)));
+        try (RoomTestClient host = connect(); RoomTestClient mallory = connect()) {
+            String code = host.open(RoomTestClient.host("teacher", "", 1, true));
+            // Every player is shown the code and the host's name in ROOM: that is all a reclaim names.
+            mallory.send(dev.tlsquiz.codec.Host.reclaim("teacher", code, ""));
+            mallory.expectError(ErrorCode.HOST_REFUSED);
+
+            host.send(HostCommand.of(HostCommand.Action.END));
+            assertTrue(host.nextOf(Standings.class).finalStandings(), "the host is still in charge");
+            assertEquals(RoomCloseReason.HOST_ENDED, host.nextOf(RoomClosed.class).reason());
+        }
+    }
+
+    @Test
     void lateJoiner_startsAtZero_andNoLateJoinRefuses() throws Exception {
         start(c -> c);
         try (RoomTestClient host = connect(); RoomTestClient ann = connect(); RoomTestClient late = connect()) {

@@ -163,10 +163,12 @@ public final class LiveRoom {
 
     /**
      * A host wants the room back after a drop: allowed when {@code key} is the opener's (the same
-     * certificate name, the token, or under {@code anyone} the same name).
+     * certificate name, the token, or under {@code anyone} the same name). With
+     * {@code onlyAfterADrop} (under {@code anyone}, where the key is a name every player is shown) a
+     * connected host keeps the room: a player who knows the code and the name cannot take it.
      */
-    public void reclaim(RoomMember member, String key, Runnable refused) {
-        if (finishing || !hostKey.equals(key)) {
+    public void reclaim(RoomMember member, String key, boolean onlyAfterADrop, Runnable refused) {
+        if (finishing || !hostKey.equals(key) || (onlyAfterADrop && host != null && host != member)) {
             refused.run();
             return;
         }
