@@ -27,7 +27,7 @@ final class RoomTextView implements RoomView {
     static final int MAX_LOBBY_NAMES = 20;
 
     /** A name in a table or the lobby is cut to this many characters (after sanitising). */
-    static final int MAX_NAME_CHARS = 24;
+    static final int MAX_NAME_CHARS = ShownName.MAX_CHARS;
 
     private static final String BOLD_REVERSE = "\u001B[1;7m";
     private static final String RESET = "\u001B[0m";
@@ -245,11 +245,7 @@ final class RoomTextView implements RoomView {
 
     /** A player's name as it may reach the terminal: sanitised, and cut to a table's width. */
     static String name(String name) {
-        String safe = shown(name);
-        if (safe.codePointCount(0, safe.length()) <= MAX_NAME_CHARS) {
-            return safe;
-        }
-        return safe.substring(0, safe.offsetByCodePoints(0, MAX_NAME_CHARS - 1)) + "\u2026";
+        return ShownName.of(name);
     }
 
     private static String shown(String text) {

@@ -240,12 +240,20 @@ final class HostSession {
                 early.add(send.command());
                 return;
             }
-            send(send.command());
+            send(withKickTarget(send.command()));
         } else if (input instanceof HostInput.Help) {
             view.help(HostInput.HELP);
         } else if (input instanceof HostInput.Invalid invalid) {
             view.note(invalid.reason());
         }
+    }
+
+    /** A kick for the name the host typed as the lobby shows it goes to the player's own name. */
+    private HostCommand withKickTarget(HostCommand command) {
+        if (command.action() != HostCommand.Action.KICK || lastLobby == null) {
+            return command;
+        }
+        return new HostCommand(command.action(), KickTarget.resolve(command.argument(), lastLobby.names()));
     }
 
     private void send(HostCommand command) {
