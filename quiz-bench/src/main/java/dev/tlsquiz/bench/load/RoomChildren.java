@@ -34,12 +34,12 @@ final class RoomChildren implements PlayerFleet {
     private final List<Writer> stdins = new ArrayList<>();
     private final List<StringBuilder> outputs = new ArrayList<>();
     private final List<Thread> outPumps = new ArrayList<>();
+    private final List<Thread> errPumps = new ArrayList<>();
     private final long[] seated;
     private final long[] settled;
     private final int[] standings;
     private final boolean[] finished;
     private final RankCheck ranks = new RankCheck();
-    private final int[] ranksReported;
     private final Object changes = new Object();
 
     /**
@@ -58,7 +58,6 @@ final class RoomChildren implements PlayerFleet {
         this.settled = new long[shares.size()];
         this.standings = new int[shares.size()];
         this.finished = new boolean[shares.size()];
-        this.ranksReported = new int[shares.size()];
     }
 
     @Override
@@ -78,7 +77,7 @@ final class RoomChildren implements PlayerFleet {
                 int index = i;
                 String prefix = "[child " + (i + 1) + "/" + shares.size() + "] ";
                 outPumps.add(pump(child.getInputStream(), line -> output.append(line).append('\n')));
-                pump(child.getErrorStream(), line -> status(index, prefix, line));
+                errPumps.add(pump(child.getErrorStream(), line -> status(index, prefix, line)));
                 stdin.write("codes " + String.join(" ", codes) + "\n");
                 stdin.flush();
             }
@@ -100,7 +99,6 @@ final class RoomChildren implements PlayerFleet {
                 case "room-finished" -> finished[child] = true;
                 case "room-ranks" -> {
                     ranks.add(RankCheck.decode(f.length > 1 ? f[1] : ""));
-                    ranksReported[child] = 1;
                 }
                 default -> err.println(prefix + line);
             }
@@ -187,8 +185,11 @@ final class RoomChildren implements PlayerFleet {
                 throw new IllegalStateException("child " + (i + 1) + " printed no result: " + e.getMessage(), e);
             }
         }
-        // The ranks line comes on stderr before the result on stdout; its pump may still be behind.
-        await(i -> ranksReported[i] == 1, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+        // The ranks line comes on stderr before the result on stdout; its pump may still be behind. The
+        // children have exited, so each stderr pump ends once it has read all that its child wrote.
+        for (Thread pump : errPumps) {
+            pump.join(TimeUnit.SECONDS.toMillis(10));
+        }
         BenchResult merged = ResultMerger.merge(results);
         Map<String, Long> gauges = new TreeMap<>(merged.gauges());
         synchronized (changes) {
