@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.util.ReferenceCountUtil;
 
 /**
  * Aggregates a request of at most {@code maxBodyBytes}; a bigger one is answered 413 and the connection
@@ -19,7 +18,7 @@ final class BoundedAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        ReferenceCountUtil.release(oversized);
+        // MessageAggregator releases oversized itself, after this returns.
         ctx.channel().config().setAutoRead(false);
         HttpResponses.send(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                 "request body too large; the metrics endpoint serves GET requests without a body\n");
