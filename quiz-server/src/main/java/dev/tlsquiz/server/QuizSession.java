@@ -33,7 +33,6 @@ import dev.tlsquiz.server.services.SessionEnd;
 import dev.tlsquiz.server.services.SessionResult;
 import dev.tlsquiz.text.LogText;
 import dev.tlsquiz.tls.PeerIdentity;
-import dev.tlsquiz.tls.pki.Fingerprints;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -285,8 +284,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         int rounds = Math.min(asked, questions.available().orElse(Integer.MAX_VALUE));
         sessionId = env.sessionIds().next();
         game = new PlayerGame(questions, rounds, config.game().timeLimit());
-        certificateFingerprint = certificate.map(cert -> Fingerprints.certificate(cert)
-                .substring(Fingerprints.PREFIX.length())).orElse(null);
+        certificateFingerprint = certificate.map(PlayerRecord::fingerprintOf).orElse(null);
         long start = now();
         recorder = new SoloGameRecorder(sessionId, env.instance(), env.gameSettings(), Instant.now(), start);
         version = hello.version();

@@ -7,7 +7,7 @@ import dev.tlsquiz.codec.HostCommand;
 import dev.tlsquiz.codec.Join;
 import dev.tlsquiz.server.room.RoomCodes;
 import dev.tlsquiz.server.rooms.LiveRoom;
-import dev.tlsquiz.tls.pki.Fingerprints;
+import dev.tlsquiz.server.services.PlayerRecord;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +56,7 @@ final class RoomPlayerSession extends RoomSession {
         }
         LiveRoom joined = found.get();
         sessionId = env.sessionIds().next();
-        String fingerprint = player.verified() ? clientCertificate().map(Fingerprints::certificate).orElse(null) : null;
+        String fingerprint = player.verified() ? clientCertificate().map(PlayerRecord::fingerprintOf).orElse(null) : null;
         room = joined;
         joined.execute(() -> joined.join(this, player.name(), player.verified(), join.seatToken(), fingerprint,
                 error -> {

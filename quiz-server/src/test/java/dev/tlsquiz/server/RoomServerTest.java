@@ -664,6 +664,28 @@ class RoomServerTest {
     }
 
     @Test
+    void aVerifiedPlayersFingerprint_isKeptInTheSameFormAsASoloPlayers() throws Exception {
+        start(c -> c.tls(x -> x.withClientAuth(dev.tlsquiz.tls.ClientAuthMode.OPTIONAL, pki.caCert())));
+        try (ClientTls playerTls = withCertificate(pki.clientCert(), pki.clientKey());
+             RoomTestClient host = openRoom(1);
+             RoomTestClient player = RoomTestClient.connect(clientGroup, playerTls, server.localAddress())) {
+            player.join(host.room.code(), "ignored", "");
+            host.send(HostCommand.of(HostCommand.Action.START));
+            Problem problem = player.next(Problem.class);
+            player.send(new Answer(problem.problemId(), "0"));
+            player.nextOf(Summary.class);
+        }
+        server.close();
+        server = null;
+        assertEquals(1, kept.size());
+        dev.tlsquiz.server.services.PlayerRecord kept0 = kept.get(0).players().get(0);
+        assertTrue(kept0.nameVerified());
+        String hex = dev.tlsquiz.tls.pki.Fingerprints.certificate(pki.client().certificate())
+                .substring(dev.tlsquiz.tls.pki.Fingerprints.PREFIX.length());
+        assertEquals(hex, kept0.certificateFingerprint(), "hex, without the SHA256: of logs, as RecordedPlayerTest");
+    }
+
+    @Test
     void addresses_areKeptWithTheResults_onlyUnderStoreAddresses() throws Exception {
         for (boolean storeAddresses : new boolean[] {false, true}) {
             kept.clear();

@@ -1,5 +1,7 @@
 package dev.tlsquiz.server.services;
 
+import dev.tlsquiz.tls.pki.Fingerprints;
+import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 /**
@@ -19,5 +21,10 @@ public record PlayerRecord(String name, boolean nameVerified, String certificate
                            long score, int rank, int correct, int answered) {
     public PlayerRecord {
         Objects.requireNonNull(name, "name");
+    }
+
+    /** A certificate's fingerprint as a game keeps it: SHA-256, hex, without the {@code SHA256:} of logs. */
+    public static String fingerprintOf(X509Certificate certificate) {
+        return Fingerprints.certificate(certificate).substring(Fingerprints.PREFIX.length());
     }
 }
