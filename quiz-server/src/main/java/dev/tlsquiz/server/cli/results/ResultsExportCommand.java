@@ -46,7 +46,8 @@ final class ResultsExportCommand extends StoreCommand {
             description = "Only games that ended since WHEN: " + SinceConverter.FORMS + ".")
     private Since since;
 
-    @Option(names = "--room", paramLabel = "CODE", description = "Only the games of the room with this code.")
+    @Option(names = "--room", paramLabel = "CODE", converter = RoomCodeConverter.class,
+            description = "Only the games of the room with this code (any case, with or without the dash).")
     private String room;
 
     @Option(names = "--player", paramLabel = "NAME", description = "Only this player's rows (the exact name).")

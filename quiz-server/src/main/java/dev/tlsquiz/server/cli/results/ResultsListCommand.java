@@ -22,7 +22,8 @@ final class ResultsListCommand extends StoreCommand {
             description = "Only games that ended since WHEN: " + SinceConverter.FORMS + ".")
     private Since since;
 
-    @Option(names = "--room", paramLabel = "CODE", description = "Only the games of the room with this code.")
+    @Option(names = "--room", paramLabel = "CODE", converter = RoomCodeConverter.class,
+            description = "Only the games of the room with this code (any case, with or without the dash).")
     private String room;
 
     @Option(names = "--player", paramLabel = "NAME",

@@ -124,6 +124,17 @@ class ResultsCommandTest {
     }
 
     @Test
+    void listAndExport_whenTheRoomCodeIsTypedInAnyCaseWithoutTheDash_thenItsGames() throws Exception {
+        keep(TestGames.room(1, "K7Q-2MF", T0, "ada", "~bob", "~cy"), TestGames.room(2, "R2", T0, "ada", "~bob", "~cy"));
+
+        assertEquals(List.of("1"), gameIds(resultsHere("list", "--room", "k7q2mf")));
+        assertEquals(List.of("1"), gameIds(resultsHere("list", "--room", "K7Q-2MF")));
+        Run export = resultsHere("export", "--room", "k7q-2mf");
+        assertEquals(0, export.exitCode(), export.toString());
+        assertTrue(export.out().contains("K7Q-2MF") && !export.out().contains(",R2,"), export.out());
+    }
+
+    @Test
     void list_whenSinceRoomAndLimit_thenOnlyThoseGames() throws Exception {
         keep(TestGames.room(1, "R1", T0, "ada", "~bob", "~cy"), TestGames.room(2, "R2", T0.plusSeconds(3600), "ada", "~bob", "~cy"),
                 TestGames.solo(3, "~dee", T0.plus(Duration.ofDays(2)), 2, 1));
