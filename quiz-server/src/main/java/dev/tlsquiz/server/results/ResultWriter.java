@@ -85,7 +85,8 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
     private final Thread writer;
     /** Guards the decision to stop against a game being queued at the same moment. */
     private final Object lock = new Object();
-    private boolean closing;
+    /** Written under lock (with stopped); read without it by accepting() on the event loops. */
+    private volatile boolean closing;
     private boolean stopped;
     private volatile boolean abandon;
     private volatile boolean full;
@@ -214,17 +215,11 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
     private void gather(List<Pending> batch, long lastCommit) throws InterruptedException {
         long left = lastCommit + spacingNanos - System.nanoTime();
         // In slices, so that close() is noticed within one even if the spacing were long.
-        while (left > 0 && batch.size() + queue.size() < BATCH && !closing()) {
+        while (left > 0 && batch.size() + queue.size() < BATCH && !closing) {
             TimeUnit.NANOSECONDS.sleep(Math.min(left, GATHER_SLICE_NANOS));
             left = lastCommit + spacingNanos - System.nanoTime();
         }
         queue.drainTo(batch, BATCH - batch.size());
-    }
-
-    private boolean closing() {
-        synchronized (lock) {
-            return closing;
-        }
     }
 
     /**

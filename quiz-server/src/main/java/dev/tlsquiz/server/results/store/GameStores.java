@@ -77,7 +77,6 @@ public final class GameStores {
         // FULL: a commit is on disk before the player is shown the result, even across a power cut.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
-        config.enforceForeignKeys(true);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + location.file().toAbsolutePath());
         String where = location.describe();
@@ -96,8 +95,6 @@ public final class GameStores {
             dataSource.setUser(location.user());
         }
         DatabasePassword.read(location, environment).ifPresent(dataSource::setPassword);
-        // Rewrites a batch of inserts into multi-row inserts: one round trip per table of a game.
-        dataSource.setReWriteBatchedInserts(true);
         dataSource.setConnectTimeout((int) TimeUnit.MILLISECONDS.toSeconds(CONNECT_TIMEOUT_MILLIS));
         dataSource.setSocketTimeout(POSTGRES_SOCKET_TIMEOUT_SECONDS);
         dataSource.setTcpKeepAlive(true);
