@@ -84,6 +84,21 @@ class MetricsHttpHostileTest {
     }
 
     @Test
+    void aScrape_runsOnTheListenersOwnThread_notOnAnEventLoopThatServesPlayers() throws Exception {
+        java.util.Set<String> scrapedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        io.micrometer.core.instrument.Gauge.builder("tlsquiz_test_scraped_on", () -> {
+            scrapedOn.add(Thread.currentThread().getName());
+            return 1;
+        }).register(metrics.registry());
+
+        HttpProbe.Response response = HttpProbe.get(http, "/metrics");
+
+        assertEquals(200, response.status(), response::toString);
+        assertEquals(1, scrapedOn.size(), scrapedOn::toString);
+        assertTrue(scrapedOn.iterator().next().startsWith("tlsquiz-metrics"), scrapedOn::toString);
+    }
+
+    @Test
     void hugeUri_then414() throws Exception {
         HttpProbe.Response response = send("GET /metrics?" + "a".repeat(100_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
         assertEquals(414, response.status(), response::toString);

@@ -11,13 +11,18 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The metrics and health listener ({@code --metrics ADDRESS:PORT}): plain HTTP/1.1 on a port of its
- * own, never the quiz port, on the quiz server's event loops. It answers {@code GET /metrics}, {@code
+ * own, never the quiz port, on the quiz server's event loops (the request handler on a thread of its
+ * own, below). It answers {@code GET /metrics}, {@code
  * GET /health/live} and {@code GET /health/ready}, one request per connection, and nothing else:
  *
  * <pre>
@@ -26,9 +31,9 @@ import java.util.Objects;
  *
  * The codec bounds the request line and headers, the aggregator the body; the cap answers the
  * connection over {@link MetricsHttpLimits#maxConnections} with 503; the request handler holds the
- * deadline for a whole request and answers it. A scrape runs on the event loop: it only reads
- * counters and formats text (about 17 KB, half a millisecond of CPU, measured), which costs little
- * more than handing it to a thread and back would.
+ * deadline for a whole request and answers it, on one thread of the listener's own: a scrape lists
+ * the process's open files ({@code /proc/self/fd}, one entry per connection) and the JVM's threads,
+ * work that grows with the load and must not hold up the players an event loop serves.
  */
 public final class MetricsHttpServer implements AutoCloseable {
 
@@ -39,10 +44,12 @@ public final class MetricsHttpServer implements AutoCloseable {
 
     private final Channel serverChannel;
     private final ChannelGroup connections;
+    private final EventExecutorGroup requests;
 
-    private MetricsHttpServer(Channel serverChannel, ChannelGroup connections) {
+    private MetricsHttpServer(Channel serverChannel, ChannelGroup connections, EventExecutorGroup requests) {
         this.serverChannel = serverChannel;
         this.connections = connections;
+        this.requests = requests;
     }
 
     /**
@@ -65,6 +72,7 @@ public final class MetricsHttpServer implements AutoCloseable {
         Objects.requireNonNull(limits, "limits");
         ChannelGroup connections = new DefaultChannelGroup("metrics-connections", GlobalEventExecutor.INSTANCE);
         ConnectionCap cap = new ConnectionCap(limits.maxConnections());
+        EventExecutorGroup requests = new DefaultEventExecutorGroup(1, new DefaultThreadFactory("tlsquiz-metrics", true));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(channelClass)
@@ -81,14 +89,16 @@ public final class MetricsHttpServer implements AutoCloseable {
                         // One FullHttpRequest; a body over the limit is answered 413 and closed, never buffered.
                         pipeline.addLast(AGGREGATOR, new BoundedAggregator(limits.maxBodyBytes()));
                         pipeline.addLast(CONNECTION_CAP, cap);
-                        pipeline.addLast(REQUEST, new MetricsRequestHandler(metrics, readiness, limits.requestTimeout()));
+                        pipeline.addLast(requests, REQUEST,
+                                new MetricsRequestHandler(metrics, readiness, limits.requestTimeout()));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
+            requests.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new MetricsBindException(address, bound.cause());
         }
-        return new MetricsHttpServer(bound.channel(), connections);
+        return new MetricsHttpServer(bound.channel(), connections, requests);
     }
 
     /** The address it listens on, with the actual port when bound to port 0. */
@@ -101,5 +111,6 @@ public final class MetricsHttpServer implements AutoCloseable {
     public void close() {
         serverChannel.close().awaitUninterruptibly();
         connections.close().awaitUninterruptibly();
+        requests.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 }

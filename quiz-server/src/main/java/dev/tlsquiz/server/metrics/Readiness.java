@@ -2,7 +2,7 @@ package dev.tlsquiz.server.metrics;
 
 import java.util.Optional;
 
-/** Whether the server wants new players now, for {@code /health/ready}. Asked on an event loop: must not block. */
+/** Whether the server wants new players now, for {@code /health/ready}. Asked on the metrics listener's thread: must not block. */
 @FunctionalInterface
 public interface Readiness {
 
