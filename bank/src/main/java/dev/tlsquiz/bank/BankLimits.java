@@ -50,6 +50,11 @@ public record BankLimits(long maxFileBytes, int maxQuestions, int maxTextBytes, 
         }
     }
 
+    /** The same limits for files of at most {@code bytes} (a bank a room's host sends). */
+    public BankLimits withMaxFileBytes(long bytes) {
+        return new BankLimits(bytes, maxQuestions, maxTextBytes, maxChoices, maxChoiceBytes, maxFeedbackBytes, maxFrameBytes);
+    }
+
     /** The same limits for frames of {@code bytes} (a server started with another --max-frame). */
     public BankLimits withMaxFrameBytes(int bytes) {
         return new BankLimits(maxFileBytes, maxQuestions, maxTextBytes, maxChoices, maxChoiceBytes, maxFeedbackBytes, bytes);

@@ -1,7 +1,6 @@
 package dev.tlsquiz.server;
 
 import dev.tlsquiz.codec.Answer;
-import dev.tlsquiz.codec.AnswerFormat;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
@@ -361,7 +360,7 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
             problemSentNanos = now();
             // Version 1 carries no format (the encoder leaves it out): choices make it a choice, else a free answer.
             send(ctx, new Problem(opened.problemId(), opened.round(), opened.rounds(), opened.timeLimit().toMillis(),
-                    opened.text(), answerFormat(opened.format()), opened.choices()));
+                    opened.text(), WireAnswerFormat.of(opened.format()), opened.choices()));
             problemTimer = schedule(ctx, () -> onProblemDeadline(ctx, opened.problemId()),
                     opened.deadlineNanos() - now());
         } else if (event instanceof Judged judged) {
@@ -544,16 +543,6 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
         return ssl == null ? Optional.empty() : PeerIdentity.clientCertificate(ssl.engine().getSession());
     }
 
-    /** The bank's answer format in the protocol's terms (the game knows no codec). */
-    private static AnswerFormat answerFormat(dev.tlsquiz.bank.AnswerFormat format) {
-        return switch (format) {
-            case INTEGER -> AnswerFormat.INTEGER;
-            case NUMBER -> AnswerFormat.NUMBER;
-            case ONE_CHOICE -> AnswerFormat.ONE_CHOICE;
-            case SEVERAL_CHOICES -> AnswerFormat.SEVERAL_CHOICES;
-            case TEXT -> AnswerFormat.TEXT;
-        };
-    }
 
     private static String joinVersions() {
         StringBuilder versions = new StringBuilder();

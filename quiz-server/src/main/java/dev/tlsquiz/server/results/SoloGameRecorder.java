@@ -1,6 +1,6 @@
 package dev.tlsquiz.server.results;
 
-import dev.tlsquiz.codec.AnswerFormat;
+import dev.tlsquiz.server.WireAnswerFormat;
 import dev.tlsquiz.server.game.GameEvent.Judged;
 import dev.tlsquiz.server.game.GameEvent.ProblemOpened;
 import dev.tlsquiz.server.game.Judgement;
@@ -95,18 +95,8 @@ public final class SoloGameRecorder {
     }
 
     private static QuestionRecord question(ProblemOpened opened, String accepted) {
-        return new QuestionRecord(opened.round(), opened.text(), wireFormat(opened.format()), opened.choices(),
+        return new QuestionRecord(opened.round(), opened.text(), WireAnswerFormat.of(opened.format()), opened.choices(),
                 accepted);
     }
 
-    /** The bank's answer format in the protocol's terms, as the player's client was told it. */
-    private static AnswerFormat wireFormat(dev.tlsquiz.bank.AnswerFormat format) {
-        return switch (format) {
-            case INTEGER -> AnswerFormat.INTEGER;
-            case NUMBER -> AnswerFormat.NUMBER;
-            case ONE_CHOICE -> AnswerFormat.ONE_CHOICE;
-            case SEVERAL_CHOICES -> AnswerFormat.SEVERAL_CHOICES;
-            case TEXT -> AnswerFormat.TEXT;
-        };
-    }
 }

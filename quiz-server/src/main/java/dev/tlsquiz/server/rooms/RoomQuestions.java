@@ -43,8 +43,8 @@ public final class RoomQuestions {
     public RoomQuestions(ProblemSourceFactory serverQuestions, GameRules game, int maxBankBytes, int maxFrameBytes) {
         this.serverQuestions = serverQuestions;
         this.game = game;
-        this.bankReader = new BankReader(new BankLimits(maxBankBytes, 100_000, 4096, 26, 1024, 1024,
-                Math.min(maxFrameBytes, BankLimits.DEFAULT_MAX_FRAME_BYTES)));
+        this.bankReader = new BankReader(BankLimits.defaults().withMaxFileBytes(maxBankBytes)
+                .withMaxFrameBytes(Math.min(maxFrameBytes, BankLimits.DEFAULT_MAX_FRAME_BYTES)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tlsquiz.server.rooms;
 
 import dev.tlsquiz.codec.RoomCloseReason;
+import dev.tlsquiz.server.WireAnswerFormat;
 import dev.tlsquiz.server.room.RoomCodes;
 import dev.tlsquiz.server.room.RoomGame;
 import dev.tlsquiz.server.room.Seat;
@@ -36,7 +37,7 @@ final class RoomResults {
         List<QuestionRecord> questions = new ArrayList<>();
         for (RoomGame.AskedQuestion asked : game.asked()) {
             questions.add(new QuestionRecord(asked.round(), asked.question().text(),
-                    RoomWire.answerFormat(asked.question().format()), asked.question().choices(),
+                    WireAnswerFormat.of(asked.question().format()), asked.question().choices(),
                     asked.question().acceptedAnswers()));
         }
         return new GameRecord(room.gameId(), GameRecord.GameKind.ROOM, instance, RoomCodes.display(room.code()),

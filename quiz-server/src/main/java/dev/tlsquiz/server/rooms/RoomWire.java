@@ -1,11 +1,11 @@
 package dev.tlsquiz.server.rooms;
 
-import dev.tlsquiz.codec.AnswerFormat;
 import dev.tlsquiz.codec.CodecLimits;
 import dev.tlsquiz.codec.Outcome;
 import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.RoomState;
 import dev.tlsquiz.codec.Standings;
+import dev.tlsquiz.server.WireAnswerFormat;
 import dev.tlsquiz.server.game.GameEvent.ProblemOpened;
 import dev.tlsquiz.server.game.Judgement;
 import java.nio.charset.StandardCharsets;
@@ -26,18 +26,9 @@ final class RoomWire {
 
     static Problem problem(ProblemOpened opened) {
         return new Problem(opened.problemId(), opened.round(), opened.rounds(), opened.timeLimit().toMillis(),
-                opened.text(), answerFormat(opened.format()), opened.choices());
+                opened.text(), WireAnswerFormat.of(opened.format()), opened.choices());
     }
 
-    static AnswerFormat answerFormat(dev.tlsquiz.bank.AnswerFormat format) {
-        return switch (format) {
-            case INTEGER -> AnswerFormat.INTEGER;
-            case NUMBER -> AnswerFormat.NUMBER;
-            case ONE_CHOICE -> AnswerFormat.ONE_CHOICE;
-            case SEVERAL_CHOICES -> AnswerFormat.SEVERAL_CHOICES;
-            case TEXT -> AnswerFormat.TEXT;
-        };
-    }
 
     static Outcome outcome(Judgement judgement) {
         return switch (judgement) {
