@@ -52,7 +52,6 @@ public final class RoomGame {
     private Duration openTimeLimit;
     private long openedAtNanos;
     private long lastClosedProblemId;
-    private long startedAtNanos;
     private Standings lastStandings;
     /** Connected, unkicked seats; kept as it changes, as a room of 10,000 asks for it on every answer. */
     private int connected;
@@ -244,7 +243,6 @@ public final class RoomGame {
             return Optional.empty();
         }
         state = RoomState.PLAYING;
-        startedAtNanos = nowNanos;
         return Optional.of(openNext(nowNanos));
     }
 
@@ -450,11 +448,6 @@ public final class RoomGame {
 
     public RoomSettings settings() {
         return settings;
-    }
-
-    /** When the first question opened; 0 before. */
-    public long startedAtNanos() {
-        return startedAtNanos;
     }
 
     /** The seat of that name, kicked or not. */

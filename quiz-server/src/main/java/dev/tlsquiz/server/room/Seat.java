@@ -81,11 +81,6 @@ public final class Seat {
         return kicked;
     }
 
-    /** Whether the player has answered the open question. */
-    public boolean answeredOpenQuestion() {
-        return pending != null;
-    }
-
     /** Questions asked, answered and answered right, for the summary. */
     public Scorecard scorecard() {
         return scorecard;

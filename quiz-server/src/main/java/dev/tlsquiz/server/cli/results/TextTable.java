@@ -48,10 +48,6 @@ final class TextTable {
         return this;
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     void print(PrintWriter out) {
         int[] widths = new int[columns.size()];
         for (int i = 0; i < widths.length; i++) {

@@ -2,7 +2,6 @@ package dev.tlsquiz.server.results.query;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Which kept games a query looks at. Every value is bound as a statement parameter, never written into
@@ -28,10 +27,6 @@ public record GameFilter(Instant since, String room, String player, int limit) {
 
     public Optional<Instant> sinceValue() {
         return Optional.ofNullable(since);
-    }
-
-    public OptionalInt limitValue() {
-        return limit == 0 ? OptionalInt.empty() : OptionalInt.of(limit);
     }
 
     public GameFilter withLimit(int newLimit) {
