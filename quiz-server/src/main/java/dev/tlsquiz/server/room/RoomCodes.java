@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Room codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L, U), shown as
- * {@code XXX-XXX}, drawn from a {@link SecureRandom}. 29^6 (about 595 million) codes against a few
+ * {@code XXX-XXX}, drawn from a {@link SecureRandom}. 30^6 (729 million) codes against a few
  * thousand open rooms and a join-attempt limit per address make scanning for a room futile.
  */
 public final class RoomCodes {

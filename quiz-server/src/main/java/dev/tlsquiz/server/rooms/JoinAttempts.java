@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Failed room joins per client address and minute ({@code --join-attempts}): a JOIN that names no
  * open room, or a seat the player cannot prove, counts; past the limit, every JOIN from that
- * address gets {@code RATE_LIMITED} until the minute is over. Scanning codes is futile: 29^6 codes,
+ * address gets {@code RATE_LIMITED} until the minute is over. Scanning codes is futile: 30^6 codes,
  * a few thousand open rooms, a few dozen guesses a minute. Successful joins do not count, so a class
  * behind one NAT address joins freely. Thread-safe: every event loop asks it. The table is bounded:
  * when it grows past {@link #MAX_ADDRESSES}, windows that are over are dropped, and failing that, all.
