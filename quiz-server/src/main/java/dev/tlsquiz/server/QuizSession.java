@@ -42,6 +42,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,7 @@ import org.slf4j.LoggerFactory;
  * <p>A game that ends is handed to the results store ({@link dev.tlsquiz.server.services.ResultSink#gameEnded}),
  * whether it was played to the end or cut short. The SUMMARY of a game played to the end (or ended with BYE)
  * waits for the store to keep it: it is sent once the game is committed, so a player is never shown a
- * result the server could still lose. If the store fails to keep it, or has not kept it within the
+ * result the server could still lose. The last VERDICT waits with it, for {@link #LAST_VERDICT_HOLD} at most. If the store fails to keep it, or has not kept it within the
  * summary wait ({@code ResultsKeeping.summaryWait}), the player gets ERROR SERVER_BUSY instead (a game
  * still queued is kept later). New games are refused with SERVER_BUSY while the store's queue is full.
  *
@@ -83,6 +84,12 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(QuizSession.class);
     /** How long the last message (SUMMARY or ERROR) may take to leave before the connection is cut. */
     private static final long LAST_WRITE_TIMEOUT_MILLIS = 5_000;
+    /**
+     * How long the last VERDICT may wait for the SUMMARY to go with it. A commit takes a few
+     * milliseconds, so the two normally leave together; past this the VERDICT goes alone, so that a
+     * player whose summary waits for a slow store still sees how the last answer was judged.
+     */
+    static final Duration LAST_VERDICT_HOLD = Duration.ofMillis(100);
 
     /** Where the session is in the protocol. */
     enum State {
@@ -371,9 +378,16 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
                 env.metrics().answered(now() - problemSentNanos);
             }
             // Version 1 carries no feedback (the encoder leaves it out).
-            send(ctx, new Verdict(judged.problemId(), outcome(judged), judged.expectedAnswer(), judged.points(),
-                    judged.score(), judged.feedback()));
-            return play(ctx, game.next(now()));
+            ctx.write(new Verdict(judged.problemId(), outcome(judged), judged.expectedAnswer(), judged.points(),
+                    judged.score(), judged.feedback()), ctx.voidPromise());
+            GameEvent next = game.next(now());
+            if (!(next instanceof Finished)) {
+                ctx.flush();
+            }
+            // Else the last VERDICT waits for the SUMMARY, which waits for the store: the two leave in one
+            // TLS record and one write, not two (finish says how long it may wait). A failure in next()
+            // is answered with an ERROR, whose flush takes the VERDICT along first.
+            return play(ctx, next);
         } else if (event instanceof Finished finished) {
             finish(ctx, "completed", SessionEnd.COMPLETED, finished, Optional.empty());
         } else if (event instanceof LateAnswerIgnored late) {
@@ -414,7 +428,15 @@ final class QuizSession extends SimpleChannelInboundHandler<QuizMessage> {
             kept.whenComplete((ignored, failure) -> onKept(ctx, summary, failure));
             return;
         }
-        summaryTimer = schedule(ctx, () -> onSummaryWaitOver(ctx), config.results().summaryWait().toNanos());
+        long summaryWait = config.results().summaryWait().toNanos();
+        long summaryDeadline = now() + summaryWait;
+        // One timer at a time: first the end of the last VERDICT's hold, then the end of the summary wait.
+        summaryTimer = schedule(ctx, () -> {
+            if (!summaryDecided) {
+                ctx.flush();
+                summaryTimer = schedule(ctx, () -> onSummaryWaitOver(ctx), summaryDeadline - now());
+            }
+        }, Math.min(LAST_VERDICT_HOLD.toNanos(), summaryWait));
         // The writer completes the stage on its own thread: the session goes on on its event loop.
         kept.whenCompleteAsync((ignored, failure) -> onKept(ctx, summary, failure), ctx.executor());
     }

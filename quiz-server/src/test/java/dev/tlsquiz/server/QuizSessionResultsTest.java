@@ -13,6 +13,7 @@ import dev.tlsquiz.codec.Bye;
 import dev.tlsquiz.codec.ErrorCode;
 import dev.tlsquiz.codec.ErrorMessage;
 import dev.tlsquiz.codec.Hello;
+import dev.tlsquiz.codec.Outcome;
 import dev.tlsquiz.codec.Ping;
 import dev.tlsquiz.codec.Problem;
 import dev.tlsquiz.codec.QuizMessage;
@@ -65,11 +66,13 @@ class QuizSessionResultsTest {
         final List<GameRecord> games = new ArrayList<>();
         final List<CompletableFuture<Void>> stages = new ArrayList<>();
         volatile boolean accepting = true;
+        /** As a server that keeps nothing: the stage is complete when it is returned. */
+        boolean keepAtOnce;
 
         @Override
         public CompletionStage<Void> gameEnded(GameRecord game) {
             games.add(game);
-            CompletableFuture<Void> kept = new CompletableFuture<>();
+            CompletableFuture<Void> kept = keepAtOnce ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
             stages.add(kept);
             return kept;
         }
@@ -96,7 +99,10 @@ class QuizSessionResultsTest {
         channel.runScheduledPendingTasks();
     }
 
-    /** Plays both rounds: a right answer after 2.5 s, then a timeout; returns with the game over. */
+    /**
+     * Plays both rounds: a right answer after 2.5 s, then a timeout; returns with the game over and its
+     * last VERDICT written but held (not flushed) for the SUMMARY.
+     */
     private void playBothRounds() {
         Problem first = welcomed();
         advance(Duration.ofMillis(2_500));
@@ -104,18 +110,18 @@ class QuizSessionResultsTest {
         read(Verdict.class);
         read(Problem.class);
         advance(TIME_LIMIT);
-        read(Verdict.class);
     }
 
     @Test
     void summary_isSentOnlyOnceTheStoreHasKeptTheGame() {
         playBothRounds();
-        assertNull(channel.readOutbound(), "SUMMARY sent before the game was kept");
+        assertNull(channel.readOutbound(), "SUMMARY (or the last VERDICT) sent before the game was kept");
         assertEquals(1, results.games.size(), "the game is handed over when it ends");
         assertTrue(channel.isOpen());
 
         results.stages.get(0).complete(null);
         channel.runPendingTasks();
+        assertEquals(Outcome.TIMEOUT, read(Verdict.class).outcome());
         assertEquals(new Summary(1, 1, 2, 137, 12_500), read(Summary.class));
         assertFalse(channel.isOpen());
         assertFalse(channel.finish());
@@ -146,6 +152,7 @@ class QuizSessionResultsTest {
         playBothRounds();
         results.stages.get(0).completeExceptionally(new GameStoreException("results store unavailable: full"));
         channel.runPendingTasks();
+        read(Verdict.class);
         ErrorMessage error = read(ErrorMessage.class);
         assertEquals(ErrorCode.SERVER_BUSY.code(), error.code());
         assertEquals("results store unavailable: your game could not be kept, so its summary is not shown;"
@@ -157,6 +164,7 @@ class QuizSessionResultsTest {
     void summary_whenTheStoreIsSlowerThanTheWait_thenServerBusyAndNoLateSummary() {
         playBothRounds();
         advance(SUMMARY_WAIT.minusMillis(1));
+        read(Verdict.class);
         assertNull(channel.readOutbound());
         advance(Duration.ofMillis(1));
         ErrorMessage error = read(ErrorMessage.class);
@@ -179,6 +187,7 @@ class QuizSessionResultsTest {
         assertTrue(channel.isOpen());
         results.stages.get(0).complete(null);
         channel.runPendingTasks();
+        read(Verdict.class);
         read(Summary.class);
     }
 
@@ -228,6 +237,30 @@ class QuizSessionResultsTest {
                 + " ones; try again in a minute", error.message());
         assertFalse(channel.isOpen());
         assertTrue(results.games.isEmpty(), "a refused HELLO is no game");
+    }
+
+    @Test
+    void lastVerdict_whenTheStoreTakesLongerThanTheHold_goesAloneAndTheSummaryStillWaits() {
+        playBothRounds();
+        advance(QuizSession.LAST_VERDICT_HOLD.minusMillis(1));
+        assertNull(channel.readOutbound(), "the last VERDICT left before its hold was over");
+        advance(Duration.ofMillis(1));
+        assertEquals(Outcome.TIMEOUT, read(Verdict.class).outcome());
+        assertNull(channel.readOutbound(), "SUMMARY sent before the game was kept");
+
+        results.stages.get(0).complete(null);
+        channel.runPendingTasks();
+        assertEquals(new Summary(1, 1, 2, 137, 12_500), read(Summary.class));
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void lastVerdict_whenTheStoreKeepsTheGameAtOnce_leavesWithTheSummary() {
+        results.keepAtOnce = true;
+        playBothRounds();
+        assertEquals(Outcome.TIMEOUT, read(Verdict.class).outcome());
+        assertEquals(new Summary(1, 1, 2, 137, 12_500), read(Summary.class));
+        assertFalse(channel.isOpen());
     }
 
     @Test
