@@ -392,15 +392,15 @@ abstract class GameStoreContractTest {
         NewerSchemaException refused = assertThrows(NewerSchemaException.class, () -> GameStores.open(location()));
 
         assertEquals("99", refused.databaseVersion());
-        assertEquals("version 2", refused.knownVersion());
-        assertTrue(refused.getMessage().contains("has schema version 99, newer than the version 2 this tlsquiz knows"),
+        assertEquals("version 3", refused.knownVersion());
+        assertTrue(refused.getMessage().contains("has schema version 99, newer than the version 3 this tlsquiz knows"),
                 refused.getMessage());
         assertTrue(refused.getMessage().contains("Run that newer version"), refused.getMessage());
     }
 
     @Test
     void open_whenFresh_thenSchemaHistoryRecordsEveryVersion() throws Exception {
-        assertEquals(List.of("1", "2"), schemaVersions());
+        assertEquals(List.of("1", "2", "3"), schemaVersions());
     }
 
     @Test
@@ -419,7 +419,7 @@ abstract class GameStoreContractTest {
 
         store = GameStores.open(location());
 
-        assertEquals(List.of("1", "2"), schemaVersions());
+        assertEquals(List.of("1", "2", "3"), schemaVersions());
         assertEquals(List.of(room), store.games(0x51));
         assertEquals(List.of(solo), store.games(0x52));
         assertEquals(1, store.prune(T0.plusSeconds(1)));

@@ -135,4 +135,35 @@ class SqliteGameStoreTest extends GameStoreContractTest {
             assertEquals(2, store.games(dev.tlsquiz.server.results.query.GameFilter.all()).size());
         }
     }
+
+    @Test
+    void schema_answersAreFoundByTheirKeyAndOnlyRoomGamesAreIndexedByRoom() throws Exception {
+        store.save(TestGames.room(1, "K7QX", TestGames.T0, "ada", "~bob", "~cy"));
+        store.save(TestGames.solo(2, "~dee", TestGames.T0, 4, 3));
+        try (Connection connection = connect()) {
+            // What export and the leaderboard look up per player and question: the key, no scan.
+            assertTrue(plan(connection, "SELECT * FROM answers WHERE game = 1 AND player = 0 AND question = 1")
+                    .contains("USING PRIMARY KEY (game=? AND player=? AND question=?)"));
+            assertTrue(plan(connection, "SELECT id FROM games WHERE room_code = 'K7QX'").contains("games_by_room"));
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT partial FROM pragma_index_list('games')"
+                         + " WHERE name = 'games_by_room' UNION ALL SELECT count(*) FROM pragma_index_list('answers') WHERE origin <> 'pk'")) {
+                assertTrue(rows.next());
+                assertEquals(1, rows.getInt(1), "games_by_room is partial: games with a room code only");
+                assertTrue(rows.next());
+                assertEquals(0, rows.getInt(1), "answers keeps no index beside its key");
+            }
+        }
+    }
+
+    private static String plan(Connection connection, String query) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + query)) {
+            while (rows.next()) {
+                plan.append(rows.getString("detail")).append('\n');
+            }
+        }
+        return plan.toString();
+    }
 }
