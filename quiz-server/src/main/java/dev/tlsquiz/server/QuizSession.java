@@ -71,9 +71,10 @@ import org.slf4j.LoggerFactory;
  * <p>A game that ends is handed to the results store ({@link dev.tlsquiz.server.services.ResultSink#gameEnded}),
  * whether it was played to the end or cut short. The SUMMARY of a game played to the end (or ended with BYE)
  * waits for the store to keep it: it is sent once the game is committed, so a player is never shown a
- * result the server could still lose. The last VERDICT waits with it, for {@link #LAST_VERDICT_HOLD} at most. If the store fails to keep it, or has not kept it within the
- * summary wait ({@code ResultsKeeping.summaryWait}), the player gets ERROR SERVER_BUSY instead (a game
- * still queued is kept later). New games are refused with SERVER_BUSY while the store's queue is full.
+ * result the server could still lose. The last VERDICT waits with it, for {@link #LAST_VERDICT_HOLD} at
+ * most. If the store fails to keep it, or has not kept it within the summary wait
+ * ({@code ResultsKeeping.summaryWait}), the player gets ERROR SERVER_BUSY instead (a game still queued
+ * is kept later). New games are refused with SERVER_BUSY while the store's queue is full.
  *
  * Every violation goes through {@link #rejectAndClose}, which sends one ERROR and closes; a failure
  * that is not the client's (a problem source that broke) is answered with ERROR INTERNAL_ERROR and

@@ -72,7 +72,9 @@ class QuizSessionResultsTest {
         @Override
         public CompletionStage<Void> gameEnded(GameRecord game) {
             games.add(game);
-            CompletableFuture<Void> kept = keepAtOnce ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
+            CompletableFuture<Void> kept = keepAtOnce
+                    ? CompletableFuture.completedFuture(null)
+                    : new CompletableFuture<>();
             stages.add(kept);
             return kept;
         }

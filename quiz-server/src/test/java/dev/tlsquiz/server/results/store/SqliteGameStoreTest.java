@@ -147,7 +147,8 @@ class SqliteGameStoreTest extends GameStoreContractTest {
             assertTrue(plan(connection, "SELECT id FROM games WHERE room_code = 'K7QX'").contains("games_by_room"));
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT partial FROM pragma_index_list('games')"
-                         + " WHERE name = 'games_by_room' UNION ALL SELECT count(*) FROM pragma_index_list('answers') WHERE origin <> 'pk'")) {
+                         + " WHERE name = 'games_by_room'"
+                         + " UNION ALL SELECT count(*) FROM pragma_index_list('answers') WHERE origin <> 'pk'")) {
                 assertTrue(rows.next());
                 assertEquals(1, rows.getInt(1), "games_by_room is partial: games with a room code only");
                 assertTrue(rows.next());
