@@ -1,13 +1,18 @@
 package dev.tlsquiz.server.results.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.server.results.GameStoreException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,5 +86,25 @@ class PostgresGameStoreTest extends GameStoreContractTest {
                 + "jdbc:postgresql://127.0.0.1:1/test as postgres): Connection to 127.0.0.1:1 refused."),
                 refused.getMessage());
         assertFalse(refused.getMessage().contains("\n"), "one line: " + refused.getMessage());
+    }
+
+    @Test
+    void schema_answersHaveOnlyTheirKeyAndOnlyRoomGamesAreIndexedByRoom() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT tablename, indexname, indexdef FROM pg_indexes"
+                     + " WHERE schemaname = current_schema() AND tablename IN ('answers', 'games')"
+                     + " ORDER BY tablename, indexname")) {
+            Map<String, String> indexes = new TreeMap<>();
+            while (rows.next()) {
+                indexes.put(rows.getString(1) + "." + rows.getString(2), rows.getString(3));
+            }
+            assertEquals(List.of("answers.answers_pkey"),
+                    indexes.keySet().stream().filter(name -> name.startsWith("answers.")).toList(),
+                    "answers keeps no index beside its key");
+            assertTrue(indexes.get("answers.answers_pkey").contains("(game, player, question, "),
+                    indexes.get("answers.answers_pkey"));
+            assertTrue(indexes.get("games.games_by_room").endsWith("WHERE (room_code IS NOT NULL)"),
+                    indexes.get("games.games_by_room"));
+        }
     }
 }
