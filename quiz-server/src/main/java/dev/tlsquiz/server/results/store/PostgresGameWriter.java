@@ -21,8 +21,9 @@ import java.util.Set;
  *
  * <p>The games are numbered in the group ({@code k}); the new game rows come back with their ids, and
  * every other table joins its rows to those ids by {@code k}, so that a game already kept (skipped by
- * {@code ON CONFLICT}) takes none of its rows with it. The foreign keys are checked at the end of the
- * statement, when the games are there.
+ * {@code ON CONFLICT}) takes none of its rows with it. The schema has no foreign keys (version 2): that
+ * every answer points at a player and a question of its own game was checked before, by
+ * {@link GameRecordCheck}, and the one statement writes a game's rows all or none.
  */
 final class PostgresGameWriter implements GameWriter {
 
