@@ -4,162 +4,125 @@ import dev.tlsquiz.server.services.AnswerRecord;
 import dev.tlsquiz.server.services.GameRecord;
 import dev.tlsquiz.server.services.PlayerRecord;
 import dev.tlsquiz.server.services.QuestionRecord;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import org.postgresql.PGConnection;
 
 /**
- * The PostgreSQL writer: a whole group of games in one statement, each table's rows sent as arrays
- * (one per column) and unnested on the server. A game costs a round trip no more, and the statement's
- * text never changes, so the driver prepares it once per connection and the server plans it once.
+ * The PostgreSQL writer. A group of games costs four round trips whatever its size: one statement
+ * inserts the game rows (sent as arrays, one per column) and returns the ids of those not kept
+ * before; then the players, the questions and answers (one {@code game_rounds} row a game, schema
+ * version 4) and the choices of those games follow by binary {@code COPY} ({@link BinaryCopyRows}).
+ * PostgreSQL pays per row inserted, and COPY is its cheapest way in: it fills a page at a time and
+ * parses nothing.
  *
- * <p>The games are numbered in the group ({@code k}); the new game rows come back with their ids, and
- * every other table joins its rows to those ids by {@code k}, so that a game already kept (skipped by
- * {@code ON CONFLICT}) takes none of its rows with it. The schema has no foreign keys (version 2): that
- * every answer points at a player and a question of its own game was checked before, by
- * {@link GameRecordCheck}, and the one statement writes a game's rows all or none.
+ * <p>A game already kept ({@code ON CONFLICT DO NOTHING} on its (instance, game id)) returns no id,
+ * so none of its rows is written again. The schema has no foreign keys (version 2): that every answer
+ * points at a player and a question of its own game was checked before, by {@link GameRecordCheck};
+ * the caller's transaction keeps a group's rows all or none.
  */
 final class PostgresGameWriter implements GameWriter {
 
-    private static final String INSERT_GROUP = """
-            WITH source AS (
-                SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[],
-                                     ?::bigint[], ?::text[])
-                    WITH ORDINALITY AS s (instance, game_id, kind, room_code, settings, started_ms, ended_ms,
-                                          end_reason, k)
-            ), kept AS (
-                INSERT INTO games (instance, game_id, kind, room_code, settings, started_ms, ended_ms, end_reason)
-                SELECT instance, game_id, kind, room_code, settings, started_ms, ended_ms, end_reason
-                FROM source ORDER BY k
-                ON CONFLICT (instance, game_id) DO NOTHING
-                RETURNING id, instance, game_id
-            ), ids AS (
-                SELECT source.k, kept.id FROM kept JOIN source USING (instance, game_id)
-            ), new_players AS (
-                INSERT INTO players (game, position, name, name_verified, fingerprint, address, score, rank,
-                                     correct, answered)
-                SELECT ids.id, r.position, r.name, r.name_verified, r.fingerprint, r.address, r.score, r.rank,
-                       r.correct, r.answered
-                FROM unnest(?::bigint[], ?::int[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::bigint[],
-                            ?::int[], ?::int[], ?::int[])
-                    AS r (k, position, name, name_verified, fingerprint, address, score, rank, correct, answered)
-                JOIN ids USING (k)
-            ), new_questions AS (
-                INSERT INTO questions (game, number, text, format, accepted_answer)
-                SELECT ids.id, r.number, r.text, r.format, r.accepted_answer
-                FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[])
-                    AS r (k, number, text, format, accepted_answer)
-                JOIN ids USING (k)
-            ), new_choices AS (
-                INSERT INTO choices (game, question, position, text)
-                SELECT ids.id, r.question, r.position, r.text
-                FROM unnest(?::bigint[], ?::int[], ?::int[], ?::text[]) AS r (k, question, position, text)
-                JOIN ids USING (k)
-            ), new_answers AS (
-                INSERT INTO answers (game, position, player, question, text, outcome, points, millis)
-                SELECT ids.id, r.position, r.player, r.question, r.text, r.outcome, r.points, r.millis
-                FROM unnest(?::bigint[], ?::int[], ?::int[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
-                    AS r (k, position, player, question, text, outcome, points, millis)
-                JOIN ids USING (k)
-            )
-            SELECT count(*) FROM kept""";
+    private static final String INSERT_GAMES = """
+            INSERT INTO games (instance, game_id, kind, room_code, settings, started_ms, ended_ms, end_reason)
+            SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+                                 ?::text[])
+            ON CONFLICT (instance, game_id) DO NOTHING
+            RETURNING id, instance, game_id""";
+    private static final String[] GAME_TYPES = {"text", "bigint", "text", "text", "text", "bigint", "bigint", "text"};
 
     @Override
     public int write(Connection connection, List<GameRecord> games) throws SQLException {
-        GroupColumns columns = new GroupColumns();
-        Set<GameKey> seen = new HashSet<>();
+        // The same game twice in a group is written once, as ON CONFLICT keeps its row once.
+        Map<GameKey, GameRecord> distinct = new LinkedHashMap<>();
         for (GameRecord game : games) {
-            // The same game twice in a group would give its rows twice to the one game row kept.
-            if (seen.add(new GameKey(StoredText.of(game.instance()), game.gameId()))) {
-                columns.add(game);
+            distinct.putIfAbsent(new GameKey(StoredText.of(game.instance()), game.gameId()), game);
+        }
+        Map<GameKey, Long> ids = insertGames(connection, distinct.values());
+        BinaryCopyRows players = new BinaryCopyRows("players (game, position, name, name_verified, fingerprint,"
+                + " address, score, rank, correct, answered)", 10);
+        BinaryCopyRows rounds = new BinaryCopyRows("game_rounds (game, question_numbers, question_texts,"
+                + " question_formats, accepted_answers, answer_players, answer_questions, answer_texts,"
+                + " answer_outcomes, answer_points, answer_millis)", 11);
+        BinaryCopyRows choices = new BinaryCopyRows("choices (game, question, position, text)", 4);
+        for (Map.Entry<GameKey, GameRecord> entry : distinct.entrySet()) {
+            Long id = ids.get(entry.getKey());
+            if (id != null) {
+                addRows(id, entry.getValue(), players, rounds, choices);
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_GROUP)) {
-            columns.bind(connection, insert);
-            try (ResultSet count = insert.executeQuery()) {
-                count.next();
-                return count.getInt(1);
+        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        players.copy(copy);
+        rounds.copy(copy);
+        choices.copy(copy);
+        return ids.size();
+    }
+
+    /** Inserts the games' rows; returns the ids of those that were not kept before. */
+    private static Map<GameKey, Long> insertGames(Connection connection, Iterable<GameRecord> games)
+            throws SQLException {
+        List<List<Object>> columns = new ArrayList<>();
+        for (int i = 0; i < GAME_TYPES.length; i++) {
+            columns.add(new ArrayList<>());
+        }
+        for (GameRecord game : games) {
+            Object[] row = {StoredText.of(game.instance()), game.gameId(), Codes.of(game.kind()),
+                    StoredText.of(game.roomCode()), StoredText.of(game.settings()), game.started().toEpochMilli(),
+                    game.ended().toEpochMilli(), StoredText.of(game.endReason())};
+            for (int i = 0; i < row.length; i++) {
+                columns.get(i).add(row[i]);
+            }
+        }
+        Map<GameKey, Long> ids = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_GAMES)) {
+            for (int i = 0; i < GAME_TYPES.length; i++) {
+                insert.setArray(i + 1, connection.createArrayOf(GAME_TYPES[i], columns.get(i).toArray()));
+            }
+            try (ResultSet kept = insert.executeQuery()) {
+                while (kept.next()) {
+                    ids.put(new GameKey(kept.getString(2), kept.getLong(3)), kept.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void addRows(long id, GameRecord game, BinaryCopyRows players, BinaryCopyRows rounds,
+                                BinaryCopyRows choices) {
+        int position = 0;
+        for (PlayerRecord player : game.players()) {
+            players.row().int8(id).int4(position++).text(player.name()).bool(player.nameVerified())
+                    .text(player.certificateFingerprint()).text(player.address()).int8(player.score())
+                    .int4(player.rank()).int4(player.correct()).int4(player.answered());
+        }
+        List<QuestionRecord> questions = game.questions();
+        List<AnswerRecord> answers = game.answers();
+        rounds.row().int8(id)
+                .int4Array(questions.size(), i -> questions.get(i).number())
+                .textArray(questions.size(), i -> questions.get(i).text())
+                .textArray(questions.size(), i -> Codes.of(questions.get(i).format()))
+                .textArray(questions.size(), i -> questions.get(i).acceptedAnswer())
+                .int4Array(answers.size(), i -> answers.get(i).player())
+                .int4Array(answers.size(), i -> answers.get(i).question())
+                .textArray(answers.size(), i -> answers.get(i).text())
+                .textArray(answers.size(), i -> Codes.of(answers.get(i).outcome()))
+                .int8Array(answers.size(), i -> answers.get(i).points())
+                .int8Array(answers.size(), i -> answers.get(i).millis());
+        for (QuestionRecord question : questions) {
+            int choice = 0;
+            for (String text : question.choices()) {
+                choices.row().int8(id).int4(question.number()).int4(choice++).text(text);
             }
         }
     }
 
     private record GameKey(String instance, long gameId) {
-    }
-
-    /** The group's rows, column by column, in the order of the statement's parameters. */
-    private static final class GroupColumns {
-        private long k;
-        private final Column games = new Column("text", "bigint", "text", "text", "text", "bigint", "bigint", "text");
-        private final Column players = new Column("bigint", "int", "text", "boolean", "text", "text", "bigint",
-                "int", "int", "int");
-        private final Column questions = new Column("bigint", "int", "text", "text", "text");
-        private final Column choices = new Column("bigint", "int", "int", "text");
-        private final Column answers = new Column("bigint", "int", "int", "int", "text", "text", "bigint", "bigint");
-
-        void add(GameRecord game) {
-            k++;
-            games.row(StoredText.of(game.instance()), game.gameId(), Codes.of(game.kind()),
-                    StoredText.of(game.roomCode()), StoredText.of(game.settings()), game.started().toEpochMilli(),
-                    game.ended().toEpochMilli(), StoredText.of(game.endReason()));
-            int position = 0;
-            for (PlayerRecord player : game.players()) {
-                players.row(k, position++, StoredText.of(player.name()), player.nameVerified(),
-                        StoredText.of(player.certificateFingerprint()), StoredText.of(player.address()),
-                        player.score(), player.rank(), player.correct(), player.answered());
-            }
-            for (QuestionRecord question : game.questions()) {
-                questions.row(k, question.number(), StoredText.of(question.text()), Codes.of(question.format()),
-                        StoredText.of(question.acceptedAnswer()));
-                int choice = 0;
-                for (String text : question.choices()) {
-                    choices.row(k, question.number(), choice++, StoredText.of(text));
-                }
-            }
-            position = 0;
-            for (AnswerRecord answer : game.answers()) {
-                answers.row(k, position++, answer.player(), answer.question(), StoredText.of(answer.text()),
-                        Codes.of(answer.outcome()), answer.points(), answer.millis());
-            }
-        }
-
-        void bind(Connection connection, PreparedStatement statement) throws SQLException {
-            int index = 1;
-            for (Column column : List.of(games, players, questions, choices, answers)) {
-                index = column.bind(connection, statement, index);
-            }
-        }
-    }
-
-    /** One table's rows as one list of values per column, bound as arrays of the column's SQL type. */
-    private static final class Column {
-        private final String[] types;
-        private final List<List<Object>> values = new ArrayList<>();
-
-        Column(String... types) {
-            this.types = types;
-            for (int i = 0; i < types.length; i++) {
-                values.add(new ArrayList<>());
-            }
-        }
-
-        void row(Object... row) {
-            for (int i = 0; i < row.length; i++) {
-                values.get(i).add(row[i]);
-            }
-        }
-
-        int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
-            for (int i = 0; i < types.length; i++) {
-                Array array = connection.createArrayOf(types[i], values.get(i).toArray());
-                statement.setArray(first + i, array);
-            }
-            return first + types.length;
-        }
     }
 }

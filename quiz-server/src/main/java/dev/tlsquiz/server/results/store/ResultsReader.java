@@ -256,7 +256,7 @@ final class ResultsReader {
     int prune(Connection connection, Instant cutoff) throws SQLException {
         long millis = cutoff.toEpochMilli();
         // Children first, explicitly: the result does not depend on SQLite's foreign-key switch.
-        for (String table : List.of("answers", "choices", "questions", "players")) {
+        for (String table : dialect.tablesUnderGames()) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
                     + " WHERE game IN (SELECT id FROM games WHERE ended_ms < ?)")) {
                 delete.setLong(1, millis);

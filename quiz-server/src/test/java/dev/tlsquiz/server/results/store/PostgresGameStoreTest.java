@@ -1,5 +1,6 @@
 package dev.tlsquiz.server.results.store;
 
+import static dev.tlsquiz.server.results.store.TestGames.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.ArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,12 +60,18 @@ class PostgresGameStoreTest extends GameStoreContractTest {
     }
 
     @Override
+    List<String> schemaVersionsKnown() {
+        return List.of("1", "2", "3", "4");
+    }
+
+    @Override
     void refuseAnswersWithText(Connection connection, String text) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE FUNCTION refuse_answer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                    + " IF NEW.text = '" + text + "' THEN RAISE EXCEPTION 'refused by the test'; END IF;"
+                    + " IF '" + text + "' = ANY (NEW.answer_texts) THEN RAISE EXCEPTION 'refused by the test'; END IF;"
                     + " RETURN NEW; END $$");
-            statement.execute("CREATE TRIGGER refuse_answer BEFORE INSERT ON answers FOR EACH ROW"
+            // Answers are kept in game_rounds since schema version 4.
+            statement.execute("CREATE TRIGGER refuse_answer BEFORE INSERT ON game_rounds FOR EACH ROW"
                     + " EXECUTE FUNCTION refuse_answer()");
         }
     }
@@ -89,22 +95,52 @@ class PostgresGameStoreTest extends GameStoreContractTest {
     }
 
     @Test
-    void schema_answersHaveOnlyTheirKeyAndOnlyRoomGamesAreIndexedByRoom() throws Exception {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT tablename, indexname, indexdef FROM pg_indexes"
-                     + " WHERE schemaname = current_schema() AND tablename IN ('answers', 'games')"
-                     + " ORDER BY tablename, indexname")) {
-            Map<String, String> indexes = new TreeMap<>();
-            while (rows.next()) {
-                indexes.put(rows.getString(1) + "." + rows.getString(2), rows.getString(3));
-            }
-            assertEquals(List.of("answers.answers_pkey"),
-                    indexes.keySet().stream().filter(name -> name.startsWith("answers.")).toList(),
-                    "answers keeps no index beside its key");
-            assertTrue(indexes.get("answers.answers_pkey").contains("(game, player, question, "),
-                    indexes.get("answers.answers_pkey"));
-            assertTrue(indexes.get("games.games_by_room").endsWith("WHERE (room_code IS NOT NULL)"),
-                    indexes.get("games.games_by_room"));
+    void schema_questionsAndAnswersAreOneRowPerGameAndOnlyRoomGamesAreIndexedByRoom() throws Exception {
+        store.save(TestGames.room(1, "R1", T0, "ada", "~bob", "~cy"));
+        store.save(TestGames.solo(2, "~dee", T0, 10, 7));
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertEquals(List.of("answers VIEW", "choices BASE TABLE", "game_rounds BASE TABLE", "games BASE TABLE",
+                            "players BASE TABLE", "questions VIEW"),
+                    column(statement, "SELECT table_name || ' ' || table_type FROM information_schema.tables"
+                            + " WHERE table_schema = current_schema() AND table_name <> '"
+                            + SchemaMigrations.HISTORY_TABLE + "' ORDER BY table_name"));
+            assertEquals(List.of("2"), column(statement, "SELECT count(*) FROM game_rounds"),
+                    "one row a game holds its questions and answers");
+            assertEquals(List.of("13", "18"), column(statement, "SELECT count(*) FROM questions"
+                    + " UNION ALL SELECT count(*) FROM answers ORDER BY 1"), "the views show a row each");
+            assertEquals(List.of("game_rounds.game_rounds_pkey", "games.games_by_end", "games.games_by_room",
+                            "games.games_instance_game_id_key", "games.games_pkey"),
+                    column(statement, "SELECT tablename || '.' || indexname FROM pg_indexes"
+                            + " WHERE schemaname = current_schema() AND tablename IN ('game_rounds', 'games')"
+                            + " ORDER BY 1"));
+            assertTrue(column(statement, "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                    + " AND indexname = 'games_by_room'").get(0).endsWith("WHERE (room_code IS NOT NULL)"));
         }
+    }
+
+    @Test
+    void schema_whenArraysOfARoundDisagree_thenTheDatabaseRefusesTheRow() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            String mismatched = "INSERT INTO game_rounds VALUES (1, '{1,2}', '{a}', '{integer,integer}', '{1,2}',"
+                    + " '{}', '{}', '{}', '{}', '{}', '{}')";
+            String unknownOutcome = "INSERT INTO game_rounds VALUES (2, '{1}', '{a}', '{integer}', '{1}',"
+                    + " '{0}', '{1}', '{x}', '{maybe}', '{0}', '{5}')";
+            String nullPlayer = "INSERT INTO game_rounds VALUES (3, '{1}', '{a}', '{integer}', '{1}',"
+                    + " '{NULL}', '{1}', '{x}', '{wrong}', '{0}', '{5}')";
+            for (String insert : List.of(mismatched, unknownOutcome, nullPlayer)) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(insert), insert);
+                assertEquals("23514", refused.getSQLState(), refused.getMessage()); // check_violation
+            }
+        }
+    }
+
+    private static List<String> column(Statement statement, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 }

@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,11 @@ class SqliteGameStoreTest extends GameStoreContractTest {
     @Override
     Dialect dialect() {
         return Dialect.SQLITE;
+    }
+
+    @Override
+    List<String> schemaVersionsKnown() {
+        return List.of("1", "2", "3");
     }
 
     @Override

@@ -1,0 +1,193 @@
+package dev.tlsquiz.server.results.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
+import java.util.function.IntUnaryOperator;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Rows for one table in PostgreSQL's binary {@code COPY} format, sent by {@link #copy}. Every value is
+ * length-prefixed, so nothing a player typed is parsed by the server: no quoting, no escaping, no
+ * array syntax. Text passes through {@link StoredText} here, so no caller can forget it.
+ *
+ * <p>The format (PostgreSQL's documentation, "COPY", binary format): a signature and two 32-bit
+ * words, then per row a 16-bit field count and per field a 32-bit length (-1 for NULL) and the
+ * value as the type's binary "send" function writes it (big-endian integers, UTF-8 text, arrays
+ * with a header of dimensions, flags and element type), and a 16-bit -1 at the end.
+ */
+final class BinaryCopyRows {
+
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+    private static final int INT4_OID = 23;
+    private static final int INT8_OID = 20;
+    private static final int TEXT_OID = 25;
+
+    private final String copyStatement;
+    private final int fields;
+    private byte[] bytes = new byte[4096];
+    private int length;
+    private int rows;
+
+    /**
+     * @param table   the table and its columns, such as {@code players (game, position, name)}
+     * @param columns how many columns each row has
+     */
+    BinaryCopyRows(String table, int columns) {
+        this.copyStatement = "COPY " + table + " FROM STDIN (FORMAT binary)";
+        this.fields = columns;
+        writeBytes(SIGNATURE);
+        writeInt(0); // flags: no OIDs
+        writeInt(0); // no header extension
+    }
+
+    /** Starts a row; exactly as many values as the table has columns must follow. */
+    BinaryCopyRows row() {
+        rows++;
+        writeShort(fields);
+        return this;
+    }
+
+    BinaryCopyRows int4(int value) {
+        writeInt(4);
+        writeInt(value);
+        return this;
+    }
+
+    BinaryCopyRows int8(long value) {
+        writeInt(8);
+        writeLong(value);
+        return this;
+    }
+
+    BinaryCopyRows bool(boolean value) {
+        writeInt(1);
+        writeByte(value ? 1 : 0);
+        return this;
+    }
+
+    /** Text, or NULL when {@code value} is null. */
+    BinaryCopyRows text(String value) {
+        if (value == null) {
+            writeInt(-1);
+            return this;
+        }
+        byte[] utf8 = StoredText.of(value).getBytes(StandardCharsets.UTF_8);
+        writeInt(utf8.length);
+        writeBytes(utf8);
+        return this;
+    }
+
+    /** An {@code integer[]} of {@code count} elements. */
+    BinaryCopyRows int4Array(int count, IntUnaryOperator element) {
+        int start = arrayHeader(count, false, INT4_OID);
+        for (int i = 0; i < count; i++) {
+            int4(element.applyAsInt(i));
+        }
+        return arrayEnd(start);
+    }
+
+    /** A {@code bigint[]} of {@code count} elements. */
+    BinaryCopyRows int8Array(int count, IntToLongFunction element) {
+        int start = arrayHeader(count, false, INT8_OID);
+        for (int i = 0; i < count; i++) {
+            int8(element.applyAsLong(i));
+        }
+        return arrayEnd(start);
+    }
+
+    /** A {@code text[]} of {@code count} elements, a null element stored as NULL. */
+    BinaryCopyRows textArray(int count, IntFunction<String> element) {
+        boolean hasNull = false;
+        for (int i = 0; i < count && !hasNull; i++) {
+            hasNull = element.apply(i) == null;
+        }
+        int start = arrayHeader(count, hasNull, TEXT_OID);
+        for (int i = 0; i < count; i++) {
+            text(element.apply(i));
+        }
+        return arrayEnd(start);
+    }
+
+    /** Writes the array's header after a length to be filled in by {@link #arrayEnd}; returns where it is. */
+    private int arrayHeader(int count, boolean hasNull, int elementOid) {
+        int start = length;
+        writeInt(0);
+        // An empty array has no dimensions, as PostgreSQL writes it; any other is one-dimensional from 1.
+        writeInt(count == 0 ? 0 : 1);
+        writeInt(hasNull ? 1 : 0);
+        writeInt(elementOid);
+        if (count > 0) {
+            writeInt(count);
+            writeInt(1);
+        }
+        return start;
+    }
+
+    private BinaryCopyRows arrayEnd(int start) {
+        int size = length - start - 4;
+        putInt(start, size);
+        return this;
+    }
+
+    /** Sends the rows (nothing when there are none): one round trip, in the caller's transaction. */
+    void copy(CopyManager copy) throws SQLException {
+        if (rows == 0) {
+            return;
+        }
+        writeShort(-1);
+        CopyIn in = copy.copyIn(copyStatement);
+        try {
+            in.writeToCopy(bytes, 0, length);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    private void writeShort(int value) {
+        ensure(2);
+        bytes[length++] = (byte) (value >>> 8);
+        bytes[length++] = (byte) value;
+    }
+
+    private void writeInt(int value) {
+        ensure(4);
+        putInt(length, value);
+        length += 4;
+    }
+
+    private void putInt(int at, int value) {
+        bytes[at] = (byte) (value >>> 24);
+        bytes[at + 1] = (byte) (value >>> 16);
+        bytes[at + 2] = (byte) (value >>> 8);
+        bytes[at + 3] = (byte) value;
+    }
+
+    private void writeLong(long value) {
+        writeInt((int) (value >>> 32));
+        writeInt((int) value);
+    }
+
+    private void writeByte(int value) {
+        ensure(1);
+        bytes[length++] = (byte) value;
+    }
+
+    private void writeBytes(byte[] value) {
+        ensure(value.length);
+        System.arraycopy(value, 0, bytes, length, value.length);
+        length += value.length;
+    }
+
+    private void ensure(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+    }
+}
