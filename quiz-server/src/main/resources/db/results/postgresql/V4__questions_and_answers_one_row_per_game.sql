@@ -11,8 +11,8 @@
 -- counted from 0, which is the order it was recorded in. Choices keep their table: only
 -- multiple-choice questions have them.
 --
--- SQLite keeps a row per question and per answer (its version 3): it runs in the server's own
--- process, where a row costs a few microseconds. The statements that read are the same for both.
+-- The SQLite twin (../sqlite/V4__questions_and_answers_one_row_per_game.sql) keeps the same row as
+-- two JSON arrays, having no arrays of its own. The statements that read are the same for both.
 
 CREATE TABLE game_rounds (
     game               BIGINT   PRIMARY KEY,

@@ -255,8 +255,9 @@ final class ResultsReader {
     /** Deletes the games that ended before {@code cutoff}, with everything in them; returns how many. */
     int prune(Connection connection, Instant cutoff) throws SQLException {
         long millis = cutoff.toEpochMilli();
-        // Children first, explicitly: the result does not depend on SQLite's foreign-key switch.
-        for (String table : dialect.tablesUnderGames()) {
+        // Children first, explicitly: the result does not depend on SQLite's foreign-key switch. Since
+        // schema version 4 questions and answers are views over game_rounds.
+        for (String table : List.of("game_rounds", "choices", "players")) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
                     + " WHERE game IN (SELECT id FROM games WHERE ended_ms < ?)")) {
                 delete.setLong(1, millis);

@@ -1,6 +1,5 @@
 package dev.tlsquiz.server.results.store;
 
-import dev.tlsquiz.server.services.AnswerRecord;
 import dev.tlsquiz.server.services.GameRecord;
 import dev.tlsquiz.server.services.PlayerRecord;
 import dev.tlsquiz.server.services.QuestionRecord;
@@ -14,8 +13,9 @@ import java.util.List;
 
 /**
  * The SQLite writer: the game rows first, each keeping the id it was given (or skipped when already
- * kept), then the players, questions, choices and answers of every new game of the group, one batch
- * per table. Each statement is prepared once per group: SQLite has no statement cache of its own, and
+ * kept), then the players, the questions and answers (one {@code game_rounds} row a game, as JSON:
+ * {@link JsonRounds}, schema version 4) and the choices of every new game of the group, one batch per
+ * table. Each statement is prepared once per group: SQLite has no statement cache of its own, and
  * compiling a statement costs more than stepping it for a row.
  */
 final class SqliteGameWriter implements GameWriter {
@@ -25,12 +25,9 @@ final class SqliteGameWriter implements GameWriter {
             + " ON CONFLICT (instance, game_id) DO NOTHING RETURNING id";
     private static final String INSERT_PLAYER = "INSERT INTO players (game, position, name, name_verified,"
             + " fingerprint, address, score, rank, correct, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_QUESTION = "INSERT INTO questions (game, number, text, format,"
-            + " accepted_answer) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_ROUNDS = "INSERT INTO game_rounds (game, questions, answers) VALUES (?, ?, ?)";
     private static final String INSERT_CHOICE = "INSERT INTO choices (game, question, position, text)"
             + " VALUES (?, ?, ?, ?)";
-    private static final String INSERT_ANSWER = "INSERT INTO answers (game, position, player, question, text,"
-            + " outcome, points, millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** A game written in this group, with the id its row was given. */
     private record Written(long id, GameRecord game) {
@@ -43,9 +40,8 @@ final class SqliteGameWriter implements GameWriter {
             return 0;
         }
         insertPlayers(connection, written);
-        insertQuestions(connection, written);
+        insertRounds(connection, written);
         insertChoices(connection, written);
-        insertAnswers(connection, written);
         return written.size();
     }
 
@@ -95,21 +91,15 @@ final class SqliteGameWriter implements GameWriter {
         }
     }
 
-    private static void insertQuestions(Connection connection, List<Written> written) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_QUESTION)) {
-            int rows = 0;
+    private static void insertRounds(Connection connection, List<Written> written) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ROUNDS)) {
             for (Written w : written) {
-                for (QuestionRecord question : w.game().questions()) {
-                    insert.setLong(1, w.id());
-                    insert.setInt(2, question.number());
-                    insert.setString(3, StoredText.of(question.text()));
-                    insert.setString(4, Codes.of(question.format()));
-                    insert.setString(5, StoredText.of(question.acceptedAnswer()));
-                    insert.addBatch();
-                    rows++;
-                }
+                insert.setLong(1, w.id());
+                insert.setString(2, JsonRounds.questions(w.game().questions()));
+                insert.setString(3, JsonRounds.answers(w.game().answers()));
+                insert.addBatch();
             }
-            execute(insert, rows);
+            execute(insert, written.size());
         }
     }
 
@@ -130,28 +120,6 @@ final class SqliteGameWriter implements GameWriter {
                         insert.addBatch();
                         rows++;
                     }
-                }
-            }
-            execute(insert, rows);
-        }
-    }
-
-    private static void insertAnswers(Connection connection, List<Written> written) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ANSWER)) {
-            int rows = 0;
-            for (Written w : written) {
-                int position = 0;
-                for (AnswerRecord answer : w.game().answers()) {
-                    insert.setLong(1, w.id());
-                    insert.setInt(2, position++);
-                    insert.setInt(3, answer.player());
-                    insert.setInt(4, answer.question());
-                    setNullable(insert, 5, answer.text());
-                    insert.setString(6, Codes.of(answer.outcome()));
-                    insert.setLong(7, answer.points());
-                    insert.setLong(8, answer.millis());
-                    insert.addBatch();
-                    rows++;
                 }
             }
             execute(insert, rows);

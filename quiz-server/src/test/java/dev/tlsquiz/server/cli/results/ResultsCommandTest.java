@@ -405,7 +405,7 @@ class ResultsCommandTest {
         Run run = resultsHere("list");
 
         assertEquals(6, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("has schema version 99, newer than the version 3 this tlsquiz knows"), run.err());
+        assertTrue(run.err().contains("has schema version 99, newer than the version 4 this tlsquiz knows"), run.err());
     }
 
     @Test

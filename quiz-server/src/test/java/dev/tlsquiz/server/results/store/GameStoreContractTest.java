@@ -63,9 +63,6 @@ abstract class GameStoreContractTest {
 
     abstract Dialect dialect();
 
-    /** Every schema version of this dialect, oldest first: what a fresh database's history records. */
-    abstract List<String> schemaVersionsKnown();
-
     /**
      * Makes the database itself refuse an answer with this text (a trigger), as a full disk or a lost
      * connection would refuse a statement halfway through a game.
@@ -443,16 +440,15 @@ abstract class GameStoreContractTest {
         NewerSchemaException refused = assertThrows(NewerSchemaException.class, () -> GameStores.open(location()));
 
         assertEquals("99", refused.databaseVersion());
-        String newest = schemaVersionsKnown().get(schemaVersionsKnown().size() - 1);
-        assertEquals("version " + newest, refused.knownVersion());
-        assertTrue(refused.getMessage().contains("has schema version 99, newer than the version " + newest
-                + " this tlsquiz knows"), refused.getMessage());
+        assertEquals("version 4", refused.knownVersion());
+        assertTrue(refused.getMessage().contains("has schema version 99, newer than the version 4 this tlsquiz knows"),
+                refused.getMessage());
         assertTrue(refused.getMessage().contains("Run that newer version"), refused.getMessage());
     }
 
     @Test
     void open_whenFresh_thenSchemaHistoryRecordsEveryVersion() throws Exception {
-        assertEquals(schemaVersionsKnown(), schemaVersions());
+        assertEquals(List.of("1", "2", "3", "4"), schemaVersions());
     }
 
     @Test
@@ -472,7 +468,7 @@ abstract class GameStoreContractTest {
 
         store = GameStores.open(location());
 
-        assertEquals(schemaVersionsKnown(), schemaVersions());
+        assertEquals(List.of("1", "2", "3", "4"), schemaVersions());
         assertEquals(List.of(room), store.games(0x51));
         assertEquals(List.of(solo), store.games(0x52));
         assertEquals(1, store.prune(T0.plusSeconds(1)));

@@ -60,11 +60,6 @@ class PostgresGameStoreTest extends GameStoreContractTest {
     }
 
     @Override
-    List<String> schemaVersionsKnown() {
-        return List.of("1", "2", "3", "4");
-    }
-
-    @Override
     void refuseAnswersWithText(Connection connection, String text) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE FUNCTION refuse_answer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"

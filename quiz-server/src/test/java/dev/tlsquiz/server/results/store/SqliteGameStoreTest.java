@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.server.results.GameStoreException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -57,21 +59,21 @@ class SqliteGameStoreTest extends GameStoreContractTest {
     }
 
     @Override
-    List<String> schemaVersionsKnown() {
-        return List.of("1", "2", "3");
-    }
-
-    @Override
     void refuseAnswersWithText(Connection connection, String text) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TRIGGER refuse_answer BEFORE INSERT ON answers WHEN NEW.text = '" + text
-                    + "' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+            // Answers are kept in game_rounds since schema version 4.
+            statement.execute("CREATE TRIGGER refuse_answer BEFORE INSERT ON game_rounds WHEN EXISTS (SELECT 1"
+                    + " FROM json_each(NEW.answers) WHERE value ->> 2 = '" + text + "')"
+                    + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
         }
     }
 
     @Override
-    void wipe() {
-        // The temporary folder goes with the test.
+    void wipe() throws IOException {
+        // The database and its WAL files; the folder itself stays, as a fresh --data-dir would.
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(dataDir().resolve(DatabaseLocation.SQLITE_FILE + suffix));
+        }
     }
 
     @Test
@@ -143,24 +145,47 @@ class SqliteGameStoreTest extends GameStoreContractTest {
     }
 
     @Test
-    void schema_answersAreFoundByTheirKeyAndOnlyRoomGamesAreIndexedByRoom() throws Exception {
+    void schema_questionsAndAnswersAreOneRowPerGameAndOnlyRoomGamesAreIndexedByRoom() throws Exception {
         store.save(TestGames.room(1, "K7QX", TestGames.T0, "ada", "~bob", "~cy"));
-        store.save(TestGames.solo(2, "~dee", TestGames.T0, 4, 3));
-        try (Connection connection = connect()) {
-            // What export and the leaderboard look up per player and question: the key, no scan.
-            assertTrue(plan(connection, "SELECT * FROM answers WHERE game = 1 AND player = 0 AND question = 1")
-                    .contains("USING PRIMARY KEY (game=? AND player=? AND question=?)"));
+        store.save(TestGames.solo(2, "~dee", TestGames.T0, 10, 7));
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertEquals(List.of("answers view", "choices table", "game_rounds table", "games table",
+                            "players table", "questions view"),
+                    column(statement, "SELECT name || ' ' || type FROM sqlite_schema WHERE type IN ('table', 'view')"
+                            + " AND name NOT LIKE '" + SchemaMigrations.HISTORY_TABLE + "%' ORDER BY name"));
+            assertEquals(List.of("2"), column(statement, "SELECT count(*) FROM game_rounds"),
+                    "one row a game holds its questions and answers");
+            assertEquals(List.of("13", "18"), column(statement, "SELECT count(*) FROM questions"
+                    + " UNION ALL SELECT count(*) FROM answers ORDER BY 1"), "the views show a row each");
+            // What show, export and the leaderboard read a game by: its row's key, no scan.
+            assertTrue(plan(connection, "SELECT * FROM answers WHERE game = 1").contains("USING INTEGER PRIMARY KEY"),
+                    plan(connection, "SELECT * FROM answers WHERE game = 1"));
             assertTrue(plan(connection, "SELECT id FROM games WHERE room_code = 'K7QX'").contains("games_by_room"));
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT partial FROM pragma_index_list('games')"
-                         + " WHERE name = 'games_by_room'"
-                         + " UNION ALL SELECT count(*) FROM pragma_index_list('answers') WHERE origin <> 'pk'")) {
-                assertTrue(rows.next());
-                assertEquals(1, rows.getInt(1), "games_by_room is partial: games with a room code only");
-                assertTrue(rows.next());
-                assertEquals(0, rows.getInt(1), "answers keeps no index beside its key");
+            assertEquals(List.of("1"), column(statement, "SELECT partial FROM pragma_index_list('games')"
+                    + " WHERE name = 'games_by_room'"), "games_by_room is partial: games with a room code only");
+        }
+    }
+
+    @Test
+    void schema_whenRoundsAreNotJsonArrays_thenTheDatabaseRefusesTheRow() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String insert : List.of("INSERT INTO game_rounds VALUES (1, '{}', '[]')",
+                    "INSERT INTO game_rounds VALUES (2, '[]', 'not json')",
+                    "INSERT INTO game_rounds VALUES (3, '[]', NULL)")) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(insert), insert);
+                assertTrue(refused.getMessage().contains("constraint failed"), refused.getMessage());
             }
         }
+    }
+
+    private static List<String> column(Statement statement, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     private static String plan(Connection connection, String query) throws SQLException {
