@@ -477,6 +477,17 @@ abstract class GameStoreContractTest {
         assertEquals(4, count("answers"), "prune takes the pruned game's rows with it, and only those");
     }
 
+    /** The first column of every row {@code query} returns, as text: to look under the store. */
+    static List<String> column(Statement statement, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
     private List<String> schemaVersions() throws SQLException {
         List<String> versions = new ArrayList<>();
         try (Connection connection = connect(); Statement statement = connection.createStatement();

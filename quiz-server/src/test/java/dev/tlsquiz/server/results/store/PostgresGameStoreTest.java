@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlsquiz.server.results.GameStoreException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.ArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,15 +125,5 @@ class PostgresGameStoreTest extends GameStoreContractTest {
                 assertEquals("23514", refused.getSQLState(), refused.getMessage()); // check_violation
             }
         }
-    }
-
-    private static List<String> column(Statement statement, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery(query)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -15,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -176,16 +175,6 @@ class SqliteGameStoreTest extends GameStoreContractTest {
                 assertTrue(refused.getMessage().contains("constraint failed"), refused.getMessage());
             }
         }
-    }
-
-    private static List<String> column(Statement statement, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery(query)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 
     private static String plan(Connection connection, String query) throws SQLException {
