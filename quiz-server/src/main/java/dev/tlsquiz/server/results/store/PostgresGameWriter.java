@@ -16,10 +16,11 @@ import java.util.Map;
 import org.postgresql.PGConnection;
 
 /**
- * The PostgreSQL writer. A group of games costs four round trips whatever its size: one statement
- * inserts the game rows (sent as arrays, one per column) and returns the ids of those not kept
- * before; then the players, the questions and answers (one {@code game_rounds} row a game, schema
- * version 4) and the choices of those games follow by binary {@code COPY} ({@link BinaryCopyRows}).
+ * The PostgreSQL writer. A group of games costs four round trips at most, whatever its size: one
+ * statement inserts the game rows (sent as arrays, one per column) and returns the ids of those not
+ * kept before; then the players, the questions and answers (one {@code game_rounds} row a game,
+ * schema version 4) and the choices of those games follow by binary {@code COPY}
+ * ({@link BinaryCopyRows}).
  * PostgreSQL pays per row inserted, and COPY is its cheapest way in: it fills a page at a time and
  * parses nothing.
  *
