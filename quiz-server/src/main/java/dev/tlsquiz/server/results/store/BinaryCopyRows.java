@@ -143,10 +143,16 @@ final class BinaryCopyRows {
         try {
             in.writeToCopy(bytes, 0, length);
             in.endCopy();
-        } finally {
+        } catch (SQLException | RuntimeException e) {
+            // Leaves the connection usable for the rollback; the first failure is the one to report.
             if (in.isActive()) {
-                in.cancelCopy();
+                try {
+                    in.cancelCopy();
+                } catch (SQLException cancel) {
+                    e.addSuppressed(cancel);
+                }
             }
+            throw e;
         }
     }
 
