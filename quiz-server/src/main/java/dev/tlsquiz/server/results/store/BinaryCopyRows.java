@@ -25,6 +25,8 @@ final class BinaryCopyRows {
     private static final int INT4_OID = 23;
     private static final int INT8_OID = 20;
     private static final int TEXT_OID = 25;
+    /** Where an array's has-null flag is, from its start: after its length and its dimension count. */
+    private static final int HAS_NULL_OFFSET = 8;
 
     private final String copyStatement;
     private final int fields;
@@ -33,12 +35,12 @@ final class BinaryCopyRows {
     private int rows;
 
     /**
-     * @param table   the table and its columns, such as {@code players (game, position, name)}
-     * @param columns how many columns each row has
+     * @param table   the table the rows go into
+     * @param columns its columns, in the order each row gives their values
      */
-    BinaryCopyRows(String table, int columns) {
-        this.copyStatement = "COPY " + table + " FROM STDIN (FORMAT binary)";
-        this.fields = columns;
+    BinaryCopyRows(String table, String... columns) {
+        this.copyStatement = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT binary)";
+        this.fields = columns.length;
         writeBytes(SIGNATURE);
         writeInt(0); // flags: no OIDs
         writeInt(0); // no header extension
@@ -83,7 +85,7 @@ final class BinaryCopyRows {
 
     /** An {@code integer[]} of {@code count} elements. */
     BinaryCopyRows int4Array(int count, IntUnaryOperator element) {
-        int start = arrayHeader(count, false, INT4_OID);
+        int start = arrayHeader(count, INT4_OID);
         for (int i = 0; i < count; i++) {
             int4(element.applyAsInt(i));
         }
@@ -92,7 +94,7 @@ final class BinaryCopyRows {
 
     /** A {@code bigint[]} of {@code count} elements. */
     BinaryCopyRows int8Array(int count, IntToLongFunction element) {
-        int start = arrayHeader(count, false, INT8_OID);
+        int start = arrayHeader(count, INT8_OID);
         for (int i = 0; i < count; i++) {
             int8(element.applyAsLong(i));
         }
@@ -101,24 +103,27 @@ final class BinaryCopyRows {
 
     /** A {@code text[]} of {@code count} elements, a null element stored as NULL. */
     BinaryCopyRows textArray(int count, IntFunction<String> element) {
-        boolean hasNull = false;
-        for (int i = 0; i < count && !hasNull; i++) {
-            hasNull = element.apply(i) == null;
-        }
-        int start = arrayHeader(count, hasNull, TEXT_OID);
+        int start = arrayHeader(count, TEXT_OID);
         for (int i = 0; i < count; i++) {
-            text(element.apply(i));
+            String text = element.apply(i);
+            if (text == null) {
+                putInt(start + HAS_NULL_OFFSET, 1);
+            }
+            text(text);
         }
         return arrayEnd(start);
     }
 
-    /** Writes the array's header after a length to be filled in by {@link #arrayEnd}; returns where it is. */
-    private int arrayHeader(int count, boolean hasNull, int elementOid) {
+    /**
+     * Writes the array's header after a length to be filled in by {@link #arrayEnd}, its has-null flag
+     * clear; returns where it starts.
+     */
+    private int arrayHeader(int count, int elementOid) {
         int start = length;
         writeInt(0);
         // An empty array has no dimensions, as PostgreSQL writes it; any other is one-dimensional from 1.
         writeInt(count == 0 ? 0 : 1);
-        writeInt(hasNull ? 1 : 0);
+        writeInt(0);
         writeInt(elementOid);
         if (count > 0) {
             writeInt(count);

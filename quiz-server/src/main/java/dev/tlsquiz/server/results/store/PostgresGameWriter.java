@@ -47,12 +47,12 @@ final class PostgresGameWriter implements GameWriter {
             distinct.putIfAbsent(new GameKey(StoredText.of(game.instance()), game.gameId()), game);
         }
         Map<GameKey, Long> ids = insertGames(connection, distinct.values());
-        BinaryCopyRows players = new BinaryCopyRows("players (game, position, name, name_verified, fingerprint,"
-                + " address, score, rank, correct, answered)", 10);
-        BinaryCopyRows rounds = new BinaryCopyRows("game_rounds (game, question_numbers, question_texts,"
-                + " question_formats, accepted_answers, answer_players, answer_questions, answer_texts,"
-                + " answer_outcomes, answer_points, answer_millis)", 11);
-        BinaryCopyRows choices = new BinaryCopyRows("choices (game, question, position, text)", 4);
+        BinaryCopyRows players = new BinaryCopyRows("players", "game", "position", "name", "name_verified",
+                "fingerprint", "address", "score", "rank", "correct", "answered");
+        BinaryCopyRows rounds = new BinaryCopyRows("game_rounds", "game", "question_numbers", "question_texts",
+                "question_formats", "accepted_answers", "answer_players", "answer_questions", "answer_texts",
+                "answer_outcomes", "answer_points", "answer_millis");
+        BinaryCopyRows choices = new BinaryCopyRows("choices", "game", "question", "position", "text");
         for (Map.Entry<GameKey, GameRecord> entry : distinct.entrySet()) {
             Long id = ids.get(entry.getKey());
             if (id != null) {
